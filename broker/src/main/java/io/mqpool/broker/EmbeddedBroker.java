@@ -1,0 +1,161 @@
+package io.mqpool.broker;
+
+import io.mqpool.config.BrokerSettings;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.activemq.artemis.core.server.ActiveMQServer;
+import org.apache.activemq.artemis.core.server.ActiveMQServers;
+import org.apache.activemq.artemis.spi.core.remoting.Acceptor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An Artemis broker embedded in this JVM: persistent, with mqpool's four queues, a TCP
+ * acceptor for worker processes and an in-VM acceptor for the engine.
+ *
+ * <p>Audit logging cannot be switched off through Artemis' configuration: the
+ * {@code org.apache.activemq.audit.*} loggers must be set to WARN in the logging backend of
+ * the process that embeds the broker.
+ */
+public final class EmbeddedBroker implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedBroker.class);
+    private static final long STOP_TIMEOUT_MILLIS = 10_000;
+    private static final int FREE_PORT_ATTEMPTS = 3;
+
+    private final ActiveMQServer server;
+    private final String host;
+    private final int port;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private EmbeddedBroker(ActiveMQServer server, String host, int port) {
+        this.server = server;
+        this.host = host;
+        this.port = port;
+    }
+
+    /**
+     * Starts a broker keeping its journal under {@code brokerDir}. Blocks until the broker
+     * accepts connections (about a second).
+     *
+     * @param settings the host, port (0 picks a free one) and journal settings
+     * @throws BrokerStartException when the port is in use or the broker fails to start
+     */
+    public static EmbeddedBroker start(BrokerSettings settings, Path brokerDir) {
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(brokerDir, "brokerDir");
+        if (settings.port() != 0) {
+            return startOn(settings, settings.port(), brokerDir);
+        }
+        // Another process may take the picked port before the acceptor binds it: pick again.
+        BrokerStartException last = null;
+        for (int attempt = 0; attempt < FREE_PORT_ATTEMPTS; attempt++) {
+            try {
+                return startOn(settings, FreePorts.pick(settings.host()), brokerDir);
+            } catch (PortInUseException e) {
+                last = e;
+            } catch (IOException e) {
+                throw new BrokerStartException("cannot start the broker: no free port on "
+                        + settings.host() + ": " + e.getMessage(), e);
+            }
+        }
+        throw last;
+    }
+
+    private static EmbeddedBroker startOn(BrokerSettings settings, int port, Path brokerDir) {
+        String host = settings.host();
+        if (!FreePorts.isFree(host, port)) {
+            throw new PortInUseException(host, port);
+        }
+        ActiveMQServer server;
+        try {
+            // The boolean is "enable persistence", which overrides the configuration's flag.
+            server = ActiveMQServers.newActiveMQServer(
+                    BrokerConfiguration.of(settings, port, brokerDir), true);
+            server.start();
+            if (!server.waitForActivation(30, TimeUnit.SECONDS)) {
+                stopQuietly(server);
+                throw new BrokerStartException("cannot start the broker on " + host + ":" + port
+                        + ": it did not become active within 30 s");
+            }
+        } catch (BrokerStartException e) {
+            throw e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BrokerStartException("cannot start the broker: interrupted while starting", e);
+        } catch (Exception e) {
+            throw new BrokerStartException("cannot start the broker on " + host + ":" + port + ": "
+                    + oneLine(e), e);
+        }
+        // Artemis logs a failed acceptor bind and carries on without it: check it really runs.
+        Acceptor tcp = server.getRemotingService().getAcceptor(BrokerConfiguration.TCP_ACCEPTOR);
+        if (tcp == null || !tcp.isStarted()) {
+            stopQuietly(server);
+            throw new PortInUseException(host, port);
+        }
+        LOG.debug("broker started on {}:{}", host, port);
+        return new EmbeddedBroker(server, host, port);
+    }
+
+    /** The TCP port worker processes connect to. */
+    public int port() {
+        return port;
+    }
+
+    /** The URL for clients in other processes, {@code tcp://host:port}. */
+    public String url() {
+        return "tcp://" + host + ":" + port;
+    }
+
+    /** The URL for clients in this JVM, {@code vm://<port>}: no sockets, no copying. */
+    public String inVmUrl() {
+        return "vm://" + port;
+    }
+
+    /**
+     * Stops the broker. Blocks up to 10 s; if the broker has not stopped by then it is left
+     * to stop in the background and a warning is logged. Idempotent.
+     */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        Thread stopper = new Thread(() -> stopQuietly(server), "mqpool-broker-stop-" + port);
+        stopper.setDaemon(true);
+        stopper.start();
+        try {
+            stopper.join(STOP_TIMEOUT_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (stopper.isAlive()) {
+            LOG.warn("broker on port {} did not stop within {} ms; still waiting for it in the "
+                    + "background", port, STOP_TIMEOUT_MILLIS);
+        }
+    }
+
+    private static void stopQuietly(ActiveMQServer server) {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            LOG.warn("stopping the broker failed: {}", oneLine(e), e);
+        }
+    }
+
+    static String oneLine(Throwable e) {
+        String message = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
+        return message.lines().findFirst().orElse(message);
+    }
+
+    /** The chosen port is taken. */
+    private static final class PortInUseException extends BrokerStartException {
+        PortInUseException(String host, int port) {
+            super("cannot start the broker: port " + port + " on " + host + " is already in use "
+                    + "(choose another with --broker-port or MQPOOL_BROKER_PORT)");
+        }
+    }
+}

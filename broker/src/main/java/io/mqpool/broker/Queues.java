@@ -1,0 +1,16 @@
+package io.mqpool.broker;
+
+/** The broker's addresses. Each is an anycast queue of the same name. */
+public final class Queues {
+    /** Chunks waiting for a worker. */
+    public static final String TASKS = "mqpool.tasks";
+    /** Outcomes waiting for the engine's collector. */
+    public static final String RESULTS = "mqpool.results";
+    /** Messages that could not be processed (malformed, or over the delivery limit). */
+    public static final String DEAD_LETTER = "mqpool.dead";
+    /** Messages that expired. */
+    public static final String EXPIRY = "mqpool.expired";
+
+    private Queues() {
+    }
+}

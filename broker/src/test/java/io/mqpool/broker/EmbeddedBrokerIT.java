@@ -1,0 +1,160 @@
+package io.mqpool.broker;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.mqpool.config.BrokerSettings;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import org.apache.activemq.artemis.api.core.ActiveMQException;
+import org.apache.activemq.artemis.api.core.client.ClientConsumer;
+import org.apache.activemq.artemis.api.core.client.ClientMessage;
+import org.apache.activemq.artemis.api.core.client.ClientProducer;
+import org.apache.activemq.artemis.api.core.client.ClientSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EmbeddedBrokerIT {
+
+    private static final WireCodec CODEC = new WireCodec();
+
+    @TempDir
+    Path dir;
+
+    private static BrokerSettings onPort(int port) {
+        return new BrokerSettings("127.0.0.1", port, 100, 0, 5);
+    }
+
+    @Test
+    void portZeroPicksAFreePortAndReportsIt() {
+        try (EmbeddedBroker broker = EmbeddedBroker.start(onPort(0), dir)) {
+            assertTrue(broker.port() > 0);
+            assertEquals("tcp://127.0.0.1:" + broker.port(), broker.url());
+            assertEquals("vm://" + broker.port(), broker.inVmUrl());
+        }
+    }
+
+    @Test
+    void twoBrokersRunInOneJvmOnDifferentPorts() throws Exception {
+        try (EmbeddedBroker a = EmbeddedBroker.start(onPort(0), dir.resolve("a"));
+             EmbeddedBroker b = EmbeddedBroker.start(onPort(0), dir.resolve("b"))) {
+            assertNotEquals(a.port(), b.port());
+            send(a.url(), chunk("job-a", "[1]"));
+            send(b.inVmUrl(), chunk("job-b", "[2]"));
+            assertEquals("job-a", receiveChunk(a.inVmUrl()).jobId());
+            assertEquals("job-b", receiveChunk(b.url()).jobId());
+        }
+    }
+
+    @Test
+    void aPortInUseFailsWithOneActionableLine() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+            int port = taken.getLocalPort();
+            BrokerStartException e = assertThrows(BrokerStartException.class,
+                    () -> EmbeddedBroker.start(onPort(port), dir));
+            assertEquals("cannot start the broker: port " + port + " on 127.0.0.1 is already in "
+                    + "use (choose another with --broker-port or MQPOOL_BROKER_PORT)",
+                    e.getMessage());
+        }
+    }
+
+    @Test
+    void aPortTakenByAnotherBrokerFailsTheSameWay() {
+        try (EmbeddedBroker first = EmbeddedBroker.start(onPort(0), dir.resolve("a"))) {
+            BrokerStartException e = assertThrows(BrokerStartException.class,
+                    () -> EmbeddedBroker.start(onPort(first.port()), dir.resolve("b")));
+            assertTrue(e.getMessage().contains("is already in use"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aChunkSentInACommittedTransactionSurvivesABrokerRestart() throws Exception {
+        int port;
+        TaskChunk chunk = chunk("job-durable", "[1,2,3]");
+        try (EmbeddedBroker broker = EmbeddedBroker.start(onPort(0), dir)) {
+            port = broker.port();
+            send(broker.url(), chunk);
+        }
+        try (EmbeddedBroker broker = EmbeddedBroker.start(onPort(port), dir)) {
+            assertEquals(chunk, receiveChunk(broker.url()));
+        }
+    }
+
+    @Test
+    void theSameDuplicateIdSentTwiceIsDeliveredOnce() throws Exception {
+        try (EmbeddedBroker broker = EmbeddedBroker.start(onPort(0), dir);
+             BrokerConnection connection = BrokerConnection.connect(broker.url(), 0);
+             ClientSession session = connection.openTransactedSession();
+             ClientProducer producer = session.createProducer(Queues.TASKS)) {
+            TaskChunk chunk = chunk("job-dup", "[1]");
+            producer.send(CODEC.encode(session, chunk));
+            session.commit();
+            producer.send(CODEC.encode(session, chunk));
+            // Artemis rejects the whole transaction holding the duplicate at commit.
+            assertThrows(ActiveMQException.class, session::commit);
+
+            try (ClientConsumer consumer = session.createConsumer(Queues.TASKS)) {
+                ClientMessage first = consumer.receive(2000);
+                assertNotNull(first);
+                first.acknowledge();
+                assertNull(consumer.receive(500));
+                session.commit();
+            }
+        }
+    }
+
+    @Test
+    void aTwoMebibyteBodyMakesTheRoundTrip() throws Exception {
+        String big = "[\"" + "x".repeat(2 * 1024 * 1024) + "\"]";
+        TaskChunk chunk = chunk("job-big", big);
+        try (EmbeddedBroker broker = EmbeddedBroker.start(onPort(0), dir)) {
+            send(broker.url(), chunk);
+            assertEquals(chunk, receiveChunk(broker.url()));
+            ChunkResult result = new ChunkResult("job-big", 0, 0, 1, 0, "w1",
+                    "[{\"value\":\"" + "y".repeat(2 * 1024 * 1024) + "\"}]");
+            try (BrokerConnection connection = BrokerConnection.connect(broker.inVmUrl(), 0);
+                 ClientSession session = connection.openTransactedSession();
+                 ClientProducer producer = session.createProducer(Queues.RESULTS);
+                 ClientConsumer consumer = session.createConsumer(Queues.RESULTS)) {
+                producer.send(CODEC.encode(session, result));
+                session.commit();
+                ClientMessage message = consumer.receive(5000);
+                assertTrue(message.isLargeMessage());
+                assertEquals(result, CODEC.decodeResult(message));
+                message.acknowledge();
+                session.commit();
+            }
+        }
+    }
+
+    private static TaskChunk chunk(String job, String args) {
+        return new TaskChunk(job, 0, 0, 1, "echo", args, 0);
+    }
+
+    private static void send(String url, TaskChunk chunk) throws Exception {
+        try (BrokerConnection connection = BrokerConnection.connect(url, 0);
+             ClientSession session = connection.openTransactedSession();
+             ClientProducer producer = session.createProducer(Queues.TASKS)) {
+            producer.send(CODEC.encode(session, chunk));
+            session.commit();
+        }
+    }
+
+    private static TaskChunk receiveChunk(String url) throws Exception {
+        try (BrokerConnection connection = BrokerConnection.connect(url, 0);
+             ClientSession session = connection.openTransactedSession();
+             ClientConsumer consumer = session.createConsumer(Queues.TASKS)) {
+            ClientMessage message = consumer.receive(5000);
+            assertNotNull(message, "no chunk within 5 s");
+            TaskChunk chunk = CODEC.decodeChunk(message);
+            message.acknowledge();
+            session.commit();
+            return chunk;
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package io.mqpool.broker;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.apache.activemq.artemis.api.core.Message;
+import org.apache.activemq.artemis.api.core.client.ClientMessage;
+import org.apache.activemq.artemis.core.client.impl.ClientMessageImpl;
+import org.junit.jupiter.api.Test;
+
+class WireCodecTest {
+
+    private final WireCodec codec = new WireCodec();
+
+    private static ClientMessage newMessage() {
+        return new ClientMessageImpl(Message.DEFAULT_TYPE, true, 0, System.currentTimeMillis(),
+                (byte) 4, 1024);
+    }
+
+    @Test
+    void aChunkSurvivesEncodingAndDecoding() throws Exception {
+        TaskChunk chunk = new TaskChunk("job-1", 3, 300, 2, "echo", "[\"ä\", 2]", 1500);
+        ClientMessage message = newMessage();
+        WireCodec.writeChunk(message, chunk);
+
+        assertEquals(chunk, codec.decodeChunk(message));
+        assertEquals("job-1:3",
+                message.getStringProperty(Message.HDR_DUPLICATE_DETECTION_ID));
+        assertTrue(message.isDurable());
+    }
+
+    @Test
+    void aResultSurvivesEncodingAndDecodingWithoutADuplicateId() throws Exception {
+        ChunkResult result = new ChunkResult("job-1", 3, 300, 2, 1, "w2",
+                "[{\"value\":1},{\"error\":{\"type\":\"x\",\"message\":\"\",\"stack\":\"\"}}]");
+        ClientMessage message = newMessage();
+        WireCodec.writeResult(message, result);
+
+        assertEquals(result, codec.decodeResult(message));
+        assertTrue(!message.containsProperty(Message.HDR_DUPLICATE_DETECTION_ID));
+    }
+
+    @Test
+    void aMessageWithoutAJobIsMalformedAndSaysSo() {
+        ClientMessage message = newMessage();
+        message.getBodyBuffer().writeBytes("[1]".getBytes());
+
+        MalformedMessageException e = assertThrows(MalformedMessageException.class,
+                () -> codec.decodeChunk(message));
+        assertEquals("malformed message: property 'job' is missing", e.getMessage());
+    }
+
+    @Test
+    void aPropertyOfTheWrongTypeIsMalformed() {
+        ClientMessage message = newMessage();
+        WireCodec.writeChunk(message, new TaskChunk("j", 0, 0, 1, "echo", "[1]", 0));
+        message.putStringProperty("size", "one");
+
+        MalformedMessageException e = assertThrows(MalformedMessageException.class,
+                () -> codec.decodeChunk(message));
+        assertEquals("malformed message: property 'size' must be an int but is a SimpleString",
+                e.getMessage());
+    }
+
+    @Test
+    void aChunkWithAnImpossibleSizeIsMalformed() {
+        ClientMessage message = newMessage();
+        WireCodec.writeChunk(message, new TaskChunk("j", 0, 0, 1, "echo", "[1]", 0));
+        message.putIntProperty("size", 0);
+
+        MalformedMessageException e = assertThrows(MalformedMessageException.class,
+                () -> codec.decodeChunk(message));
+        assertTrue(e.getMessage().startsWith("malformed chunk message: invalid chunk j:0"),
+                e.getMessage());
+    }
+}

@@ -1,0 +1,32 @@
+package io.mqpool.config;
+
+import java.util.Objects;
+
+/**
+ * The embedded broker.
+ *
+ * @param host the address the broker's TCP acceptor binds (127.0.0.1 unless workers on other
+ *     hosts must reach it)
+ * @param port the acceptor's port; 0 picks a free one
+ * @param journalBufferTimeoutMicros how long the journal gathers writes before one sync
+ * @param consumerWindowSize bytes a worker may prefetch; 0 means one chunk at a time
+ * @param maxDeliveryAttempts deliveries of one chunk before it goes to the dead-letter queue
+ */
+public record BrokerSettings(String host, int port, int journalBufferTimeoutMicros,
+                             int consumerWindowSize, int maxDeliveryAttempts) {
+
+    static final int MAX_PORT = 65_535;
+    static final int MAX_JOURNAL_BUFFER_TIMEOUT_MICROS = 1_000_000;
+    static final int MAX_CONSUMER_WINDOW = 64 * 1024 * 1024;
+    static final int MAX_DELIVERY_ATTEMPTS = 1000;
+
+    /** @throws IllegalArgumentException if a number is out of its range */
+    public BrokerSettings {
+        Objects.requireNonNull(host, "host");
+        Ranges.check("broker port", port, 0, MAX_PORT);
+        Ranges.check("broker journal buffer timeout (µs)", journalBufferTimeoutMicros, 1,
+                MAX_JOURNAL_BUFFER_TIMEOUT_MICROS);
+        Ranges.check("broker consumer window", consumerWindowSize, -1, MAX_CONSUMER_WINDOW);
+        Ranges.check("broker max delivery attempts", maxDeliveryAttempts, 1, MAX_DELIVERY_ATTEMPTS);
+    }
+}

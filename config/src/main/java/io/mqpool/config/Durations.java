@@ -1,0 +1,74 @@
+package io.mqpool.config;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads and writes the durations users type: {@code 250ms}, {@code 30s}, {@code 5m},
+ * {@code 2h}, or a bare number of seconds. Shared by the settings and the CLI.
+ */
+public final class Durations {
+
+    private static final Pattern DURATION = Pattern.compile("(\\d{1,18})(ms|s|m|h)?");
+
+    private Durations() {
+    }
+
+    /**
+     * Parses a duration such as {@code 500ms}, {@code 30s}, {@code 5m}, {@code 2h} or {@code 45}
+     * (seconds). Does not block.
+     *
+     * @throws IllegalArgumentException if the text is not such a duration (negative ones
+     *     included), with a one-line message that shows the accepted forms
+     */
+    public static Duration parse(String text) {
+        Objects.requireNonNull(text, "text");
+        Matcher m = DURATION.matcher(text.trim());
+        if (!m.matches()) {
+            throw new IllegalArgumentException(
+                    "'" + text + "' is not a duration; use e.g. 500ms, 30s, 5m");
+        }
+        long amount = Long.parseLong(m.group(1));
+        String unit = m.group(2) == null ? "s" : m.group(2);
+        try {
+            switch (unit) {
+                case "ms":
+                    return Duration.ofMillis(amount);
+                case "m":
+                    return Duration.ofMinutes(amount);
+                case "h":
+                    return Duration.ofHours(amount);
+                default:
+                    return Duration.ofSeconds(amount);
+            }
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("'" + text + "' is too long a duration", e);
+        }
+    }
+
+    /**
+     * Writes a duration in the largest unit that states it exactly, in the form
+     * {@link #parse} reads back: {@code 2h}, {@code 5m}, {@code 30s}, {@code 1500ms}.
+     * Anything below a millisecond is dropped. Does not block.
+     */
+    public static String format(Duration duration) {
+        Objects.requireNonNull(duration, "duration");
+        if (duration.isNegative()) {
+            // Only for display: parse() refuses negative durations on purpose.
+            return "-" + format(duration.negated());
+        }
+        long millis = duration.toMillis();
+        if (millis != 0 && millis % 3_600_000 == 0) {
+            return millis / 3_600_000 + "h";
+        }
+        if (millis != 0 && millis % 60_000 == 0) {
+            return millis / 60_000 + "m";
+        }
+        if (millis % 1000 == 0) {
+            return millis / 1000 + "s";
+        }
+        return millis + "ms";
+    }
+}

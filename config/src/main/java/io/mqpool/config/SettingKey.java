@@ -1,0 +1,55 @@
+package io.mqpool.config;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** Every setting a user may give, by the name used in files and flags. */
+enum SettingKey {
+    DATA("data"),
+    TASKS_DIR("tasks-dir"),
+    WORKERS("workers"),
+    BROKER_HOST("broker.host"),
+    BROKER_PORT("broker.port"),
+    BROKER_JOURNAL_BUFFER_TIMEOUT("broker.journal-buffer-timeout-us"),
+    BROKER_CONSUMER_WINDOW("broker.consumer-window"),
+    BROKER_MAX_DELIVERY_ATTEMPTS("broker.max-delivery-attempts"),
+    WORKER_JAVA("worker.java"),
+    WORKER_JVM_OPTIONS("worker.jvm-options"),
+    WORKER_CLASSPATH("worker.classpath"),
+    WORKER_START_TIMEOUT("worker.start-timeout"),
+    WORKER_MAX_RESTART_BACKOFF("worker.max-restart-backoff"),
+    WORKER_MAX_START_FAILURES("worker.max-start-failures"),
+    HTTP_BIND("http.bind"),
+    HTTP_PORT("http.port");
+
+    static final String ENV_PREFIX = "MQPOOL_";
+
+    private final String key;
+
+    SettingKey(String key) {
+        this.key = key;
+    }
+
+    String key() {
+        return key;
+    }
+
+    /** The environment variable that sets this key, such as {@code MQPOOL_BROKER_PORT}. */
+    String envName() {
+        return envName(key);
+    }
+
+    static String envName(String key) {
+        return ENV_PREFIX + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
+    static Optional<SettingKey> of(String key) {
+        return Arrays.stream(values()).filter(k -> k.key.equals(key)).findFirst();
+    }
+
+    static String knownKeys() {
+        return Arrays.stream(values()).map(SettingKey::key).collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,214 @@
+package io.mqpool.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * Loads the {@link Settings} of one process, layering, lowest first: built-in defaults, a
+ * properties file, {@code MQPOOL_*} environment variables, command-line flags.
+ *
+ * <p>This is the only class in mqpool that reads the environment and the system properties;
+ * everything else receives a {@link Settings}.
+ *
+ * <p>The file is the one named by the {@code config} flag or {@code MQPOOL_CONFIG}, else
+ * {@code <data>/mqpool.properties} when it exists. The environment name of a key is
+ * {@code MQPOOL_} plus the key in upper case with {@code .} and {@code -} turned into
+ * {@code _} ({@code broker.port} is {@code MQPOOL_BROKER_PORT}); other {@code MQPOOL_}
+ * variables are ignored, whereas an unknown key in the file or the flags is an error.
+ */
+public final class SettingsLoader {
+
+    /** The flag that names the properties file. */
+    public static final String CONFIG_FLAG = "config";
+    /** The environment variable that names the properties file. */
+    public static final String CONFIG_ENV = SettingKey.ENV_PREFIX + "CONFIG";
+    /** The file read from the data directory when no other is named. */
+    public static final String DEFAULT_FILE_NAME = "mqpool.properties";
+
+    private static final String DEFAULT = "default";
+    private static final String FLAG = "flag";
+
+    private final Map<String, String> env;
+    private final Map<String, String> systemProperties;
+
+    /** For tests: the given maps stand for the environment and the system properties. */
+    public SettingsLoader(Map<String, String> env, Map<String, String> systemProperties) {
+        this.env = Map.copyOf(env);
+        this.systemProperties = Map.copyOf(systemProperties);
+    }
+
+    /** A loader over this process's environment and system properties, as they are now. */
+    public static SettingsLoader fromSystem() {
+        Map<String, String> properties = new HashMap<>();
+        Properties system = System.getProperties();
+        for (String name : system.stringPropertyNames()) {
+            properties.put(name, system.getProperty(name));
+        }
+        return new SettingsLoader(System.getenv(), properties);
+    }
+
+    /**
+     * Loads the settings. Blocks while reading the properties file, if any.
+     *
+     * @param flags settings from the command line by key ({@code workers}, {@code broker.port},
+     *     {@code config}, ...); null values are ignored, as if the flag were not given
+     * @throws SettingsException if a key is unknown, a value is out of range or not of its
+     *     type, or the properties file cannot be read
+     */
+    public Settings load(Map<String, String> flags) {
+        Map<SettingKey, RawSetting> fromFlags = new EnumMap<>(SettingKey.class);
+        Optional<RawSetting> configFromFlag = Optional.empty();
+        for (Map.Entry<String, String> flag : flags.entrySet()) {
+            if (flag.getValue() == null) {
+                continue;
+            }
+            if (flag.getKey().equals(CONFIG_FLAG)) {
+                configFromFlag = Optional.of(new RawSetting(flag.getValue(), FLAG));
+            } else {
+                fromFlags.put(known(flag.getKey(), FLAG, CONFIG_FLAG + ", "),
+                        new RawSetting(flag.getValue(), FLAG));
+            }
+        }
+        Map<SettingKey, RawSetting> fromEnv = environment();
+
+        Map<SettingKey, RawSetting> merged = new EnumMap<>(SettingKey.class);
+        merged.putAll(defaults());
+        Optional<Path> file = settingsFile(configFromFlag, fromFlags, fromEnv, merged);
+        file.ifPresent(f -> merged.putAll(readFile(f)));
+        merged.putAll(fromEnv);
+        merged.putAll(fromFlags);
+        return build(new SettingsReader(merged, systemProperties.get("user.home")));
+    }
+
+    private Map<SettingKey, RawSetting> environment() {
+        Map<SettingKey, RawSetting> fromEnv = new EnumMap<>(SettingKey.class);
+        for (SettingKey key : SettingKey.values()) {
+            String value = env.get(key.envName());
+            if (value != null) {
+                fromEnv.put(key, new RawSetting(value, key.envName()));
+            }
+        }
+        return fromEnv;
+    }
+
+    private Map<SettingKey, RawSetting> defaults() {
+        Map<SettingKey, RawSetting> defaults = new EnumMap<>(SettingKey.class);
+        String userHome = systemProperties.get("user.home");
+        if (userHome != null) {
+            defaults.put(SettingKey.DATA, new RawSetting(Path.of(userHome, ".mqpool").toString(), DEFAULT));
+        }
+        String javaHome = systemProperties.get("java.home");
+        if (javaHome != null) {
+            defaults.put(SettingKey.WORKER_JAVA,
+                    new RawSetting(Path.of(javaHome, "bin", "java").toString(), DEFAULT));
+        }
+        put(defaults, SettingKey.WORKERS, Integer.toString(Runtime.getRuntime().availableProcessors()));
+        put(defaults, SettingKey.BROKER_HOST, "127.0.0.1");
+        put(defaults, SettingKey.BROKER_PORT, "61616");
+        put(defaults, SettingKey.BROKER_JOURNAL_BUFFER_TIMEOUT, "100");
+        put(defaults, SettingKey.BROKER_CONSUMER_WINDOW, "0");
+        put(defaults, SettingKey.BROKER_MAX_DELIVERY_ATTEMPTS, "10");
+        put(defaults, SettingKey.WORKER_JVM_OPTIONS, "-XX:+UseSerialGC");
+        put(defaults, SettingKey.WORKER_CLASSPATH, systemProperties.getOrDefault("java.class.path", ""));
+        put(defaults, SettingKey.WORKER_START_TIMEOUT, "30s");
+        put(defaults, SettingKey.WORKER_MAX_RESTART_BACKOFF, "5s");
+        put(defaults, SettingKey.WORKER_MAX_START_FAILURES, "3");
+        put(defaults, SettingKey.HTTP_BIND, "127.0.0.1");
+        put(defaults, SettingKey.HTTP_PORT, "8080");
+        // tasks-dir defaults to <data>/tasks once data is known; see build().
+        return defaults;
+    }
+
+    private static void put(Map<SettingKey, RawSetting> map, SettingKey key, String value) {
+        map.put(key, new RawSetting(value, DEFAULT));
+    }
+
+    /** The named file, which must exist, or else {@code <data>/mqpool.properties} if it exists. */
+    private Optional<Path> settingsFile(Optional<RawSetting> configFromFlag,
+                                        Map<SettingKey, RawSetting> fromFlags,
+                                        Map<SettingKey, RawSetting> fromEnv,
+                                        Map<SettingKey, RawSetting> defaults) {
+        Optional<RawSetting> named = configFromFlag.or(() -> Optional.ofNullable(env.get(CONFIG_ENV))
+                .map(v -> new RawSetting(v, CONFIG_ENV)));
+        if (named.isPresent()) {
+            Path file = Path.of(named.get().value().trim());
+            if (!Files.isRegularFile(file)) {
+                throw new SettingsException("settings file " + file + " does not exist (from "
+                        + named.get().source() + ")");
+            }
+            return Optional.of(file);
+        }
+        // The data directory can only come from flags, environment or default here: the file
+        // that would set it is the one being looked for.
+        Map<SettingKey, RawSetting> beforeFile = new EnumMap<>(defaults);
+        beforeFile.putAll(fromEnv);
+        beforeFile.putAll(fromFlags);
+        SettingsReader reader = new SettingsReader(beforeFile, systemProperties.get("user.home"));
+        if (!reader.has(SettingKey.DATA)) {
+            return Optional.empty();
+        }
+        Path candidate = reader.path(SettingKey.DATA).resolve(DEFAULT_FILE_NAME);
+        return Files.isRegularFile(candidate) ? Optional.of(candidate) : Optional.empty();
+    }
+
+    private static Map<SettingKey, RawSetting> readFile(Path file) {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new SettingsException("cannot read settings file " + file + ": " + e.getMessage(), e);
+        }
+        String source = "file " + file;
+        Map<SettingKey, RawSetting> fromFile = new EnumMap<>(SettingKey.class);
+        for (String name : properties.stringPropertyNames()) {
+            fromFile.put(known(name, source, ""), new RawSetting(properties.getProperty(name), source));
+        }
+        return fromFile;
+    }
+
+    private static SettingKey known(String key, String source, String extraKnown) {
+        return SettingKey.of(key).orElseThrow(() -> new SettingsException("unknown setting '" + key
+                + "' (from " + source + "); known settings: " + extraKnown + SettingKey.knownKeys()));
+    }
+
+    private static Settings build(SettingsReader r) {
+        if (!r.has(SettingKey.DATA)) {
+            throw new SettingsException("setting data has no default because the user.home system "
+                    + "property is not set; set it with --data or " + SettingKey.DATA.envName());
+        }
+        if (!r.has(SettingKey.WORKER_JAVA)) {
+            throw new SettingsException("setting worker.java has no default because the java.home "
+                    + "system property is not set; set it with --worker.java or "
+                    + SettingKey.WORKER_JAVA.envName());
+        }
+        Path data = r.path(SettingKey.DATA);
+        Path tasksDir = r.has(SettingKey.TASKS_DIR) ? r.path(SettingKey.TASKS_DIR) : data.resolve("tasks");
+        BrokerSettings broker = new BrokerSettings(
+                r.text(SettingKey.BROKER_HOST),
+                r.integer(SettingKey.BROKER_PORT, 0, BrokerSettings.MAX_PORT),
+                r.integer(SettingKey.BROKER_JOURNAL_BUFFER_TIMEOUT, 1, BrokerSettings.MAX_JOURNAL_BUFFER_TIMEOUT_MICROS),
+                r.integer(SettingKey.BROKER_CONSUMER_WINDOW, -1, BrokerSettings.MAX_CONSUMER_WINDOW),
+                r.integer(SettingKey.BROKER_MAX_DELIVERY_ATTEMPTS, 1, BrokerSettings.MAX_DELIVERY_ATTEMPTS));
+        WorkerSettings worker = new WorkerSettings(
+                r.integer(SettingKey.WORKERS, 1, WorkerSettings.MAX_COUNT),
+                r.command(SettingKey.WORKER_JAVA),
+                r.words(SettingKey.WORKER_JVM_OPTIONS),
+                r.textOrEmpty(SettingKey.WORKER_CLASSPATH),
+                r.duration(SettingKey.WORKER_START_TIMEOUT, Duration.ofMillis(1)),
+                r.duration(SettingKey.WORKER_MAX_RESTART_BACKOFF, Duration.ZERO),
+                r.integer(SettingKey.WORKER_MAX_START_FAILURES, 1, WorkerSettings.MAX_START_FAILURES));
+        HttpSettings http = new HttpSettings(
+                r.text(SettingKey.HTTP_BIND),
+                r.integer(SettingKey.HTTP_PORT, 0, HttpSettings.MAX_PORT));
+        return new Settings(data, tasksDir, broker, worker, http);
+    }
+}

@@ -1,0 +1,48 @@
+package io.mqpool.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class DurationsTest {
+
+    @Test
+    void parsesEveryUnitAndBareSeconds() {
+        assertEquals(Duration.ofMillis(250), Durations.parse("250ms"));
+        assertEquals(Duration.ofSeconds(30), Durations.parse("30s"));
+        assertEquals(Duration.ofMinutes(5), Durations.parse("5m"));
+        assertEquals(Duration.ofHours(2), Durations.parse("2h"));
+        assertEquals(Duration.ofSeconds(45), Durations.parse("45"));
+        assertEquals(Duration.ofSeconds(7), Durations.parse(" 7s "));
+        assertEquals(Duration.ZERO, Durations.parse("0"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"5x", "", "-1s", "1.5s", "s", "10 s", "3d"})
+    void rejectsAnythingElseWithAOneLineHint(String text) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Durations.parse(text));
+        assertEquals("'" + text + "' is not a duration; use e.g. 500ms, 30s, 5m", e.getMessage());
+    }
+
+    @Test
+    void rejectsADurationTooLongToHold() {
+        assertThrows(IllegalArgumentException.class, () -> Durations.parse("999999999999999999h"));
+    }
+
+    @Test
+    void formatsInTheLargestExactUnitAndReadsBack() {
+        assertEquals("2h", Durations.format(Duration.ofHours(2)));
+        assertEquals("5m", Durations.format(Duration.ofMinutes(5)));
+        assertEquals("90s", Durations.format(Duration.ofSeconds(90)));
+        assertEquals("1500ms", Durations.format(Duration.ofMillis(1500)));
+        assertEquals("0s", Durations.format(Duration.ZERO));
+        assertEquals("-3s", Durations.format(Duration.ofSeconds(-3)));
+        for (String text : new String[] {"2h", "5m", "90s", "1500ms", "0s"}) {
+            assertEquals(text, Durations.format(Durations.parse(text)));
+        }
+    }
+}

@@ -1,0 +1,192 @@
+package io.mqpool.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class SettingsLoaderTest {
+
+    @TempDir
+    Path home;
+
+    private Map<String, String> systemProperties() {
+        return Map.of("user.home", home.toString(), "java.home", "/opt/jdk",
+                "java.class.path", "/app/a.jar:/app/b.jar");
+    }
+
+    private Settings load(Map<String, String> env, Map<String, String> flags) {
+        return new SettingsLoader(env, systemProperties()).load(flags);
+    }
+
+    private String failure(Map<String, String> env, Map<String, String> flags) {
+        return assertThrows(SettingsException.class, () -> load(env, flags)).getMessage();
+    }
+
+    @Test
+    void withNothingGivenEverySettingHasItsDefault() {
+        Settings s = load(Map.of(), Map.of());
+        assertEquals(home.resolve(".mqpool"), s.dataDir());
+        assertEquals(home.resolve(".mqpool/tasks"), s.tasksDir());
+        assertEquals(new BrokerSettings("127.0.0.1", 61616, 100, 0, 10), s.broker());
+        assertEquals(Runtime.getRuntime().availableProcessors(), s.worker().count());
+        assertEquals(Path.of("/opt/jdk/bin/java"), s.worker().javaCommand());
+        assertEquals(List.of("-XX:+UseSerialGC"), s.worker().jvmOptions());
+        assertEquals("/app/a.jar:/app/b.jar", s.worker().classPath());
+        assertEquals(Duration.ofSeconds(30), s.worker().startTimeout());
+        assertEquals(Duration.ofSeconds(5), s.worker().maxRestartBackoff());
+        assertEquals(3, s.worker().maxStartFailures());
+        assertEquals(new HttpSettings("127.0.0.1", 8080), s.http());
+    }
+
+    @Test
+    void fileOverridesDefaultsEnvironmentOverridesFileFlagsOverrideEnvironment() throws IOException {
+        Path file = home.resolve("custom.properties");
+        Files.writeString(file, "workers=2\nbroker.port=1000\nhttp.port=2000\nhttp.bind=0.0.0.0\n");
+        Map<String, String> env = Map.of("MQPOOL_CONFIG", file.toString(),
+                "MQPOOL_BROKER_PORT", "1001", "MQPOOL_HTTP_PORT", "2001");
+        Settings s = load(env, Map.of("http.port", "2002"));
+        assertEquals(2, s.worker().count());
+        assertEquals(1001, s.broker().port());
+        assertEquals(2002, s.http().port());
+        assertEquals("0.0.0.0", s.http().bind());
+        assertEquals(100, s.broker().journalBufferTimeoutMicros());
+    }
+
+    @Test
+    void environmentNamesAreUpperCaseWithDotsAndDashesAsUnderscores() {
+        Map<String, String> env = Map.of(
+                "MQPOOL_TASKS_DIR", "/srv/tasks",
+                "MQPOOL_BROKER_JOURNAL_BUFFER_TIMEOUT_US", "250",
+                "MQPOOL_WORKER_MAX_RESTART_BACKOFF", "250ms",
+                "MQPOOL_WORKER_JVM_OPTIONS", "-Xmx64m  -XX:+UseSerialGC",
+                "MQPOOL_NOT_A_SETTING", "ignored");
+        Settings s = load(env, Map.of());
+        assertEquals(Path.of("/srv/tasks"), s.tasksDir());
+        assertEquals(250, s.broker().journalBufferTimeoutMicros());
+        assertEquals(Duration.ofMillis(250), s.worker().maxRestartBackoff());
+        assertEquals(List.of("-Xmx64m", "-XX:+UseSerialGC"), s.worker().jvmOptions());
+        assertEquals("MQPOOL_BROKER_CONSUMER_WINDOW", SettingKey.BROKER_CONSUMER_WINDOW.envName());
+    }
+
+    @Test
+    void theDataDirectoryFileIsReadWhenNoOtherIsNamed() throws IOException {
+        Path data = home.resolve("data");
+        Files.createDirectories(data);
+        Files.writeString(data.resolve("mqpool.properties"), "workers = 7\n# a comment\n");
+        Settings s = load(Map.of("MQPOOL_DATA", data.toString()), Map.of());
+        assertEquals(7, s.worker().count());
+        assertEquals(data, s.dataDir());
+        assertEquals(data.resolve("tasks"), s.tasksDir());
+    }
+
+    @Test
+    void theConfigFlagWinsOverTheEnvironmentAndMustExist() throws IOException {
+        Path fromEnv = Files.writeString(home.resolve("env.properties"), "workers=3\n");
+        Path fromFlag = Files.writeString(home.resolve("flag.properties"), "workers=4\n");
+        Settings s = load(Map.of("MQPOOL_CONFIG", fromEnv.toString()), Map.of("config", fromFlag.toString()));
+        assertEquals(4, s.worker().count());
+
+        Path missing = home.resolve("missing.properties");
+        assertEquals("settings file " + missing + " does not exist (from MQPOOL_CONFIG)",
+                failure(Map.of("MQPOOL_CONFIG", missing.toString()), Map.of()));
+    }
+
+    @Test
+    void aPathStartingWithTildeIsUnderTheUsersHome() {
+        assertEquals(home.resolve("elsewhere"), load(Map.of(), Map.of("data", "~/elsewhere")).dataDir());
+    }
+
+    @Test
+    void anUnknownFlagIsAnErrorListingTheKnownSettings() {
+        assertEquals("unknown setting 'x' (from flag); known settings: config, data, tasks-dir, workers, "
+                + "broker.host, broker.port, broker.journal-buffer-timeout-us, broker.consumer-window, "
+                + "broker.max-delivery-attempts, worker.java, worker.jvm-options, worker.classpath, "
+                + "worker.start-timeout, worker.max-restart-backoff, worker.max-start-failures, "
+                + "http.bind, http.port", failure(Map.of(), Map.of("x", "1")));
+    }
+
+    @Test
+    void anUnknownKeyInTheFileIsAnErrorNamingTheFile() throws IOException {
+        Path file = Files.writeString(home.resolve("bad.properties"), "wrokers=2\n");
+        String message = failure(Map.of(), Map.of("config", file.toString()));
+        assertEquals("unknown setting 'wrokers' (from file " + file + "); known settings: data, ",
+                message.substring(0, message.indexOf("tasks-dir")));
+    }
+
+    @ParameterizedTest(name = "{0}={1} fails with: {2}")
+    @CsvSource(delimiter = '|', value = {
+        "workers | 0 | setting workers must be between 1 and 1024, got 0 (from flag)",
+        "workers | 1025 | setting workers must be between 1 and 1024, got 1025 (from flag)",
+        "workers | two | setting workers must be a whole number, got 'two' (from flag)",
+        "broker.port | 65536 | setting broker.port must be between 0 and 65535, got 65536 (from flag)",
+        "broker.port | -1 | setting broker.port must be between 0 and 65535, got -1 (from flag)",
+        "broker.journal-buffer-timeout-us | 0 | setting broker.journal-buffer-timeout-us must be between 1 and 1000000, got 0 (from flag)",
+        "broker.consumer-window | -2 | setting broker.consumer-window must be between -1 and 67108864, got -2 (from flag)",
+        "broker.max-delivery-attempts | 1001 | setting broker.max-delivery-attempts must be between 1 and 1000, got 1001 (from flag)",
+        "worker.max-start-failures | 0 | setting worker.max-start-failures must be between 1 and 100, got 0 (from flag)",
+        "worker.start-timeout | 5x | setting worker.start-timeout must be a duration such as 500ms, 30s or 5m, got '5x' (from flag)",
+        "worker.start-timeout | 0 | setting worker.start-timeout must be at least 1ms, got '0' (from flag)",
+        "worker.max-restart-backoff | soon | setting worker.max-restart-backoff must be a duration such as 500ms, 30s or 5m, got 'soon' (from flag)",
+        "http.port | 99999 | setting http.port must be between 0 and 65535, got 99999 (from flag)",
+        "http.bind | ' ' | setting http.bind must not be empty (from flag)",
+        "broker.host | '' | setting broker.host must not be empty (from flag)",
+        "worker.java | ' ' | setting worker.java must not be empty (from flag)",
+    })
+    void aBadFlagFailsNamingTheSettingRangeValueAndSource(String key, String value, String message) {
+        assertEquals(message, failure(Map.of(), Map.of(key, value)));
+    }
+
+    @Test
+    void aBadEnvironmentValueNamesTheVariable() {
+        assertEquals("setting broker.port must be a whole number, got 'abc' (from MQPOOL_BROKER_PORT)",
+                failure(Map.of("MQPOOL_BROKER_PORT", "abc"), Map.of()));
+    }
+
+    @Test
+    void aBadFileValueNamesTheFile() throws IOException {
+        Path file = Files.writeString(home.resolve("bad.properties"), "http.port=70000\n");
+        assertEquals("setting http.port must be between 0 and 65535, got 70000 (from file " + file + ")",
+                failure(Map.of("MQPOOL_CONFIG", file.toString()), Map.of()));
+    }
+
+    @Test
+    void zeroPortsMeanPickAFreePort() {
+        Settings s = load(Map.of(), Map.of("broker.port", "0", "http.port", "0"));
+        assertEquals(0, s.broker().port());
+        assertEquals(0, s.http().port());
+    }
+
+    @Test
+    void nullFlagValuesCountAsNotGiven() {
+        Map<String, String> flags = new HashMap<>();
+        flags.put("workers", null);
+        assertEquals(Runtime.getRuntime().availableProcessors(), load(Map.of(), flags).worker().count());
+    }
+
+    @Test
+    void withoutUserHomeTheDataDirectoryMustBeGiven() {
+        SettingsLoader loader = new SettingsLoader(Map.of(), Map.of("java.home", "/opt/jdk"));
+        assertEquals("setting data has no default because the user.home system property is not set; "
+                + "set it with --data or MQPOOL_DATA",
+                assertThrows(SettingsException.class, () -> loader.load(Map.of())).getMessage());
+        assertEquals(Path.of("/srv/mq"), loader.load(Map.of("data", "/srv/mq")).dataDir());
+    }
+
+    @Test
+    void theRecordsRejectOutOfRangeValuesBuiltInCode() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new HttpSettings("127.0.0.1", 70000));
+        assertEquals("http port must be between 0 and 65535, got 70000", e.getMessage());
+    }
+}

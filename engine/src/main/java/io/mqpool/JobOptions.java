@@ -1,0 +1,64 @@
+package io.mqpool;
+
+import java.time.Duration;
+
+/**
+ * How a job runs. Unset values ({@code null}) fall back to the pool's defaults, then to
+ * mqpool's: chunksize by Python's rule for {@code map} ({@code ceil(n / (4 × workers))}) and 1
+ * for the rest, no timeouts, 2 retries.
+ *
+ * @param chunksize tasks per message to a worker; at least 1
+ * @param taskTimeout how long one task may run before its worker is stopped; positive
+ * @param jobTimeout how long the whole job may run before its remaining tasks are cancelled
+ * @param retries how often a task is delivered again after its worker died; 0 to 100
+ */
+public record JobOptions(Integer chunksize, Duration taskTimeout, Duration jobTimeout, Integer retries) {
+
+    static final int DEFAULT_RETRIES = 2;
+
+    public JobOptions {
+        if (chunksize != null && chunksize < 1) {
+            throw new IllegalArgumentException("chunksize must be at least 1, got " + chunksize);
+        }
+        requirePositive("task timeout", taskTimeout);
+        requirePositive("job timeout", jobTimeout);
+        if (retries != null && (retries < 0 || retries > 100)) {
+            throw new IllegalArgumentException("retries must be between 0 and 100, got " + retries);
+        }
+    }
+
+    private static void requirePositive(String name, Duration value) {
+        if (value != null && (value.isNegative() || value.isZero())) {
+            throw new IllegalArgumentException(name + " must be positive, got " + value);
+        }
+    }
+
+    /** Nothing set: every value comes from the pool's defaults. */
+    public static JobOptions defaults() {
+        return new JobOptions(null, null, null, null);
+    }
+
+    public JobOptions withChunksize(int value) {
+        return new JobOptions(value, taskTimeout, jobTimeout, retries);
+    }
+
+    public JobOptions withTaskTimeout(Duration value) {
+        return new JobOptions(chunksize, value, jobTimeout, retries);
+    }
+
+    public JobOptions withJobTimeout(Duration value) {
+        return new JobOptions(chunksize, taskTimeout, value, retries);
+    }
+
+    public JobOptions withRetries(int value) {
+        return new JobOptions(chunksize, taskTimeout, jobTimeout, value);
+    }
+
+    /** These options, with every unset value taken from {@code fallback}. */
+    JobOptions orElse(JobOptions fallback) {
+        return new JobOptions(chunksize != null ? chunksize : fallback.chunksize,
+                taskTimeout != null ? taskTimeout : fallback.taskTimeout,
+                jobTimeout != null ? jobTimeout : fallback.jobTimeout,
+                retries != null ? retries : fallback.retries);
+    }
+}

@@ -1,0 +1,76 @@
+package io.mqpool;
+
+import io.mqpool.config.SettingsLoader;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** Sets up a {@link Pool}; nothing starts until {@link #build()}. */
+public final class PoolBuilder {
+
+    private final Map<String, String> flags = new HashMap<>();
+    private Path dataDir;
+    private JobOptions defaults = JobOptions.defaults();
+
+    PoolBuilder() {
+        // A pool's broker never needs a fixed port: two pools in one JVM must not clash.
+        flags.put("broker.port", "0");
+    }
+
+    /** How many worker processes to run; default one per core. */
+    public PoolBuilder workers(int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("workers must be at least 1, got " + count);
+        }
+        flags.put("workers", Integer.toString(count));
+        return this;
+    }
+
+    /**
+     * Where the broker journal and the database live. Default: a temporary directory that
+     * {@code close()} removes; a directory given here is kept.
+     */
+    public PoolBuilder dataDir(Path dir) {
+        this.dataDir = Objects.requireNonNull(dir, "dir");
+        flags.put("data", dir.toString());
+        return this;
+    }
+
+    /** Where jars of user tasks are found; default {@code <data>/tasks}. */
+    public PoolBuilder tasksDir(Path dir) {
+        flags.put("tasks-dir", Objects.requireNonNull(dir, "dir").toString());
+        return this;
+    }
+
+    /** JVM options of every worker process, such as {@code -Xmx256m}. */
+    public PoolBuilder workerJvmOptions(List<String> options) {
+        flags.put("worker.jvm-options", String.join(" ", options));
+        return this;
+    }
+
+    /** The {@code java} executable that starts workers; default the one running this JVM. */
+    public PoolBuilder workerJava(Path javaCommand) {
+        flags.put("worker.java", Objects.requireNonNull(javaCommand, "javaCommand").toString());
+        return this;
+    }
+
+    /** Options for every job of this pool that does not set its own. */
+    public PoolBuilder defaults(JobOptions options) {
+        this.defaults = Objects.requireNonNull(options, "options");
+        return this;
+    }
+
+    /**
+     * Starts the pool: broker, database and worker processes. Blocks until the workers are
+     * ready (a second or two).
+     *
+     * @throws io.mqpool.config.SettingsException if a setting is invalid
+     * @throws io.mqpool.engine.EngineStartException if a part cannot start, such as a worker
+     *     JVM that fails (with that process's error output)
+     */
+    public Pool build() {
+        return Pool.start(SettingsLoader.fromSystem(), flags, dataDir == null, defaults);
+    }
+}

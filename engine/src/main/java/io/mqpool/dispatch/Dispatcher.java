@@ -1,0 +1,189 @@
+package io.mqpool.dispatch;
+
+import io.mqpool.broker.BrokerConnection;
+import io.mqpool.broker.Queues;
+import io.mqpool.broker.TaskChunk;
+import io.mqpool.broker.WireCodec;
+import io.mqpool.store.JobStore;
+import io.mqpool.store.StoredChunk;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.apache.activemq.artemis.api.core.ActiveMQException;
+import org.apache.activemq.artemis.api.core.client.ClientProducer;
+import org.apache.activemq.artemis.api.core.client.ClientSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends the chunks of every running job to the task queue, keeping at most a bounded number
+ * of each job's chunks in flight (sent, no outcome yet) so that a long input is read lazily
+ * and several jobs share the workers. Chunks go out in broker transactions of up to
+ * {@link #BATCH}, which costs one journal sync per batch instead of one per chunk.
+ */
+public final class Dispatcher implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+    static final int BATCH = 100;
+    private static final long IDLE_WAIT_MILLIS = 200;
+
+    private final JobStore store;
+    private final BrokerConnection connection;
+    private final WireCodec codec = new WireCodec();
+    private final int maxInFlight;
+    private final Map<String, ActiveJob> jobs = new ConcurrentHashMap<>();
+    private final Object wake = new Object();
+    private final Thread thread;
+    private volatile boolean stopping;
+    private boolean woken;
+    private ClientSession session;
+    private ClientProducer producer;
+
+    /** @param maxInFlight chunks of one job that may be sent and not yet answered */
+    public Dispatcher(JobStore store, BrokerConnection connection, int maxInFlight) {
+        this.store = store;
+        this.connection = connection;
+        this.maxInFlight = maxInFlight;
+        this.thread = new Thread(this::run, "mqpool-dispatcher");
+        this.thread.setDaemon(true);
+    }
+
+    /** Opens the dispatcher's broker session and starts its thread. */
+    public void start() throws ActiveMQException {
+        session = connection.openTransactedSession();
+        producer = session.createProducer(Queues.TASKS);
+        thread.start();
+    }
+
+    /**
+     * Starts sending a job's chunks.
+     *
+     * @param chunksSent chunks of this job already sent before (after a restart)
+     * @param chunksDone chunks of this job that already have outcomes
+     */
+    public void add(String jobId, String taskName, long taskTimeoutMillis, ChunkSource source,
+                    int chunksSent, int chunksDone) {
+        ActiveJob job = new ActiveJob(jobId, taskName, taskTimeoutMillis, source, chunksSent);
+        job.completed(chunksDone);
+        jobs.put(jobId, job);
+        wakeUp();
+    }
+
+    /** Counts chunks that got their outcomes, making room for more of that job. */
+    public void chunksCompleted(String jobId, int count) {
+        ActiveJob job = jobs.get(jobId);
+        if (job != null) {
+            job.completed(count);
+            wakeUp();
+        }
+    }
+
+    /** Stops sending a job's chunks (it finished or was cancelled). */
+    public void remove(String jobId) {
+        jobs.remove(jobId);
+    }
+
+    private void run() {
+        while (!stopping) {
+            try {
+                if (!dispatchOnce()) {
+                    awaitWork();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException | ActiveMQException e) {
+                log.error("dispatching failed; retrying in {} ms: {}", IDLE_WAIT_MILLIS, e.toString(), e);
+                rollbackQuietly();
+                sleepQuietly();
+            }
+        }
+    }
+
+    /** Sends one batch of every job that has room; returns whether anything was sent. */
+    private boolean dispatchOnce() throws ActiveMQException {
+        boolean sent = false;
+        for (ActiveJob job : jobs.values()) {
+            int room = Math.min(BATCH, maxInFlight - job.inFlight());
+            if (room <= 0 || job.exhausted() || stopping) {
+                continue;
+            }
+            List<StoredChunk> chunks = job.source().next(room);
+            if (chunks.isEmpty()) {
+                job.markExhausted();
+                continue;
+            }
+            for (StoredChunk chunk : chunks) {
+                TaskChunk message = new TaskChunk(job.id(), chunk.chunkNo(), chunk.firstIndex(), chunk.size(),
+                        job.taskName(), chunk.argsJson(), job.taskTimeoutMillis());
+                producer.send(codec.encode(session, message));
+            }
+            session.commit();
+            int lastSent = chunks.get(chunks.size() - 1).chunkNo() + 1;
+            job.sent(chunks.size());
+            // Only a hint for recovery: duplicate detection drops a chunk that is sent again.
+            store.recordSent(job.id(), lastSent);
+            sent = true;
+        }
+        return sent;
+    }
+
+    private void awaitWork() throws InterruptedException {
+        synchronized (wake) {
+            if (!woken) {
+                wake.wait(IDLE_WAIT_MILLIS);
+            }
+            woken = false;
+        }
+    }
+
+    private void wakeUp() {
+        synchronized (wake) {
+            woken = true;
+            wake.notifyAll();
+        }
+    }
+
+    private void rollbackQuietly() {
+        try {
+            session.rollback();
+        } catch (ActiveMQException | RuntimeException e) {
+            log.warn("rollback of the dispatcher's transaction failed: {}", e.toString());
+        }
+    }
+
+    private void sleepQuietly() {
+        try {
+            TimeUnit.MILLISECONDS.sleep(IDLE_WAIT_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopping = true;
+        }
+    }
+
+    /** Stops the thread (waiting up to 5 s for a batch in progress) and closes the session. */
+    @Override
+    public void close() {
+        stopping = true;
+        wakeUp();
+        if (thread.isAlive()) {
+            try {
+                thread.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (thread.isAlive()) {
+                log.warn("dispatcher thread did not stop within 5 s; interrupting it");
+                thread.interrupt();
+            }
+        }
+        if (session != null) {
+            try {
+                session.close();
+            } catch (ActiveMQException e) {
+                log.warn("closing the dispatcher's session failed: {}", e.toString());
+            }
+        }
+    }
+}

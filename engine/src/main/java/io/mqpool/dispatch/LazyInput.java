@@ -1,0 +1,77 @@
+package io.mqpool.dispatch;
+
+import io.mqpool.events.JobEvents;
+import io.mqpool.store.JobStore;
+import io.mqpool.store.NewChunk;
+import io.mqpool.store.StoredChunk;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The chunks of a job whose input is read as it is needed (imap over a long or endless
+ * iterator): only as many chunks as may be in flight are read, stored, then sent.
+ */
+public final class LazyInput implements ChunkSource {
+
+    private final JobStore store;
+    private final JobEvents events;
+    private final String jobId;
+    private final Iterator<String> argsJson;
+    private final int chunksize;
+    private final Consumer<RuntimeException> onInputError;
+    private long nextIndex;
+    private int nextChunk;
+    private boolean closed;
+
+    /**
+     * @param argsJson one JSON argument per task; read on the dispatcher's thread
+     * @param onInputError told if reading the input throws; the job then ends with the tasks
+     *     read so far
+     */
+    public LazyInput(JobStore store, JobEvents events, String jobId, Iterator<String> argsJson,
+                     int chunksize, Consumer<RuntimeException> onInputError) {
+        this.store = store;
+        this.events = events;
+        this.jobId = jobId;
+        this.argsJson = argsJson;
+        this.chunksize = chunksize;
+        this.onInputError = onInputError;
+    }
+
+    @Override
+    public List<StoredChunk> next(int max) {
+        if (closed) {
+            return List.of();
+        }
+        List<NewChunk> chunks = new ArrayList<>();
+        boolean ended = false;
+        try {
+            while (chunks.size() < max && !ended) {
+                List<String> args = new ArrayList<>(chunksize);
+                while (args.size() < chunksize && argsJson.hasNext()) {
+                    args.add(argsJson.next());
+                }
+                ended = args.size() < chunksize || !argsJson.hasNext();
+                if (!args.isEmpty()) {
+                    chunks.add(new NewChunk(nextChunk++, nextIndex, args.size(), "[" + String.join(",", args) + "]"));
+                    nextIndex += args.size();
+                }
+            }
+        } catch (RuntimeException e) {
+            onInputError.accept(e);
+            ended = true;
+        }
+        if (!chunks.isEmpty()) {
+            store.appendChunks(jobId, chunks);
+        }
+        if (ended) {
+            closed = true;
+            store.closeInput(jobId, nextIndex, nextChunk).ifPresent(state -> events.finished(jobId, state));
+        }
+        return chunks.stream()
+                .map(c -> new StoredChunk(jobId, c.chunkNo(), c.firstIndex(), c.size(), c.argsJson()))
+                .toList();
+    }
+}

@@ -1,0 +1,228 @@
+package io.mqpool.engine;
+
+import io.mqpool.broker.BrokerConnection;
+import io.mqpool.broker.EmbeddedBroker;
+import io.mqpool.collect.ResultCollector;
+import io.mqpool.config.Settings;
+import io.mqpool.dispatch.Dispatcher;
+import io.mqpool.dispatch.LazyInput;
+import io.mqpool.dispatch.StoredChunks;
+import io.mqpool.events.JobEvents;
+import io.mqpool.events.JobSignal;
+import io.mqpool.jobs.TaskJson;
+import io.mqpool.jobs.TaskRegistry;
+import io.mqpool.store.JobRow;
+import io.mqpool.store.JobState;
+import io.mqpool.store.JobStore;
+import io.mqpool.store.NewChunk;
+import io.mqpool.store.NewJob;
+import io.mqpool.supervisor.Supervisor;
+import io.mqpool.supervisor.WorkerLaunch;
+import io.mqpool.supervisor.WorkerView;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.function.Consumer;
+import org.apache.activemq.artemis.api.core.ActiveMQException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root of a running mqpool: broker, job store, dispatcher, collector and the
+ * supervisor with its worker processes. {@code Pool} and the server both sit on one.
+ */
+public final class Engine implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Engine.class);
+
+    private final Settings settings;
+    private final TaskRegistry registry;
+    private final TaskJson json = new TaskJson();
+    private final JobEvents events = new JobEvents();
+    private final JobIds ids = new JobIds();
+    private final Clock clock;
+    private final Shutdown shutdown = new Shutdown();
+    private EmbeddedBroker broker;
+    private JobStore store;
+    private BrokerConnection connection;
+    private Dispatcher dispatcher;
+    private ResultCollector collector;
+    private Supervisor supervisor;
+
+    private Engine(Settings settings, TaskRegistry registry, Clock clock) {
+        this.settings = settings;
+        this.registry = registry;
+        this.clock = clock;
+    }
+
+    /**
+     * Starts every part and resumes the jobs the store holds as running. Blocks until the
+     * workers are ready (a few seconds).
+     *
+     * @param workerOutput receives the lines workers print on their standard output
+     * @throws EngineStartException with a one-line reason if any part cannot start; whatever
+     *     had started is stopped again
+     */
+    public static Engine start(Settings settings, Consumer<String> workerOutput) {
+        TaskRegistry registry = TaskRegistry.load(settings.tasksDir(), Engine.class.getClassLoader());
+        Engine engine = new Engine(settings, registry, Clock.systemUTC());
+        try {
+            engine.startParts(workerOutput);
+            return engine;
+        } catch (RuntimeException | ActiveMQException e) {
+            engine.terminate();
+            throw e instanceof EngineStartException start ? start : new EngineStartException(e);
+        }
+    }
+
+    private void startParts(Consumer<String> workerOutput) throws ActiveMQException {
+        Path dataDir = settings.dataDir();
+        createDirectory(dataDir);
+        store = shutdown.add("job store", JobStore.open(dataDir.resolve("db"), clock));
+        broker = shutdown.add("broker", EmbeddedBroker.start(settings.broker(), dataDir.resolve("broker")));
+        connection = shutdown.add("broker connection", BrokerConnection.connect(broker.inVmUrl(), -1));
+        int workers = settings.worker().count();
+        dispatcher = shutdown.add("dispatcher", new Dispatcher(store, connection, Math.max(32, 8 * workers)));
+        collector = shutdown.add("collector", new ResultCollector(store, connection, dispatcher, events));
+        collector.start();
+        dispatcher.start();
+        WorkerLaunch launch = new WorkerLaunch(broker.url(), settings.tasksDir(),
+                settings.broker().consumerWindowSize());
+        supervisor = shutdown.add("workers", new Supervisor(settings.worker(), launch, workerOutput, this::fatal));
+        supervisor.start();
+        resumeRunningJobs();
+    }
+
+    private static void createDirectory(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (java.io.IOException e) {
+            throw new EngineStartException("cannot create the data directory " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** After a restart: every job the store holds as running is sent on from where it stopped. */
+    private void resumeRunningJobs() {
+        for (JobRow job : store.runningJobs()) {
+            if (job.totalChunks() == null) {
+                // Its input was an iterator in a process that is gone: it can never be completed.
+                log.warn("job {} was reading its input from a process that is gone; it is cancelled and "
+                        + "keeps the outcomes it has", job.id());
+                store.finish(job.id(), JobState.CANCELLED);
+                continue;
+            }
+            int done = store.chunksWithOutcomes(job.id());
+            dispatcher.add(job.id(), job.taskName(), job.taskTimeoutMillis(),
+                    new StoredChunks(store, job.id(), job.chunksSent(), job.totalChunks()),
+                    job.chunksSent(), done);
+            log.info("resumed job {}: {} of {} chunks done", job.id(), done, job.totalChunks());
+        }
+    }
+
+    /**
+     * Stores a job whose input is fully known (all chunks in one transaction) and starts it.
+     *
+     * @param argsJson one JSON argument per task, already checked against the task
+     * @return the signal of the new job, which carries its id
+     */
+    public JobSignal submit(JobSpec spec, List<String> argsJson) {
+        shutdown.checkOpen();
+        String id = ids.next();
+        List<NewChunk> chunks = new ArrayList<>();
+        for (int first = 0; first < argsJson.size(); first += spec.chunksize()) {
+            List<String> slice = argsJson.subList(first, Math.min(argsJson.size(), first + spec.chunksize()));
+            chunks.add(new NewChunk(chunks.size(), first, slice.size(), "[" + String.join(",", slice) + "]"));
+        }
+        JobSignal signal = events.signal(id);
+        store.create(newJob(id, spec), chunks, (long) argsJson.size());
+        if (chunks.isEmpty()) {
+            store.finishIfAllDone(id).ifPresent(state -> events.finished(id, state));
+        } else {
+            dispatcher.add(id, spec.taskName(), spec.taskTimeoutMillis(),
+                    new StoredChunks(store, id, 0, chunks.size()), 0, 0);
+        }
+        return signal;
+    }
+
+    /**
+     * Stores a job whose input is read lazily, as chunks may be sent, and starts it.
+     *
+     * @param argsJson read on the dispatcher's thread, one JSON argument per task
+     * @param onInputError told if reading the input throws
+     * @return the signal of the new job, which carries its id
+     */
+    public JobSignal submitLazy(JobSpec spec, Iterator<String> argsJson, Consumer<RuntimeException> onInputError) {
+        shutdown.checkOpen();
+        String id = ids.next();
+        JobSignal signal = events.signal(id);
+        store.create(newJob(id, spec), List.of(), null);
+        dispatcher.add(id, spec.taskName(), spec.taskTimeoutMillis(),
+                new LazyInput(store, events, id, argsJson, spec.chunksize(), onInputError), 0, 0);
+        return signal;
+    }
+
+    /**
+     * Stops sending a job's chunks and marks it CANCELLED; outcomes already recorded stay.
+     *
+     * @return false if the job had already finished
+     */
+    public boolean cancel(String jobId) {
+        dispatcher.remove(jobId);
+        boolean cancelled = store.finish(jobId, JobState.CANCELLED);
+        if (cancelled) {
+            events.finished(jobId, JobState.CANCELLED);
+        }
+        return cancelled;
+    }
+
+    private NewJob newJob(String id, JobSpec spec) {
+        return new NewJob(id, spec.taskName(), spec.mode().name(), spec.chunksize(), spec.taskTimeoutMillis(),
+                spec.jobTimeoutMillis(), spec.retries(), clock.instant());
+    }
+
+    private void fatal(Throwable error) {
+        log.error("the workers cannot run: {}", error.getMessage());
+        events.stopAll(error);
+    }
+
+    public TaskRegistry registry() {
+        return registry;
+    }
+
+    public TaskJson json() {
+        return json;
+    }
+
+    public JobStore store() {
+        return store;
+    }
+
+    public JobEvents events() {
+        return events;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public List<WorkerView> workers() {
+        return supervisor.workers();
+    }
+
+    /** Stops taking work, lets the workers finish their chunks, then stops every part. */
+    @Override
+    public void close() {
+        shutdown.close(false, () -> events.stopAll(new IllegalStateException("the engine was closed")));
+    }
+
+    /** Stops every part at once: workers are killed, unfinished jobs stay in the store. */
+    public void terminate() {
+        if (supervisor != null) {
+            supervisor.terminate();
+        }
+        shutdown.close(true, () -> events.stopAll(new IllegalStateException("the engine was terminated")));
+    }
+}

@@ -1,0 +1,30 @@
+package io.mqpool.engine;
+
+import java.util.Objects;
+
+/**
+ * What to run and how, for one job. Validated here so nothing invalid is ever stored.
+ *
+ * @param taskTimeoutMillis 0 for no limit
+ * @param jobTimeoutMillis 0 for no limit
+ */
+public record JobSpec(String taskName, JobMode mode, int chunksize, long taskTimeoutMillis,
+                      long jobTimeoutMillis, int retries) {
+
+    public JobSpec {
+        Objects.requireNonNull(taskName, "taskName");
+        Objects.requireNonNull(mode, "mode");
+        if (chunksize < 1) {
+            throw new IllegalArgumentException("chunksize must be at least 1, got " + chunksize);
+        }
+        if (taskTimeoutMillis < 0) {
+            throw new IllegalArgumentException("task timeout must be positive, got " + taskTimeoutMillis + " ms");
+        }
+        if (jobTimeoutMillis < 0) {
+            throw new IllegalArgumentException("job timeout must be positive, got " + jobTimeoutMillis + " ms");
+        }
+        if (retries < 0 || retries > 100) {
+            throw new IllegalArgumentException("retries must be between 0 and 100, got " + retries);
+        }
+    }
+}

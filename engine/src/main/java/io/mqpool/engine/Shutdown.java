@@ -1,0 +1,49 @@
+package io.mqpool.engine;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The parts of an engine in the order they started, closed once in reverse order. A part that
+ * fails to close is logged and the rest still close.
+ */
+final class Shutdown {
+
+    private static final Logger log = LoggerFactory.getLogger(Shutdown.class);
+
+    private record Part(String name, AutoCloseable closeable) {
+    }
+
+    private final Deque<Part> parts = new ArrayDeque<>();
+    private volatile boolean closed;
+
+    synchronized <T extends AutoCloseable> T add(String name, T part) {
+        parts.push(new Part(name, part));
+        return part;
+    }
+
+    void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("the pool is closed");
+        }
+    }
+
+    /** Closes every part once; {@code beforeParts} runs first (it wakes waiters). */
+    synchronized void close(boolean forced, Runnable beforeParts) {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        beforeParts.run();
+        while (!parts.isEmpty()) {
+            Part part = parts.pop();
+            try {
+                part.closeable().close();
+            } catch (Exception e) {
+                log.warn("closing the {} failed{}: {}", part.name(), forced ? " during terminate" : "", e.toString());
+            }
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package io.mqpool.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The SQL of the {@code chunk} table: arguments going out, outcomes coming back. */
+final class ChunkTable {
+
+    void insert(Connection c, String jobId, List<NewChunk> chunks) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "INSERT INTO chunk (job_id, chunk_no, first_index, size, args) VALUES (?, ?, ?, ?, ?)")) {
+            for (NewChunk chunk : chunks) {
+                s.setString(1, jobId);
+                s.setInt(2, chunk.chunkNo());
+                s.setLong(3, chunk.firstIndex());
+                s.setInt(4, chunk.size());
+                s.setString(5, chunk.argsJson());
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+    }
+
+    /** Chunks {@code fromChunk ..} of a job in order, at most {@code limit}, for sending. */
+    List<StoredChunk> from(Connection c, String jobId, int fromChunk, int limit) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT chunk_no, first_index, size, args FROM chunk "
+                + "WHERE job_id = ? AND chunk_no >= ? ORDER BY chunk_no LIMIT ?")) {
+            s.setString(1, jobId);
+            s.setInt(2, fromChunk);
+            s.setInt(3, limit);
+            try (ResultSet r = s.executeQuery()) {
+                List<StoredChunk> chunks = new ArrayList<>();
+                while (r.next()) {
+                    chunks.add(new StoredChunk(jobId, r.getInt(1), r.getLong(2), r.getInt(3), r.getString(4)));
+                }
+                return chunks;
+            }
+        }
+    }
+
+    /**
+     * Records the outcomes of each result whose chunk has none yet; a chunk that already has
+     * outcomes keeps them (the first outcome wins, a redelivered chunk's is dropped).
+     *
+     * @return for each result, whether it was recorded
+     */
+    boolean[] recordOutcomes(Connection c, List<RecordedResult> results, long firstSeq) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE chunk SET outcomes = ?, failures = ?, "
+                + "worker_id = ?, completion_seq = ? WHERE job_id = ? AND chunk_no = ? AND size = ? "
+                + "AND outcomes IS NULL")) {
+            long seq = firstSeq;
+            for (RecordedResult result : results) {
+                s.setString(1, result.outcomesJson());
+                s.setInt(2, result.failures());
+                s.setString(3, result.workerId());
+                s.setLong(4, seq++);
+                s.setString(5, result.jobId());
+                s.setInt(6, result.chunkNo());
+                s.setInt(7, result.size());
+                s.addBatch();
+            }
+            int[] counts = s.executeBatch();
+            boolean[] recorded = new boolean[counts.length];
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] > 1) {
+                    throw new StoreException("recording chunk " + results.get(i).jobId() + ":"
+                            + results.get(i).chunkNo() + " changed " + counts[i] + " rows");
+                }
+                recorded[i] = counts[i] == 1;
+            }
+            return recorded;
+        }
+    }
+
+    long maxCompletionSeq(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT COALESCE(MAX(completion_seq), 0) FROM chunk");
+             ResultSet r = s.executeQuery()) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
+    int countWithOutcomes(Connection c, String jobId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT COUNT(*) FROM chunk WHERE job_id = ? AND outcomes IS NOT NULL")) {
+            s.setString(1, jobId);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getInt(1);
+            }
+        }
+    }
+
+    /** Recorded outcomes of chunks {@code fromChunk ..} in chunk order, stopping at the first gap. */
+    List<ChunkOutcomes> inIndexOrder(Connection c, String jobId, int fromChunk, int limit) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT " + OUTCOME_COLUMNS + " FROM chunk "
+                + "WHERE job_id = ? AND chunk_no >= ? AND chunk_no < ? ORDER BY chunk_no")) {
+            s.setString(1, jobId);
+            s.setInt(2, fromChunk);
+            s.setInt(3, fromChunk + limit);
+            List<ChunkOutcomes> found = new ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+                int expected = fromChunk;
+                while (r.next() && r.getInt(1) == expected && r.getString(6) != null) {
+                    found.add(outcomes(r));
+                    expected++;
+                }
+            }
+            return found;
+        }
+    }
+
+    /** Recorded outcomes with a completion sequence above {@code afterSeq}, in completion order. */
+    List<ChunkOutcomes> inCompletionOrder(Connection c, String jobId, long afterSeq, int limit)
+            throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT " + OUTCOME_COLUMNS + " FROM chunk "
+                + "WHERE job_id = ? AND completion_seq > ? ORDER BY completion_seq LIMIT ?")) {
+            s.setString(1, jobId);
+            s.setLong(2, afterSeq);
+            s.setInt(3, limit);
+            List<ChunkOutcomes> found = new ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    found.add(outcomes(r));
+                }
+            }
+            return found;
+        }
+    }
+
+    Optional<String> args(Connection c, String jobId, int chunkNo) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT args FROM chunk WHERE job_id = ? AND chunk_no = ?")) {
+            s.setString(1, jobId);
+            s.setInt(2, chunkNo);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? Optional.of(r.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    private static final String OUTCOME_COLUMNS =
+            "chunk_no, first_index, size, failures, completion_seq, outcomes";
+
+    private static ChunkOutcomes outcomes(ResultSet r) throws SQLException {
+        return new ChunkOutcomes(r.getInt(1), r.getLong(2), r.getInt(3), r.getInt(4), r.getLong(5),
+                r.getString(6));
+    }
+}

@@ -1,0 +1,135 @@
+package io.mqpool.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * The H2 file database behind the job store, reached through a HikariCP pool, with its schema
+ * brought up to date on open.
+ */
+final class Database implements AutoCloseable {
+
+    /** Schema files in order; each runs once and is recorded in schema_version. */
+    private static final List<String> MIGRATIONS = List.of("V1__jobs_and_chunks.sql");
+
+    private final HikariDataSource dataSource;
+
+    private Database(HikariDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * Opens (creating if needed) the database {@code mqpool} in {@code dir}. Blocks while the
+     * file is opened and migrated.
+     *
+     * @throws StoreException if the file cannot be opened (locked by another process, not
+     *     writable) or the schema cannot be applied
+     */
+    static Database open(Path dir) {
+        HikariConfig config = new HikariConfig();
+        // WRITE_DELAY=0: a commit reaches the file before commit() returns, so a result is never
+        // acknowledged to the broker while it could still vanish in a kill -9 (H2's default
+        // keeps up to 500 ms of commits in memory). Writes are batched to pay for this.
+        config.setJdbcUrl("jdbc:h2:file:" + dir.resolve("mqpool").toAbsolutePath()
+                + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
+        config.setUsername("sa");
+        config.setPassword("");
+        config.setPoolName("mqpool-store");
+        config.setMaximumPoolSize(8);
+        config.setMinimumIdle(2);
+        config.setAutoCommit(true);
+        config.setInitializationFailTimeout(-1);
+        HikariDataSource dataSource;
+        try {
+            dataSource = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new StoreException("cannot open the database in " + dir, e);
+        }
+        Database database = new Database(dataSource);
+        try {
+            database.migrate();
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+        return database;
+    }
+
+    /** Runs {@code work} in one transaction: committed if it returns, rolled back if it throws. */
+    <T> T inTransaction(String what, SqlWork<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot " + what, e);
+        }
+    }
+
+    /** Runs a read on a pooled connection in auto-commit mode. */
+    <T> T read(String what, SqlWork<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw new StoreException("cannot " + what, e);
+        }
+    }
+
+    private void migrate() {
+        inTransaction("apply the database schema", connection -> {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("CREATE TABLE IF NOT EXISTS schema_version ("
+                        + "name VARCHAR(200) PRIMARY KEY, applied_at TIMESTAMP WITH TIME ZONE NOT NULL)");
+                for (String migration : MIGRATIONS) {
+                    if (!applied(statement, migration)) {
+                        statement.execute(resource(migration));
+                        statement.execute("INSERT INTO schema_version VALUES ('" + migration
+                                + "', CURRENT_TIMESTAMP)");
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    private static boolean applied(Statement statement, String migration) throws SQLException {
+        try (ResultSet rows = statement.executeQuery(
+                "SELECT COUNT(*) FROM schema_version WHERE name = '" + migration + "'")) {
+            rows.next();
+            return rows.getInt(1) > 0;
+        }
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = Database.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new StoreException("schema file " + name + " is missing from the jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new StoreException("cannot read schema file " + name, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}

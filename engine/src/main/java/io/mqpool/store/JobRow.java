@@ -1,0 +1,22 @@
+package io.mqpool.store;
+
+import java.time.Instant;
+
+/**
+ * A job as stored.
+ *
+ * @param totalTasks null while a lazily read input is still being read
+ * @param totalChunks null likewise
+ * @param tasksDone tasks with an outcome of any kind
+ * @param finishedAt null while running
+ */
+public record JobRow(String id, String taskName, String mode, JobState state, int chunksize,
+                     long taskTimeoutMillis, long jobTimeoutMillis, int retries, Long totalTasks,
+                     Integer totalChunks, int chunksSent, long tasksDone, long tasksFailed,
+                     Instant createdAt, Instant finishedAt) {
+
+    /** True once the input has been read to its end and every task has an outcome. */
+    public boolean allTasksDone() {
+        return totalTasks != null && tasksDone >= totalTasks;
+    }
+}

@@ -1,0 +1,162 @@
+package io.mqpool.store;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Jobs and their chunks in H2. Every method blocks on the database and throws
+ * {@link StoreException} when it fails; each runs in one transaction.
+ */
+public final class JobStore implements AutoCloseable {
+
+    private final Database database;
+    private final Clock clock;
+    private final JobTable jobs = new JobTable();
+    private final ChunkTable chunks = new ChunkTable();
+    private final AtomicLong completionSeq;
+
+    private JobStore(Database database, Clock clock) {
+        this.database = database;
+        this.clock = clock;
+        this.completionSeq = new AtomicLong(database.read("read the last completion number",
+                chunks::maxCompletionSeq));
+    }
+
+    /** Opens the store in {@code dir}, creating the database on first use. */
+    public static JobStore open(Path dir, Clock clock) {
+        return new JobStore(Database.open(dir), clock);
+    }
+
+    /** Stores a job and its first chunks (for a fully known input: all of them) together. */
+    public void create(NewJob job, List<NewChunk> firstChunks, Long totalTasks) {
+        database.inTransaction("store job " + job.id(), c -> {
+            jobs.insert(c, job);
+            chunks.insert(c, job.id(), firstChunks);
+            if (totalTasks != null) {
+                jobs.setTotals(c, job.id(), totalTasks, firstChunks.size());
+            }
+            return null;
+        });
+    }
+
+    /** Stores more chunks of a job whose input is read lazily. */
+    public void appendChunks(String jobId, List<NewChunk> more) {
+        database.inTransaction("store chunks of job " + jobId, c -> {
+            chunks.insert(c, jobId, more);
+            return null;
+        });
+    }
+
+    /**
+     * Records that a lazily read input has ended.
+     *
+     * @return the job's new state if that made it finish
+     */
+    public Optional<JobState> closeInput(String jobId, long totalTasks, int totalChunks) {
+        return database.inTransaction("close the input of job " + jobId, c -> {
+            jobs.setTotals(c, jobId, totalTasks, totalChunks);
+            return jobs.finishIfAllDone(c, jobId, clock.instant());
+        });
+    }
+
+    /** Finishes a running job whose every task has an outcome (an empty job at once). */
+    public Optional<JobState> finishIfAllDone(String jobId) {
+        return database.inTransaction("finish job " + jobId, c -> jobs.finishIfAllDone(c, jobId, clock.instant()));
+    }
+
+    public void recordSent(String jobId, int chunksSent) {
+        database.inTransaction("record chunks sent of job " + jobId, c -> {
+            jobs.setChunksSent(c, jobId, chunksSent);
+            return null;
+        });
+    }
+
+    public List<StoredChunk> chunksFrom(String jobId, int fromChunk, int limit) {
+        return database.read("read chunks of job " + jobId, c -> chunks.from(c, jobId, fromChunk, limit));
+    }
+
+    /**
+     * Records a batch of results in one transaction, keeping the first outcome of each chunk.
+     * Returns once the write is durable, so the caller may then acknowledge the messages.
+     */
+    public RecordedBatch record(List<RecordedResult> results) {
+        return database.inTransaction("record " + results.size() + " results", c -> {
+            long firstSeq = completionSeq.get() + 1;
+            boolean[] recorded = chunks.recordOutcomes(c, results, firstSeq);
+            Map<String, long[]> perJob = new LinkedHashMap<>();
+            int duplicates = 0;
+            for (int i = 0; i < recorded.length; i++) {
+                RecordedResult result = results.get(i);
+                if (recorded[i]) {
+                    long[] counts = perJob.computeIfAbsent(result.jobId(), id -> new long[3]);
+                    counts[0] += result.size();
+                    counts[1] += result.failures();
+                    counts[2]++;
+                } else {
+                    duplicates++;
+                }
+            }
+            Map<String, Integer> newChunks = new LinkedHashMap<>();
+            List<FinishedJob> finished = new ArrayList<>();
+            for (Map.Entry<String, long[]> entry : perJob.entrySet()) {
+                jobs.addDone(c, entry.getKey(), entry.getValue()[0], entry.getValue()[1]);
+                newChunks.put(entry.getKey(), (int) entry.getValue()[2]);
+                jobs.finishIfAllDone(c, entry.getKey(), clock.instant())
+                        .ifPresent(state -> finished.add(new FinishedJob(entry.getKey(), state)));
+            }
+            completionSeq.addAndGet(recorded.length);
+            return new RecordedBatch(newChunks, finished, duplicates);
+        });
+    }
+
+    public Optional<JobRow> job(String jobId) {
+        return database.read("read job " + jobId, c -> jobs.find(c, jobId));
+    }
+
+    /** How many jobs the store holds, in any state. */
+    public long jobCount() {
+        return database.read("count jobs", jobs::count);
+    }
+
+    public List<JobRow> runningJobs() {
+        return database.read("read running jobs", c -> jobs.inState(c, JobState.RUNNING));
+    }
+
+    public int chunksWithOutcomes(String jobId) {
+        return database.read("count results of job " + jobId, c -> chunks.countWithOutcomes(c, jobId));
+    }
+
+    /** Outcomes of chunks {@code fromChunk ..} in input order, up to the first chunk still missing. */
+    public List<ChunkOutcomes> outcomesInIndexOrder(String jobId, int fromChunk, int limit) {
+        return database.read("read results of job " + jobId,
+                c -> chunks.inIndexOrder(c, jobId, fromChunk, limit));
+    }
+
+    /** Outcomes recorded after completion number {@code afterSeq}, in completion order. */
+    public List<ChunkOutcomes> outcomesInCompletionOrder(String jobId, long afterSeq, int limit) {
+        return database.read("read results of job " + jobId,
+                c -> chunks.inCompletionOrder(c, jobId, afterSeq, limit));
+    }
+
+    /** The arguments JSON array of one chunk, to report which argument failed. */
+    public Optional<String> chunkArgs(String jobId, int chunkNo) {
+        return database.read("read arguments of job " + jobId, c -> chunks.args(c, jobId, chunkNo));
+    }
+
+    /** Moves a running job to a final state; false if it had already finished. */
+    public boolean finish(String jobId, JobState state) {
+        return database.inTransaction("finish job " + jobId,
+                c -> jobs.move(c, jobId, JobState.RUNNING, state, clock.instant()));
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}

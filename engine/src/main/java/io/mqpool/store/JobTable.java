@@ -1,0 +1,156 @@
+package io.mqpool.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The SQL of the {@code job} table. */
+final class JobTable {
+
+    private static final String COLUMNS = "id, task_name, mode, state, chunksize, task_timeout_ms, "
+            + "job_timeout_ms, retries, total_tasks, total_chunks, chunks_sent, tasks_done, "
+            + "tasks_failed, created_at, finished_at";
+
+    void insert(Connection c, NewJob job) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO job (id, task_name, mode, state, "
+                + "chunksize, task_timeout_ms, job_timeout_ms, retries, created_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            s.setString(1, job.id());
+            s.setString(2, job.taskName());
+            s.setString(3, job.mode());
+            s.setString(4, JobState.RUNNING.name());
+            s.setInt(5, job.chunksize());
+            s.setLong(6, job.taskTimeoutMillis());
+            s.setLong(7, job.jobTimeoutMillis());
+            s.setInt(8, job.retries());
+            s.setTimestamp(9, Timestamp.from(job.createdAt()));
+            s.executeUpdate();
+        }
+    }
+
+    Optional<JobRow> find(Connection c, String id) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM job WHERE id = ?")) {
+            s.setString(1, id);
+            try (ResultSet rows = s.executeQuery()) {
+                return rows.next() ? Optional.of(row(rows)) : Optional.empty();
+            }
+        }
+    }
+
+    long count(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM job");
+             ResultSet rows = s.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    List<JobRow> inState(Connection c, JobState state) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT " + COLUMNS + " FROM job WHERE state = ? ORDER BY seq")) {
+            s.setString(1, state.name());
+            try (ResultSet rows = s.executeQuery()) {
+                List<JobRow> jobs = new ArrayList<>();
+                while (rows.next()) {
+                    jobs.add(row(rows));
+                }
+                return jobs;
+            }
+        }
+    }
+
+    /** Records that the whole input has been read: the job can finish once these are done. */
+    void setTotals(Connection c, String id, long totalTasks, int totalChunks) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "UPDATE job SET total_tasks = ?, total_chunks = ? WHERE id = ? AND total_tasks IS NULL")) {
+            s.setLong(1, totalTasks);
+            s.setInt(2, totalChunks);
+            s.setString(3, id);
+            expectOne(s.executeUpdate(), "set the totals of job " + id);
+        }
+    }
+
+    void setChunksSent(Connection c, String id, int chunksSent) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "UPDATE job SET chunks_sent = ? WHERE id = ? AND chunks_sent < ?")) {
+            s.setInt(1, chunksSent);
+            s.setString(2, id);
+            s.setInt(3, chunksSent);
+            s.executeUpdate();
+        }
+    }
+
+    void addDone(Connection c, String id, long done, long failed) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "UPDATE job SET tasks_done = tasks_done + ?, tasks_failed = tasks_failed + ? WHERE id = ?")) {
+            s.setLong(1, done);
+            s.setLong(2, failed);
+            s.setString(3, id);
+            expectOne(s.executeUpdate(), "count the outcomes of job " + id);
+        }
+    }
+
+    /**
+     * Moves a running job whose every task has an outcome to COMPLETED or FAILED.
+     *
+     * @return the new state, or empty if the job is not finished (or another thread finished it)
+     */
+    Optional<JobState> finishIfAllDone(Connection c, String id, Instant now) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE job SET state = CASE WHEN tasks_failed > 0 "
+                + "THEN 'FAILED' ELSE 'COMPLETED' END, finished_at = ? WHERE id = ? AND state = 'RUNNING' "
+                + "AND total_tasks IS NOT NULL AND tasks_done >= total_tasks")) {
+            s.setTimestamp(1, Timestamp.from(now));
+            s.setString(2, id);
+            if (s.executeUpdate() == 0) {
+                return Optional.empty();
+            }
+        }
+        return find(c, id).map(JobRow::state);
+    }
+
+    /** Moves a job from {@code from} to {@code to} if it is still in {@code from}. */
+    boolean move(Connection c, String id, JobState from, JobState to, Instant now) throws SQLException {
+        if (!from.canMoveTo(to)) {
+            throw new IllegalStateException("a job cannot move from " + from + " to " + to);
+        }
+        try (PreparedStatement s = c.prepareStatement(
+                "UPDATE job SET state = ?, finished_at = ? WHERE id = ? AND state = ?")) {
+            s.setString(1, to.name());
+            if (to.isFinished()) {
+                s.setTimestamp(2, Timestamp.from(now));
+            } else {
+                s.setNull(2, Types.TIMESTAMP_WITH_TIMEZONE);
+            }
+            s.setString(3, id);
+            s.setString(4, from.name());
+            return s.executeUpdate() == 1;
+        }
+    }
+
+    private static JobRow row(ResultSet r) throws SQLException {
+        long totalTasks = r.getLong("total_tasks");
+        Long total = r.wasNull() ? null : totalTasks;
+        int totalChunks = r.getInt("total_chunks");
+        Integer chunks = r.wasNull() ? null : totalChunks;
+        Timestamp finished = r.getTimestamp("finished_at");
+        return new JobRow(r.getString("id"), r.getString("task_name"), r.getString("mode"),
+                JobState.valueOf(r.getString("state")), r.getInt("chunksize"),
+                r.getLong("task_timeout_ms"), r.getLong("job_timeout_ms"), r.getInt("retries"),
+                total, chunks, r.getInt("chunks_sent"), r.getLong("tasks_done"),
+                r.getLong("tasks_failed"), r.getTimestamp("created_at").toInstant(),
+                finished == null ? null : finished.toInstant());
+    }
+
+    private static void expectOne(int rows, String what) {
+        if (rows != 1) {
+            throw new StoreException("could not " + what + ": " + rows + " rows changed, expected 1");
+        }
+    }
+}

@@ -1,0 +1,427 @@
+package io.mqpool.supervisor;
+
+import io.mqpool.config.WorkerSettings;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Launches worker JVMs, restarts those that die, scales their number and stops them all.
+ *
+ * <p>A worker that dies while running is restarted under the same id after a pause (100 ms,
+ * doubling up to {@code maxRestartBackoff}, back to 100 ms after 30 s of healthy uptime).
+ * After {@code maxStartFailures} failed starts in a row the supervisor gives up on that
+ * worker and reports it to {@code onFatal}. Thread-safe.
+ */
+public final class Supervisor implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Supervisor.class);
+    private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration KILL_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration HEALTHY_UPTIME = Duration.ofSeconds(30);
+    private static final Duration READY_GRACE = Duration.ofSeconds(5);
+
+    private final WorkerSettings settings;
+    private final WorkerLaunch launch;
+    private final Consumer<String> workerOutput;
+    private final Consumer<Throwable> onFatal;
+    private final PrintStream errCopy;
+    private final Clock clock;
+    private final ScheduledExecutorService scheduler;
+    private final Object lock = new Object();
+    private final List<WorkerSlot> slots = new ArrayList<>();
+    private final List<WorkerProcess> everLaunched = new ArrayList<>();
+    private int lastId;
+    private boolean started;
+    private boolean closed;
+
+    /**
+     * Prepares a supervisor; nothing is launched until {@link #start()}.
+     *
+     * @param workerOutput receives every line the workers print on stdout, on their threads
+     * @param onFatal told when a worker cannot be restarted; called on a supervisor thread
+     */
+    public Supervisor(WorkerSettings settings, WorkerLaunch launch, Consumer<String> workerOutput,
+                      Consumer<Throwable> onFatal) {
+        this(settings, launch, workerOutput, onFatal, System.err, Clock.systemUTC());
+    }
+
+    Supervisor(WorkerSettings settings, WorkerLaunch launch, Consumer<String> workerOutput,
+               Consumer<Throwable> onFatal, PrintStream errCopy, Clock clock) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.launch = Objects.requireNonNull(launch, "launch");
+        this.workerOutput = Objects.requireNonNull(workerOutput, "workerOutput");
+        this.onFatal = Objects.requireNonNull(onFatal, "onFatal");
+        this.errCopy = errCopy;
+        this.clock = clock;
+        // The thread is created with the first scheduled task, not here.
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread thread = new Thread(runnable, "mqpool-supervisor");
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.setRemoveOnCancelPolicy(true);
+        this.scheduler = executor;
+    }
+
+    /**
+     * Starts {@code settings.count()} workers at once and blocks until every one printed its
+     * ready line (about a second; at most {@code startTimeout}).
+     *
+     * @throws WorkerStartException when a worker fails to start; every worker started by this
+     *     call has been killed by then
+     * @throws IllegalStateException when already started or closed
+     */
+    public void start() {
+        synchronized (lock) {
+            if (started || closed) {
+                throw new IllegalStateException("the supervisor was already "
+                        + (closed ? "closed" : "started"));
+            }
+            started = true;
+        }
+        startWorkers(settings.count());
+    }
+
+    /** A snapshot of every worker, in id order. Does not block. */
+    public List<WorkerView> workers() {
+        synchronized (lock) {
+            return slots.stream().map(WorkerSlot::view).toList();
+        }
+    }
+
+    /**
+     * Changes the number of workers. Growing blocks until the new workers are ready;
+     * shrinking tells the newest workers to drain (finish their current chunk, then exit)
+     * and returns at once.
+     *
+     * @throws WorkerStartException when a new worker fails to start (the new ones are killed)
+     * @throws IllegalArgumentException when {@code count} is negative
+     * @throws IllegalStateException when not started or closed
+     */
+    public void scale(int count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("worker count must be 0 or more, not " + count);
+        }
+        int missing;
+        synchronized (lock) {
+            checkRunning();
+            List<WorkerSlot> active = slots.stream().filter(WorkerSlot::isActive).toList();
+            missing = count - active.size();
+            for (int i = active.size() - 1; i >= count; i--) {
+                drain(active.get(i));
+            }
+        }
+        if (missing > 0) {
+            startWorkers(missing);
+        }
+    }
+
+    /**
+     * Drains every worker, waits up to 5 s for them to exit, then kills the rest and waits
+     * up to 5 s more. Nothing restarts afterwards. Idempotent.
+     */
+    @Override
+    public void close() {
+        List<WorkerProcess> live;
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            live = stopSlots();
+        }
+        scheduler.shutdownNow();
+        live.forEach(WorkerProcess::drain);
+        List<WorkerProcess> stubborn = awaitExits(live, DRAIN_TIMEOUT);
+        if (!stubborn.isEmpty()) {
+            LOG.warn("{} worker(s) did not drain within {}; killing them", stubborn.size(),
+                    Durations.describe(DRAIN_TIMEOUT));
+        }
+        killAndAwait(stubborn);
+        joinThreads(live);
+    }
+
+    /** Kills every worker now and waits up to 5 s until they are gone. Idempotent. */
+    public void terminate() {
+        List<WorkerProcess> live;
+        synchronized (lock) {
+            closed = true;
+            stopSlots();
+            live = everLaunched.stream().filter(WorkerProcess::isAlive).toList();
+        }
+        scheduler.shutdownNow();
+        killAndAwait(live);
+        joinThreads(live);
+    }
+
+    private void startWorkers(int count) {
+        List<WorkerSlot> fresh = new ArrayList<>();
+        synchronized (lock) {
+            checkRunning();
+            try {
+                for (int i = 0; i < count; i++) {
+                    WorkerSlot slot = new WorkerSlot("w" + (++lastId), settings.maxRestartBackoff());
+                    launchInto(slot);
+                    fresh.add(slot);
+                    slots.add(slot);
+                }
+            } catch (WorkerStartException e) {
+                abandon(fresh);
+                throw e;
+            }
+        }
+        try {
+            awaitReady(fresh);
+        } catch (WorkerStartException e) {
+            abandon(fresh);
+            throw e;
+        }
+    }
+
+    /** Launches a process for {@code slot}; holds the lock. */
+    private WorkerProcess launchInto(WorkerSlot slot) {
+        WorkerProcess process = WorkerProcess.launch(slot.id(),
+                WorkerCommand.of(settings, launch, slot.id()), clock.instant(), workerOutput,
+                errCopy, this::onExit);
+        slot.process(process);
+        everLaunched.removeIf(p -> !p.isAlive());
+        everLaunched.add(process);
+        Duration timeout = settings.startTimeout();
+        scheduler.schedule(() -> process.failStart(new WorkerStartException("worker "
+                + slot.id() + " did not report ready within " + Durations.describe(timeout)
+                + ": " + process.stderrSummary())), timeout.toMillis(), TimeUnit.MILLISECONDS);
+        process.ready().whenComplete((pid, failure) -> onReadyOutcome(slot, process, failure));
+        return process;
+    }
+
+    private void awaitReady(List<WorkerSlot> fresh) {
+        // Fails as soon as any worker fails, succeeds once all are ready.
+        CompletableFuture<Void> outcome = new CompletableFuture<>();
+        List<CompletableFuture<Long>> readies = new ArrayList<>();
+        synchronized (lock) {
+            fresh.forEach(slot -> readies.add(slot.process().ready()));
+        }
+        readies.forEach(r -> r.whenComplete((pid, failure) -> {
+            if (failure != null) {
+                outcome.completeExceptionally(failure);
+            }
+        }));
+        CompletableFuture.allOf(readies.toArray(CompletableFuture[]::new))
+                .thenRun(() -> outcome.complete(null));
+        Duration bound = settings.startTimeout().plus(READY_GRACE);
+        try {
+            outcome.get(bound.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | CompletionException e) {
+            throw asStartException(e.getCause());
+        } catch (TimeoutException e) {
+            throw new WorkerStartException("workers did not report ready within "
+                    + Durations.describe(bound));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new WorkerStartException("interrupted while waiting for workers to start", e);
+        }
+    }
+
+    /** Forgets the slots of a failed start and kills their processes, waiting for them. */
+    private void abandon(List<WorkerSlot> fresh) {
+        List<WorkerProcess> processes = new ArrayList<>();
+        synchronized (lock) {
+            for (WorkerSlot slot : fresh) {
+                slot.state(WorkerState.STOPPED);
+                slots.remove(slot);
+                processes.add(slot.process());
+            }
+        }
+        killAndAwait(processes);
+    }
+
+    private void onReadyOutcome(WorkerSlot slot, WorkerProcess process, Throwable failure) {
+        WorkerStartException fatal = null;
+        synchronized (lock) {
+            if (slot.process() != process || closed || !slots.contains(slot)) {
+                return;
+            }
+            if (failure == null) {
+                if (slot.state() == WorkerState.STARTING || slot.state() == WorkerState.RESTARTING) {
+                    slot.state(WorkerState.RUNNING);
+                    slot.resetStartFailures();
+                }
+                return;
+            }
+            if (slot.state() != WorkerState.RESTARTING) {
+                return; // a failed first start is reported by startWorkers
+            }
+            int failures = slot.countStartFailure();
+            if (failures >= settings.maxStartFailures()) {
+                slot.state(WorkerState.STOPPED);
+                fatal = new WorkerStartException("giving up on worker " + slot.id() + " after "
+                        + failures + " failed starts in a row; last: "
+                        + asStartException(failure).getMessage(), failure);
+            } else {
+                LOG.warn("{}; retrying", asStartException(failure).getMessage());
+                scheduleRestart(slot);
+            }
+        }
+        if (fatal != null) {
+            reportFatal(fatal);
+        }
+    }
+
+    private void onExit(WorkerProcess process, int exitCode) {
+        synchronized (lock) {
+            WorkerSlot slot = slots.stream().filter(s -> s.process() == process).findFirst()
+                    .orElse(null);
+            if (slot == null || closed) {
+                return;
+            }
+            if (slot.state() == WorkerState.DRAINING) {
+                slot.state(WorkerState.STOPPED);
+                slots.remove(slot);
+                return;
+            }
+            if (slot.state() != WorkerState.RUNNING) {
+                return; // a start that failed: onReadyOutcome handles it
+            }
+            Duration uptime = Duration.between(process.startedAt(), clock.instant());
+            if (uptime.compareTo(HEALTHY_UPTIME) >= 0) {
+                slot.backoff().reset();
+            }
+            LOG.warn("worker {} (pid {}) exited unexpectedly with code {}; restarting it",
+                    slot.id(), process.pid(), exitCode);
+            scheduleRestart(slot);
+        }
+    }
+
+    /** Holds the lock. */
+    private void scheduleRestart(WorkerSlot slot) {
+        slot.state(WorkerState.RESTARTING);
+        Duration pause = slot.backoff().next();
+        slot.pendingRestart(scheduler.schedule(() -> restart(slot), pause.toMillis(),
+                TimeUnit.MILLISECONDS));
+    }
+
+    private void restart(WorkerSlot slot) {
+        WorkerStartException failure;
+        synchronized (lock) {
+            if (closed || slot.state() != WorkerState.RESTARTING || !slots.contains(slot)) {
+                return;
+            }
+            slot.pendingRestart(null);
+            slot.countRestart();
+            try {
+                launchInto(slot);
+                return;
+            } catch (WorkerStartException e) {
+                failure = e;
+            }
+        }
+        // Outside the lock, as for a JVM that exited before it was ready: onFatal may run.
+        WorkerProcess stale;
+        synchronized (lock) {
+            stale = slot.process();
+        }
+        onReadyOutcome(slot, stale, failure);
+    }
+
+    /** Holds the lock. */
+    private void drain(WorkerSlot slot) {
+        slot.cancelPendingRestart();
+        WorkerProcess process = slot.process();
+        if (slot.state() == WorkerState.RUNNING && process.drain()) {
+            slot.state(WorkerState.DRAINING);
+            return;
+        }
+        // Not running (restarting, or dead already): there is no chunk to finish.
+        slot.state(WorkerState.STOPPED);
+        slots.remove(slot);
+        process.kill();
+    }
+
+    /** Marks every slot stopped and returns the live processes; holds the lock. */
+    private List<WorkerProcess> stopSlots() {
+        List<WorkerProcess> live = new ArrayList<>();
+        for (WorkerSlot slot : slots) {
+            slot.cancelPendingRestart();
+            slot.state(WorkerState.STOPPED);
+            if (slot.process() != null && slot.process().isAlive()) {
+                live.add(slot.process());
+            }
+        }
+        return live;
+    }
+
+    private void killAndAwait(List<WorkerProcess> processes) {
+        processes.forEach(WorkerProcess::kill);
+        List<WorkerProcess> survivors = awaitExits(processes, KILL_TIMEOUT);
+        survivors.forEach(p -> LOG.warn("worker {} (pid {}) is still alive {} after it was killed",
+                p.id(), p.pid(), Durations.describe(KILL_TIMEOUT)));
+    }
+
+    /** Waits until every process exited or the time is up; returns those still alive. */
+    private static List<WorkerProcess> awaitExits(List<WorkerProcess> processes, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<WorkerProcess> alive = new ArrayList<>();
+        for (WorkerProcess process : processes) {
+            try {
+                if (!process.awaitExit(Duration.ofNanos(deadline - System.nanoTime()))) {
+                    alive.add(process);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                alive.add(process);
+            }
+        }
+        return alive;
+    }
+
+    private static void joinThreads(List<WorkerProcess> processes) {
+        for (WorkerProcess process : processes) {
+            try {
+                process.joinThreads(Duration.ofSeconds(2));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private void reportFatal(WorkerStartException fatal) {
+        LOG.error(fatal.getMessage());
+        try {
+            onFatal.accept(fatal);
+        } catch (RuntimeException e) {
+            LOG.error("the fatal-error handler failed: {}", e.toString(), e);
+        }
+    }
+
+    private void checkRunning() {
+        if (closed) {
+            throw new IllegalStateException("the supervisor is closed");
+        }
+        if (!started) {
+            throw new IllegalStateException("the supervisor is not started");
+        }
+    }
+
+    private static WorkerStartException asStartException(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        return cause instanceof WorkerStartException w ? w
+                : new WorkerStartException(cause.toString(), cause);
+    }
+}

@@ -1,0 +1,34 @@
+package io.mqpool.supervisor;
+
+import io.mqpool.config.WorkerSettings;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The command line that starts one worker JVM. */
+final class WorkerCommand {
+
+    static final String MAIN_CLASS = "io.mqpool.worker.WorkerMain";
+
+    private WorkerCommand() {
+    }
+
+    static List<String> of(WorkerSettings settings, WorkerLaunch launch, String workerId) {
+        List<String> command = new ArrayList<>();
+        command.add(settings.javaCommand().toString());
+        command.addAll(settings.jvmOptions());
+        command.add("-cp");
+        command.add(settings.classPath());
+        command.add(MAIN_CLASS);
+        command.add("--broker");
+        command.add(launch.brokerUrl());
+        command.add("--id");
+        command.add(workerId);
+        if (launch.tasksDir() != null) {
+            command.add("--tasks-dir");
+            command.add(launch.tasksDir().toString());
+        }
+        command.add("--consumer-window");
+        command.add(Integer.toString(launch.consumerWindowSize()));
+        return command;
+    }
+}

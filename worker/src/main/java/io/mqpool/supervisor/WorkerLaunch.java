@@ -1,0 +1,22 @@
+package io.mqpool.supervisor;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Where the workers a {@link Supervisor} launches find their work.
+ *
+ * @param brokerUrl the broker's TCP URL, such as {@code tcp://127.0.0.1:61616}
+ * @param tasksDir the directory of user task jars; null for the built-in tasks only
+ * @param consumerWindowSize bytes a worker may prefetch; 0 takes one chunk at a time
+ */
+public record WorkerLaunch(String brokerUrl, Path tasksDir, int consumerWindowSize) {
+
+    public WorkerLaunch {
+        Objects.requireNonNull(brokerUrl, "brokerUrl");
+        if (consumerWindowSize < -1) {
+            throw new IllegalArgumentException("consumer window must be -1 (unbounded), 0 (one "
+                    + "chunk at a time) or a number of bytes, not " + consumerWindowSize);
+        }
+    }
+}

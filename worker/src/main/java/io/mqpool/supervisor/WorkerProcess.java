@@ -1,0 +1,229 @@
+package io.mqpool.supervisor;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.Charset;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One launched worker JVM and the three threads that watch it: {@code mqpool-worker-<id>-out}
+ * (finds the ready line, forwards all other output), {@code mqpool-worker-<id>-err} (keeps the
+ * last 40 lines and copies them to our stderr) and {@code mqpool-worker-<id>-exit} (notices
+ * the exit). The threads end by themselves when the process is gone.
+ */
+final class WorkerProcess {
+
+    /** What a process reports once it has exited; called on its exit thread. */
+    interface ExitListener {
+        void exited(WorkerProcess process, int exitCode);
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(WorkerProcess.class);
+    private static final String READY_PREFIX = "mqpool-worker ready ";
+    private static final long PUMP_JOIN_MILLIS = 2_000;
+
+    private final String id;
+    private final Process process;
+    private final Instant startedAt;
+    private final StderrTail stderr = new StderrTail(40);
+    private final CompletableFuture<Long> ready = new CompletableFuture<>();
+    private final Writer stdin;
+    private final Thread outPump;
+    private final Thread errPump;
+    private final Thread exitWatcher;
+
+    private WorkerProcess(String id, Process process, Instant startedAt, Consumer<String> output,
+                          PrintStream errCopy, ExitListener listener) {
+        this.id = id;
+        this.process = process;
+        this.startedAt = startedAt;
+        this.stdin = new OutputStreamWriter(process.getOutputStream(), Charset.defaultCharset());
+        this.outPump = daemon("out", () -> pumpStdout(output));
+        this.errPump = daemon("err", () -> pumpStderr(errCopy));
+        this.exitWatcher = daemon("exit", () -> awaitExit(listener));
+    }
+
+    /**
+     * Launches {@code command} and starts watching it. Does not wait for the ready line: see
+     * {@link #ready()}.
+     *
+     * @throws WorkerStartException when the program cannot be run at all
+     */
+    static WorkerProcess launch(String id, List<String> command, Instant now,
+                                Consumer<String> output, PrintStream errCopy,
+                                ExitListener listener) {
+        Process process;
+        try {
+            process = new ProcessBuilder(command).start();
+        } catch (IOException e) {
+            String reason = e.getCause() != null && e.getCause().getMessage() != null
+                    ? e.getCause().getMessage() : e.getMessage();
+            throw new WorkerStartException("cannot start worker " + id + ": " + command.get(0)
+                    + " cannot be run: " + reason, e);
+        }
+        WorkerProcess worker = new WorkerProcess(id, process, now, output, errCopy, listener);
+        worker.outPump.start();
+        worker.errPump.start();
+        worker.exitWatcher.start();
+        return worker;
+    }
+
+    String id() {
+        return id;
+    }
+
+    /** Completes with the JVM's pid once it printed its ready line, or with the reason not. */
+    CompletableFuture<Long> ready() {
+        return ready;
+    }
+
+    /** The pid from the ready line once known, else the launched process's pid. */
+    long pid() {
+        return ready.isDone() && !ready.isCompletedExceptionally() ? ready.join() : process.pid();
+    }
+
+    Instant startedAt() {
+        return startedAt;
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    String stderrSummary() {
+        return stderr.summary();
+    }
+
+    /** Fails {@link #ready()} with {@code reason} and kills the process, unless it is ready. */
+    void failStart(WorkerStartException reason) {
+        if (ready.completeExceptionally(reason)) {
+            kill();
+        }
+    }
+
+    /**
+     * Asks the worker to finish its chunk and exit. Does not block. The pipe stays open: the
+     * worker takes end of input as its supervisor dying and halts at once.
+     *
+     * @return false when the worker can no longer be told (it has exited)
+     */
+    boolean drain() {
+        try {
+            stdin.write("drain\n");
+            stdin.flush();
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Kills the process tree at once. Does not wait. */
+    void kill() {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+    }
+
+    /** Waits up to {@code timeout} for the process to exit; true when it has. */
+    boolean awaitExit(Duration timeout) throws InterruptedException {
+        return process.waitFor(Math.max(0, timeout.toMillis()), TimeUnit.MILLISECONDS);
+    }
+
+    /** Waits up to {@code timeout} for the watching threads to end. */
+    void joinThreads(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (Thread thread : List.of(exitWatcher, outPump, errPump)) {
+            long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            thread.join(Math.max(1, left));
+        }
+    }
+
+    private Thread daemon(String stream, Runnable body) {
+        Thread thread = new Thread(body, "mqpool-worker-" + id + "-" + stream);
+        thread.setDaemon(true);
+        return thread;
+    }
+
+    private void pumpStdout(Consumer<String> output) {
+        readLines(process.getInputStream(), line -> {
+            if (!ready.isDone() && line.startsWith(READY_PREFIX)) {
+                ready.complete(pidFrom(line));
+                return;
+            }
+            try {
+                output.accept(line);
+            } catch (RuntimeException e) {
+                LOG.warn("the output handler failed on a line of worker {}: {}", id,
+                        e.toString(), e);
+            }
+        });
+    }
+
+    private void pumpStderr(PrintStream errCopy) {
+        readLines(process.getErrorStream(), line -> {
+            stderr.add(line);
+            errCopy.println(line);
+        });
+    }
+
+    private void readLines(InputStream stream, Consumer<String> onLine) {
+        try (BufferedReader reader = new BufferedReader(
+                new InputStreamReader(stream, Charset.defaultCharset()))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                onLine.accept(line);
+            }
+        } catch (IOException e) {
+            // The pipe closes under us when the process is killed: that is the end of input.
+            LOG.debug("reading from worker {} stopped: {}", id, e.toString());
+        }
+    }
+
+    private long pidFrom(String readyLine) {
+        String[] parts = readyLine.trim().split(" ");
+        try {
+            return Long.parseLong(parts[parts.length - 1]);
+        } catch (NumberFormatException e) {
+            return process.pid();
+        }
+    }
+
+    private void awaitExit(ExitListener listener) {
+        int code;
+        while (true) {
+            try {
+                code = process.waitFor();
+                // Read what the process wrote last before judging why it ended.
+                errPump.join(PUMP_JOIN_MILLIS);
+                outPump.join(PUMP_JOIN_MILLIS);
+                break;
+            } catch (InterruptedException e) {
+                // Nobody interrupts this thread on purpose; it ends when the process does.
+                LOG.debug("exit watcher of worker {} interrupted; still waiting", id);
+            }
+        }
+        closeStdin();
+        ready.completeExceptionally(new WorkerStartException("worker " + id + " exited with code "
+                + code + " before it was ready: " + stderr.summary()));
+        listener.exited(this, code);
+    }
+
+    private void closeStdin() {
+        try {
+            stdin.close();
+        } catch (IOException e) {
+            LOG.debug("closing stdin of worker {}: {}", id, e.toString());
+        }
+    }
+}

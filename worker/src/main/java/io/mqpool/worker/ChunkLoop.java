@@ -1,0 +1,148 @@
+package io.mqpool.worker;
+
+import io.mqpool.broker.ChunkResult;
+import io.mqpool.broker.MalformedMessageException;
+import io.mqpool.broker.Queues;
+import io.mqpool.broker.TaskChunk;
+import io.mqpool.broker.WireCodec;
+import java.util.EnumSet;
+import java.util.Set;
+import org.apache.activemq.artemis.api.core.ActiveMQException;
+import org.apache.activemq.artemis.api.core.ActiveMQExceptionType;
+import org.apache.activemq.artemis.api.core.client.ClientConsumer;
+import org.apache.activemq.artemis.api.core.client.ClientMessage;
+import org.apache.activemq.artemis.api.core.client.ClientProducer;
+import org.apache.activemq.artemis.api.core.client.ClientSession;
+import org.apache.activemq.artemis.api.core.client.SessionFailureListener;
+
+/**
+ * The worker's main loop on one transacted session: take a chunk, run it, send its result,
+ * commit. Receive, run, send and commit form one transaction, so a crash anywhere makes the
+ * broker deliver the chunk again and never leaves half a result behind.
+ */
+final class ChunkLoop {
+
+    private static final long RECEIVE_TIMEOUT_MILLIS = 250;
+    private static final Set<ActiveMQExceptionType> CONNECTION_FAILURES = EnumSet.of(
+            ActiveMQExceptionType.NOT_CONNECTED, ActiveMQExceptionType.DISCONNECTED,
+            ActiveMQExceptionType.CONNECTION_TIMEDOUT, ActiveMQExceptionType.OBJECT_CLOSED,
+            ActiveMQExceptionType.UNBLOCKED, ActiveMQExceptionType.REMOTE_DISCONNECT);
+
+    private final ClientSession session;
+    private final ChunkRunner runner;
+    private final WireCodec codec;
+    private final StopSignal stop;
+    private final WorkerLog log;
+    private volatile ActiveMQException connectionFailure;
+
+    ChunkLoop(ClientSession session, ChunkRunner runner, WireCodec codec, StopSignal stop,
+              WorkerLog log) {
+        this.session = session;
+        this.runner = runner;
+        this.codec = codec;
+        this.stop = stop;
+        this.log = log;
+    }
+
+    /**
+     * Runs chunks until a stop is requested, then returns after committing the current one.
+     * Blocks for as long as the worker runs.
+     *
+     * @param onReady called once the consumer and producers exist, before the first receive
+     * @throws ActiveMQException when the consumer or producers cannot be created
+     * @throws BrokerConnectionLostException when the connection to the broker fails
+     */
+    void run(Runnable onReady) throws ActiveMQException, BrokerConnectionLostException {
+        session.addFailureListener(new FailureFlag());
+        try (ClientConsumer consumer = session.createConsumer(Queues.TASKS);
+             ClientProducer results = session.createProducer(Queues.RESULTS);
+             ClientProducer deadLetters = session.createProducer(Queues.DEAD_LETTER)) {
+            onReady.run();
+            while (!stop.isRequested()) {
+                checkConnection(null);
+                try {
+                    ClientMessage message = consumer.receive(RECEIVE_TIMEOUT_MILLIS);
+                    if (message != null) {
+                        handle(message, results, deadLetters);
+                    }
+                } catch (ActiveMQException e) {
+                    checkConnection(e);
+                    rollbackAfter(e);
+                }
+            }
+        }
+    }
+
+    private void handle(ClientMessage message, ClientProducer results,
+                        ClientProducer deadLetters) throws ActiveMQException {
+        TaskChunk chunk;
+        try {
+            chunk = codec.decodeChunk(message);
+        } catch (MalformedMessageException e) {
+            log.line(e.getMessage() + "; moved to " + Queues.DEAD_LETTER);
+            moveToDeadLetters(message, deadLetters, e.getMessage());
+            return;
+        }
+        // The broker counts this delivery too: the first delivery has count 1.
+        int redeliveries = Math.max(0, message.getDeliveryCount() - 1);
+        ChunkResult result = runner.run(chunk, redeliveries);
+        results.send(codec.encode(session, result));
+        message.acknowledge();
+        session.commit();
+    }
+
+    private void moveToDeadLetters(ClientMessage message, ClientProducer deadLetters,
+                                   String reason) throws ActiveMQException {
+        try {
+            deadLetters.send(codec.deadLetterCopy(session, message, reason));
+        } catch (MalformedMessageException e) {
+            // The body cannot even be read: the properties and the reason still say enough.
+            log.line("the body of the malformed message is unreadable (" + e.getMessage()
+                    + "); it is dropped");
+        }
+        message.acknowledge();
+        session.commit();
+    }
+
+    private void checkConnection(ActiveMQException e) throws BrokerConnectionLostException {
+        ActiveMQException failure = connectionFailure;
+        if (failure == null && e != null && CONNECTION_FAILURES.contains(e.getType())) {
+            failure = e;
+        }
+        if (failure != null) {
+            throw new BrokerConnectionLostException("lost the connection to the broker: "
+                    + failure.getMessage(), failure);
+        }
+    }
+
+    private void rollbackAfter(ActiveMQException e) throws BrokerConnectionLostException {
+        log.line("a chunk failed to commit (" + e.getMessage() + "); it returns to the queue");
+        try {
+            session.rollback();
+        } catch (ActiveMQException rollbackFailure) {
+            checkConnection(rollbackFailure);
+            log.line("rolling back failed too: " + rollbackFailure.getMessage());
+        }
+    }
+
+    /** Notes a failed connection so the loop can stop at its next turn. */
+    private final class FailureFlag implements SessionFailureListener {
+        @Override
+        public void connectionFailed(ActiveMQException exception, boolean failedOver) {
+            if (!failedOver) {
+                connectionFailure = exception;
+            }
+        }
+
+        @Override
+        public void connectionFailed(ActiveMQException exception, boolean failedOver,
+                                     String scaleDownTargetNodeID) {
+            connectionFailed(exception, failedOver);
+        }
+
+        @Override
+        public void beforeReconnect(ActiveMQException exception) {
+            // Nothing to do: with reconnection off the next call fails and the loop stops.
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package io.mqpool.worker;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The command line of a worker process:
+ * {@code --broker URL --id ID [--tasks-dir DIR] [--consumer-window N]}.
+ *
+ * @param tasksDir where jars of user tasks are found; null for the built-in tasks only
+ * @param consumerWindowSize bytes the worker may prefetch; 0 takes one chunk at a time
+ */
+record WorkerArguments(String brokerUrl, String workerId, Path tasksDir, int consumerWindowSize) {
+
+    static final String USAGE = "usage: WorkerMain --broker URL --id ID [--tasks-dir DIR] "
+            + "[--consumer-window N]";
+
+    /**
+     * Parses {@code args}.
+     *
+     * @throws IllegalArgumentException with one line naming the bad argument and the usage
+     */
+    static WorkerArguments parse(List<String> args) {
+        String broker = null;
+        String id = null;
+        Path tasksDir = null;
+        int window = 0;
+        for (int i = 0; i < args.size(); i++) {
+            String flag = args.get(i);
+            if (i + 1 >= args.size()) {
+                throw new IllegalArgumentException("missing a value after " + flag + "; " + USAGE);
+            }
+            String value = args.get(++i);
+            switch (flag) {
+                case "--broker" -> broker = value;
+                case "--id" -> id = value;
+                case "--tasks-dir" -> tasksDir = Path.of(value);
+                case "--consumer-window" -> window = parseWindow(value);
+                default -> throw new IllegalArgumentException("unknown argument '" + flag + "'; "
+                        + USAGE);
+            }
+        }
+        if (broker == null || broker.isBlank()) {
+            throw new IllegalArgumentException("--broker is required; " + USAGE);
+        }
+        if (id == null || id.isBlank()) {
+            throw new IllegalArgumentException("--id is required; " + USAGE);
+        }
+        return new WorkerArguments(broker, id, tasksDir, window);
+    }
+
+    private static int parseWindow(String value) {
+        try {
+            int window = Integer.parseInt(value);
+            if (window >= -1) {
+                return window;
+            }
+        } catch (NumberFormatException e) {
+            // fall through to the one error message below
+        }
+        throw new IllegalArgumentException("--consumer-window must be a number of bytes >= -1, "
+                + "not '" + value + "'; " + USAGE);
+    }
+}

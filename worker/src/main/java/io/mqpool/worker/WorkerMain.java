@@ -1,0 +1,92 @@
+package io.mqpool.worker;
+
+import io.mqpool.broker.BrokerConnection;
+import io.mqpool.broker.WireCodec;
+import io.mqpool.jobs.TaskJson;
+import io.mqpool.jobs.TaskRegistry;
+import java.io.PrintStream;
+import java.util.List;
+import org.apache.activemq.artemis.api.core.ActiveMQException;
+import org.apache.activemq.artemis.api.core.client.ClientSession;
+import org.apache.activemq.artemis.core.remoting.impl.netty.SharedEventLoopGroup;
+
+/**
+ * The worker process and its composition root: loads the tasks, connects to the broker, prints
+ * {@code mqpool-worker ready <id> <pid>} on stdout, then runs chunks until told to drain.
+ *
+ * <p>Exit codes: 0 after a drain (or when stdin closes), 1 when the tasks cannot be loaded,
+ * 2 for a bad command line, 3 when the broker cannot be reached or the connection is lost.
+ */
+public final class WorkerMain {
+
+    static final int EXIT_OK = 0;
+    static final int EXIT_TASKS = 1;
+    static final int EXIT_USAGE = 2;
+    static final int EXIT_BROKER = 3;
+
+    private WorkerMain() {
+    }
+
+    /** Runs the worker; never returns normally, the JVM exits with one of the codes above. */
+    public static void main(String[] args) {
+        quietenArtemisLogging();
+        WorkerArguments arguments;
+        try {
+            arguments = WorkerArguments.parse(List.of(args));
+        } catch (IllegalArgumentException e) {
+            System.err.println("mqpool-worker: " + e.getMessage());
+            System.exit(EXIT_USAGE);
+            return;
+        }
+        WorkerLog log = new WorkerLog(System.err, arguments.workerId());
+        StopSignal stop = new StopSignal();
+        // Watch stdin before anything slow, so a supervisor that dies during start-up takes
+        // this process with it. halt skips shutdown hooks: nothing here needs them, and an
+        // uncommitted chunk goes back to the queue by itself.
+        new StdinWatcher(System.in, stop, () -> Runtime.getRuntime().halt(EXIT_OK), log).start();
+        int code = run(arguments, stop, log, System.out);
+        // STACK.md fact 5: without this, exiting waits ~330 ms for netty's event-loop threads.
+        SharedEventLoopGroup.forceShutdown();
+        System.exit(code);
+    }
+
+    private static int run(WorkerArguments arguments, StopSignal stop, WorkerLog log,
+                           PrintStream out) {
+        TaskRegistry registry;
+        try {
+            registry = TaskRegistry.load(arguments.tasksDir(), WorkerMain.class.getClassLoader());
+        } catch (RuntimeException e) {
+            log.line("cannot load the tasks: " + e.getMessage());
+            return EXIT_TASKS;
+        }
+        ChunkRunner runner = new ChunkRunner(registry, new TaskJson(), arguments.workerId());
+        try (BrokerConnection connection = BrokerConnection.connect(arguments.brokerUrl(),
+                arguments.consumerWindowSize());
+             ClientSession session = connection.openTransactedSession()) {
+            ChunkLoop loop = new ChunkLoop(session, runner, new WireCodec(), stop, log);
+            loop.run(() -> announceReady(arguments.workerId(), out));
+            return EXIT_OK;
+        } catch (ActiveMQException e) {
+            log.line("cannot use the broker at " + arguments.brokerUrl() + ": " + e.getMessage());
+            return EXIT_BROKER;
+        } catch (BrokerConnectionLostException e) {
+            log.line(e.getMessage());
+            return EXIT_BROKER;
+        }
+    }
+
+    private static void announceReady(String workerId, PrintStream out) {
+        out.println("mqpool-worker ready " + workerId + " " + ProcessHandle.current().pid());
+        out.flush();
+    }
+
+    /**
+     * The worker shares the engine's class path, slf4j-simple included, whose default level
+     * INFO makes the Artemis client chatty. A main may set this; a -D option still wins.
+     */
+    private static void quietenArtemisLogging() {
+        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        }
+    }
+}

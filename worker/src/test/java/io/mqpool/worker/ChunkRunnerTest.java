@@ -1,0 +1,116 @@
+package io.mqpool.worker;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.mqpool.broker.ChunkResult;
+import io.mqpool.broker.TaskChunk;
+import io.mqpool.jobs.TaskJson;
+import io.mqpool.jobs.TaskRegistry;
+import org.junit.jupiter.api.Test;
+
+class ChunkRunnerTest {
+
+    private final TaskJson json = new TaskJson();
+    private final ChunkRunner runner = new ChunkRunner(
+            TaskRegistry.load(null, ChunkRunnerTest.class.getClassLoader()), json, "w7");
+
+    private JsonNode outcomes(ChunkResult result) throws Exception {
+        return json.mapper().readTree(result.outcomesJson());
+    }
+
+    @Test
+    void everyTaskOfASuccessfulChunkHasItsValueInOrder() throws Exception {
+        ChunkResult result = runner.run(new TaskChunk("job", 2, 20, 3, "echo",
+                "[1, \"two\", {\"three\": 3}]", 0), 0);
+
+        assertEquals(new ChunkResult("job", 2, 20, 3, 0, "w7",
+                "[{\"value\":1},{\"value\":\"two\"},{\"value\":{\"three\":3}}]"), result);
+    }
+
+    @Test
+    void aTaskThatThrowsFailsAloneAndTheRestOfTheChunkStillRuns() throws Exception {
+        ChunkResult result = runner.run(new TaskChunk("job", 0, 0, 3, "sleep_millis",
+                "[1, -5, 2]", 0), 0);
+
+        assertEquals(1, result.failures());
+        JsonNode outcomes = outcomes(result);
+        assertEquals(1, outcomes.get(0).get("value").asInt());
+        JsonNode error = outcomes.get(1).get("error");
+        assertEquals("java.lang.IllegalArgumentException", error.get("type").asText());
+        assertEquals("timeout value is negative", error.get("message").asText());
+        assertTrue(error.get("stack").asText().startsWith(
+                "java.lang.IllegalArgumentException: timeout value is negative"),
+                error.get("stack").asText());
+        assertTrue(error.get("stack").asText().contains("at io.mqpool.jobs.builtin.SleepMillis"));
+        assertEquals(2, outcomes.get(2).get("value").asInt());
+    }
+
+    @Test
+    void anArgumentThatDoesNotBindFailsOnlyItsTask() throws Exception {
+        ChunkResult result = runner.run(new TaskChunk("job", 0, 0, 2, "sleep_millis",
+                "[\"soon\", 1]", 0), 0);
+
+        assertEquals(1, result.failures());
+        JsonNode outcomes = outcomes(result);
+        assertEquals("io.mqpool.jobs.ArgumentBindingException",
+                outcomes.get(0).get("error").get("type").asText());
+        assertEquals(1, outcomes.get(1).get("value").asInt());
+    }
+
+    @Test
+    void aTaskExceptionCrossesAsItsClassAndMessage() throws Exception {
+        ChunkResult result = runner.run(new TaskChunk("job", 0, 0, 1, "fail_on_purpose",
+                "[\"x\"]", 0), 0);
+
+        JsonNode error = outcomes(result).get(0).get("error");
+        assertEquals("java.lang.IllegalStateException", error.get("type").asText());
+        assertEquals("failed on purpose: x", error.get("message").asText());
+    }
+
+    @Test
+    void aResultThatCannotBeSerialisedFailsThatTaskOnly() throws Exception {
+        ChunkResult result = runner.run(new TaskChunk("job", 0, 0, 2, "unserialisable_result",
+                "[1, 2]", 0), 0);
+
+        assertEquals(2, result.failures());
+        JsonNode error = outcomes(result).get(0).get("error");
+        assertEquals("java.lang.IllegalArgumentException", error.get("type").asText());
+        assertTrue(error.get("message").asText().contains("could not be turned into JSON"),
+                error.get("message").asText());
+        assertTrue(error.get("stack").asText().contains("Caused by:"));
+    }
+
+    @Test
+    void anUnknownTaskFailsEveryTaskOfTheChunkWithUnknownTaskException() throws Exception {
+        ChunkResult result = runner.run(new TaskChunk("job", 1, 10, 2, "no_such_task",
+                "[1, 2]", 0), 0);
+
+        assertEquals(2, result.failures());
+        JsonNode outcomes = outcomes(result);
+        for (JsonNode outcome : outcomes) {
+            assertEquals("io.mqpool.jobs.UnknownTaskException",
+                    outcome.get("error").get("type").asText());
+            assertTrue(outcome.get("error").get("message").asText().contains("no_such_task"));
+        }
+    }
+
+    @Test
+    void argumentsThatAreNotOnePerTaskFailEveryTask() throws Exception {
+        ChunkResult result = runner.run(new TaskChunk("job", 0, 0, 2, "echo", "[1]", 0), 0);
+
+        assertEquals(2, result.failures());
+        assertEquals("the arguments of chunk job:0 must be a JSON array of 2 elements",
+                outcomes(result).get(1).get("error").get("message").asText());
+    }
+
+    @Test
+    void eachTaskSeesItsJobIndexRedeliveriesAndWorker() throws Exception {
+        ChunkResult result = runner.run(new TaskChunk("job", 5, 10, 2, "describe_context",
+                "[0, 0]", 0), 2);
+
+        assertEquals("[{\"value\":\"job/10/2/w7\"},{\"value\":\"job/11/2/w7\"}]",
+                result.outcomesJson());
+    }
+}
