@@ -15,6 +15,7 @@ import org.apache.activemq.artemis.api.core.client.ServerLocator;
 public final class BrokerConnection implements AutoCloseable {
 
     private static final long RETRY_INTERVAL_MILLIS = 500;
+    private static final long STARTUP_RETRY_MILLIS = 100;
 
     private final ServerLocator locator;
     private final ClientSessionFactory factory;
@@ -46,6 +47,23 @@ public final class BrokerConnection implements AutoCloseable {
      */
     public static BrokerConnection connect(String url, int consumerWindowSize,
                                            int reconnectAttempts) throws ActiveMQException {
+        return connect(url, consumerWindowSize, reconnectAttempts, 1);
+    }
+
+    /**
+     * Connects to a broker that may still be starting: tries every 100 ms for up to
+     * {@code wait}, and does not reconnect after a lost connection. Blocks until connected.
+     *
+     * @throws ActiveMQException when the broker cannot be reached within {@code wait}
+     */
+    public static BrokerConnection connectWaiting(String url, int consumerWindowSize, java.time.Duration wait)
+            throws ActiveMQException {
+        int attempts = (int) Math.max(1, wait.toMillis() / STARTUP_RETRY_MILLIS);
+        return connect(url, consumerWindowSize, 0, attempts);
+    }
+
+    private static BrokerConnection connect(String url, int consumerWindowSize, int reconnectAttempts,
+                                            int initialConnectAttempts) throws ActiveMQException {
         Objects.requireNonNull(url, "url");
         ServerLocator locator;
         try {
@@ -56,7 +74,8 @@ public final class BrokerConnection implements AutoCloseable {
         }
         locator.setConsumerWindowSize(consumerWindowSize)
                 .setBlockOnDurableSend(true)
-                .setRetryInterval(RETRY_INTERVAL_MILLIS)
+                .setRetryInterval(initialConnectAttempts > 1 ? STARTUP_RETRY_MILLIS : RETRY_INTERVAL_MILLIS)
+                .setInitialConnectAttempts(initialConnectAttempts)
                 .setReconnectAttempts(reconnectAttempts);
         try {
             return new BrokerConnection(locator, locator.createSessionFactory());

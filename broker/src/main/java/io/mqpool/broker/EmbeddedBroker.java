@@ -44,6 +44,26 @@ public final class EmbeddedBroker implements AutoCloseable {
      * @param settings the host, port (0 picks a free one) and journal settings
      * @throws BrokerStartException when the port is in use or the broker fails to start
      */
+    /**
+     * The same settings with port 0 replaced by a port that is free now, so that clients can be
+     * told the broker's address before it has started.
+     *
+     * @throws BrokerStartException if no free port can be found
+     */
+    public static BrokerSettings withConcretePort(BrokerSettings settings) {
+        if (settings.port() != 0) {
+            return settings;
+        }
+        try {
+            return new BrokerSettings(settings.host(), FreePorts.pick(settings.host()),
+                    settings.journalBufferTimeoutMicros(), settings.consumerWindowSize(),
+                    settings.maxDeliveryAttempts());
+        } catch (IOException e) {
+            throw new BrokerStartException("cannot start the broker: no free port on "
+                    + settings.host() + ": " + e.getMessage(), e);
+        }
+    }
+
     public static EmbeddedBroker start(BrokerSettings settings, Path brokerDir) {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(brokerDir, "brokerDir");

@@ -3,6 +3,7 @@ package io.mqpool.engine;
 import io.mqpool.broker.BrokerConnection;
 import io.mqpool.broker.EmbeddedBroker;
 import io.mqpool.collect.ResultCollector;
+import io.mqpool.config.BrokerSettings;
 import io.mqpool.config.Settings;
 import io.mqpool.dispatch.Dispatcher;
 import io.mqpool.dispatch.LazyInput;
@@ -22,10 +23,14 @@ import io.mqpool.supervisor.WorkerView;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.apache.activemq.artemis.api.core.ActiveMQException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +42,9 @@ import org.slf4j.LoggerFactory;
 public final class Engine implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Engine.class);
+
+    /** How long workers, started alongside the broker, wait for it to accept connections. */
+    private static final Duration BROKER_START_WAIT = Duration.ofSeconds(30);
 
     private final Settings settings;
     private final TaskRegistry registry;
@@ -78,22 +86,66 @@ public final class Engine implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts the broker and the worker JVMs at the same time (each takes about a second; the
+     * workers wait for the broker), and opens the store meanwhile.
+     */
     private void startParts(Consumer<String> workerOutput) throws ActiveMQException {
         Path dataDir = settings.dataDir();
         createDirectory(dataDir);
-        store = shutdown.add("job store", JobStore.open(dataDir.resolve("db"), clock));
-        broker = shutdown.add("broker", EmbeddedBroker.start(settings.broker(), dataDir.resolve("broker")));
+        BrokerSettings brokerSettings = EmbeddedBroker.withConcretePort(settings.broker());
+        CompletableFuture<EmbeddedBroker> brokerStart = inBackground("mqpool-broker-start",
+                () -> EmbeddedBroker.start(brokerSettings, dataDir.resolve("broker")));
+        WorkerLaunch launch = new WorkerLaunch("tcp://" + brokerSettings.host() + ":" + brokerSettings.port(),
+                settings.tasksDir(), brokerSettings.consumerWindowSize(), BROKER_START_WAIT);
+        supervisor = new Supervisor(settings.worker(), launch, workerOutput, this::fatal);
+        CompletableFuture<Void> workersStart = inBackground("mqpool-workers-start", () -> {
+            supervisor.start();
+            return null;
+        });
+        try {
+            store = shutdown.add("job store", JobStore.open(dataDir.resolve("db"), clock));
+            broker = shutdown.add("broker", join(brokerStart));
+        } catch (RuntimeException e) {
+            supervisor.terminate();
+            join(brokerStart.thenAccept(EmbeddedBroker::close).exceptionally(ignored -> null));
+            throw e;
+        }
         connection = shutdown.add("broker connection", BrokerConnection.connect(broker.inVmUrl(), -1));
         int workers = settings.worker().count();
         dispatcher = shutdown.add("dispatcher", new Dispatcher(store, connection, Math.max(32, 8 * workers)));
         collector = shutdown.add("collector", new ResultCollector(store, connection, dispatcher, events));
         collector.start();
         dispatcher.start();
-        WorkerLaunch launch = new WorkerLaunch(broker.url(), settings.tasksDir(),
-                settings.broker().consumerWindowSize());
-        supervisor = shutdown.add("workers", new Supervisor(settings.worker(), launch, workerOutput, this::fatal));
-        supervisor.start();
+        // Added last so it closes first: draining workers still have a collector to answer to.
+        shutdown.add("workers", supervisor);
+        join(workersStart);
         resumeRunningJobs();
+    }
+
+    private static <T> CompletableFuture<T> inBackground(String threadName, Supplier<T> work) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                result.complete(work.get());
+            } catch (RuntimeException | Error e) {
+                result.completeExceptionally(e);
+            }
+        }, threadName);
+        thread.setDaemon(true);
+        thread.start();
+        return result;
+    }
+
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw e;
+        }
     }
 
     private static void createDirectory(Path dir) {
@@ -223,6 +275,7 @@ public final class Engine implements AutoCloseable {
         if (supervisor != null) {
             supervisor.terminate();
         }
+
         shutdown.close(true, () -> events.stopAll(new IllegalStateException("the engine was terminated")));
     }
 }

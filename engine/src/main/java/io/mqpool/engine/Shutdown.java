@@ -39,8 +39,10 @@ final class Shutdown {
         beforeParts.run();
         while (!parts.isEmpty()) {
             Part part = parts.pop();
+            long start = System.nanoTime();
             try {
                 part.closeable().close();
+                log.debug("closed the {} in {} ms", part.name(), (System.nanoTime() - start) / 1_000_000);
             } catch (Exception e) {
                 log.warn("closing the {} failed{}: {}", part.name(), forced ? " during terminate" : "", e.toString());
             }

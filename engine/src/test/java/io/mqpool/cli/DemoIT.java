@@ -44,7 +44,7 @@ class DemoIT {
                     .toList();
             assertEquals(expected, seedLines);
             assertEquals(2, lines.stream().filter(line -> line.startsWith("Wall time: ")).count(), out);
-            assertTrue(out.contains("(sequential: 16 s,") && out.contains("(sequential: 32 s,"), out);
+            assertTrue(out.contains("(sequential: 16 s;") && out.contains("(sequential: 32 s;"), out);
             assertTrue(out.contains("on 4 threads:"), out);
         } finally {
             demo.destroyForcibly();

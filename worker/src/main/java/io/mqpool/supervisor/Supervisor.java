@@ -5,16 +5,12 @@ import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +27,6 @@ public final class Supervisor implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Supervisor.class);
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(5);
-    private static final Duration KILL_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration HEALTHY_UPTIME = Duration.ofSeconds(30);
     private static final Duration READY_GRACE = Duration.ofSeconds(5);
 
@@ -147,13 +142,13 @@ public final class Supervisor implements AutoCloseable {
         }
         scheduler.shutdownNow();
         live.forEach(WorkerProcess::drain);
-        List<WorkerProcess> stubborn = awaitExits(live, DRAIN_TIMEOUT);
+        List<WorkerProcess> stubborn = ProcessStopper.awaitExits(live, DRAIN_TIMEOUT);
         if (!stubborn.isEmpty()) {
             LOG.warn("{} worker(s) did not drain within {}; killing them", stubborn.size(),
                     Durations.describe(DRAIN_TIMEOUT));
         }
-        killAndAwait(stubborn);
-        joinThreads(live);
+        ProcessStopper.killAndAwait(stubborn);
+        ProcessStopper.joinThreads(live);
     }
 
     /** Kills every worker now and waits up to 5 s until they are gone. Idempotent. */
@@ -165,36 +160,43 @@ public final class Supervisor implements AutoCloseable {
             live = everLaunched.stream().filter(WorkerProcess::isAlive).toList();
         }
         scheduler.shutdownNow();
-        killAndAwait(live);
-        joinThreads(live);
+        ProcessStopper.killAndAwait(live);
+        ProcessStopper.joinThreads(live);
     }
 
     private void startWorkers(int count) {
         List<WorkerSlot> fresh = new ArrayList<>();
+        List<CompletableFuture<Long>> readies = new ArrayList<>();
+        WorkerStartException launchFailure = null;
         synchronized (lock) {
             checkRunning();
             try {
                 for (int i = 0; i < count; i++) {
                     WorkerSlot slot = new WorkerSlot("w" + (++lastId), settings.maxRestartBackoff());
-                    launchInto(slot);
+                    readies.add(launchInto(slot));
                     fresh.add(slot);
                     slots.add(slot);
                 }
             } catch (WorkerStartException e) {
-                abandon(fresh);
-                throw e;
+                launchFailure = e;
             }
         }
         try {
-            awaitReady(fresh);
+            if (launchFailure != null) {
+                throw launchFailure;
+            }
+            ReadyBarrier.await(readies, settings.startTimeout().plus(READY_GRACE));
         } catch (WorkerStartException e) {
             abandon(fresh);
             throw e;
         }
     }
 
-    /** Launches a process for {@code slot}; holds the lock. */
-    private WorkerProcess launchInto(WorkerSlot slot) {
+    /**
+     * Launches a process for {@code slot}; holds the lock. The returned future completes once
+     * the slot's state reflects the outcome of the start.
+     */
+    private CompletableFuture<Long> launchInto(WorkerSlot slot) {
         WorkerProcess process = WorkerProcess.launch(slot.id(),
                 WorkerCommand.of(settings, launch, slot.id()), clock.instant(), workerOutput,
                 errCopy, this::onExit);
@@ -205,36 +207,7 @@ public final class Supervisor implements AutoCloseable {
         scheduler.schedule(() -> process.failStart(new WorkerStartException("worker "
                 + slot.id() + " did not report ready within " + Durations.describe(timeout)
                 + ": " + process.stderrSummary())), timeout.toMillis(), TimeUnit.MILLISECONDS);
-        process.ready().whenComplete((pid, failure) -> onReadyOutcome(slot, process, failure));
-        return process;
-    }
-
-    private void awaitReady(List<WorkerSlot> fresh) {
-        // Fails as soon as any worker fails, succeeds once all are ready.
-        CompletableFuture<Void> outcome = new CompletableFuture<>();
-        List<CompletableFuture<Long>> readies = new ArrayList<>();
-        synchronized (lock) {
-            fresh.forEach(slot -> readies.add(slot.process().ready()));
-        }
-        readies.forEach(r -> r.whenComplete((pid, failure) -> {
-            if (failure != null) {
-                outcome.completeExceptionally(failure);
-            }
-        }));
-        CompletableFuture.allOf(readies.toArray(CompletableFuture[]::new))
-                .thenRun(() -> outcome.complete(null));
-        Duration bound = settings.startTimeout().plus(READY_GRACE);
-        try {
-            outcome.get(bound.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException | CompletionException e) {
-            throw asStartException(e.getCause());
-        } catch (TimeoutException e) {
-            throw new WorkerStartException("workers did not report ready within "
-                    + Durations.describe(bound));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new WorkerStartException("interrupted while waiting for workers to start", e);
-        }
+        return process.ready().whenComplete((pid, failure) -> onReadyOutcome(slot, process, failure));
     }
 
     /** Forgets the slots of a failed start and kills their processes, waiting for them. */
@@ -247,7 +220,7 @@ public final class Supervisor implements AutoCloseable {
                 processes.add(slot.process());
             }
         }
-        killAndAwait(processes);
+        ProcessStopper.killAndAwait(processes);
     }
 
     private void onReadyOutcome(WorkerSlot slot, WorkerProcess process, Throwable failure) {
@@ -271,9 +244,9 @@ public final class Supervisor implements AutoCloseable {
                 slot.state(WorkerState.STOPPED);
                 fatal = new WorkerStartException("giving up on worker " + slot.id() + " after "
                         + failures + " failed starts in a row; last: "
-                        + asStartException(failure).getMessage(), failure);
+                        + ReadyBarrier.asStartException(failure).getMessage(), failure);
             } else {
-                LOG.warn("{}; retrying", asStartException(failure).getMessage());
+                LOG.warn("{}; retrying", ReadyBarrier.asStartException(failure).getMessage());
                 scheduleRestart(slot);
             }
         }
@@ -365,41 +338,6 @@ public final class Supervisor implements AutoCloseable {
         return live;
     }
 
-    private void killAndAwait(List<WorkerProcess> processes) {
-        processes.forEach(WorkerProcess::kill);
-        List<WorkerProcess> survivors = awaitExits(processes, KILL_TIMEOUT);
-        survivors.forEach(p -> LOG.warn("worker {} (pid {}) is still alive {} after it was killed",
-                p.id(), p.pid(), Durations.describe(KILL_TIMEOUT)));
-    }
-
-    /** Waits until every process exited or the time is up; returns those still alive. */
-    private static List<WorkerProcess> awaitExits(List<WorkerProcess> processes, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        List<WorkerProcess> alive = new ArrayList<>();
-        for (WorkerProcess process : processes) {
-            try {
-                if (!process.awaitExit(Duration.ofNanos(deadline - System.nanoTime()))) {
-                    alive.add(process);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                alive.add(process);
-            }
-        }
-        return alive;
-    }
-
-    private static void joinThreads(List<WorkerProcess> processes) {
-        for (WorkerProcess process : processes) {
-            try {
-                process.joinThreads(Duration.ofSeconds(2));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-    }
-
     private void reportFatal(WorkerStartException fatal) {
         LOG.error(fatal.getMessage());
         try {
@@ -416,12 +354,5 @@ public final class Supervisor implements AutoCloseable {
         if (!started) {
             throw new IllegalStateException("the supervisor is not started");
         }
-    }
-
-    private static WorkerStartException asStartException(Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                ? failure.getCause() : failure;
-        return cause instanceof WorkerStartException w ? w
-                : new WorkerStartException(cause.toString(), cause);
     }
 }

@@ -29,6 +29,8 @@ final class WorkerCommand {
         }
         command.add("--consumer-window");
         command.add(Integer.toString(launch.consumerWindowSize()));
+        command.add("--broker-wait");
+        command.add(Long.toString(launch.brokerWait().toMillis()));
         return command;
     }
 }

@@ -1,6 +1,7 @@
 package io.mqpool.supervisor;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -9,14 +10,22 @@ import java.util.Objects;
  * @param brokerUrl the broker's TCP URL, such as {@code tcp://127.0.0.1:61616}
  * @param tasksDir the directory of user task jars; null for the built-in tasks only
  * @param consumerWindowSize bytes a worker may prefetch; 0 takes one chunk at a time
+ * @param brokerWait how long a starting worker keeps trying to reach a broker that may still
+ *     be starting itself
  */
-public record WorkerLaunch(String brokerUrl, Path tasksDir, int consumerWindowSize) {
+public record WorkerLaunch(String brokerUrl, Path tasksDir, int consumerWindowSize, Duration brokerWait) {
 
     public WorkerLaunch {
         Objects.requireNonNull(brokerUrl, "brokerUrl");
+        Objects.requireNonNull(brokerWait, "brokerWait");
         if (consumerWindowSize < -1) {
             throw new IllegalArgumentException("consumer window must be -1 (unbounded), 0 (one "
                     + "chunk at a time) or a number of bytes, not " + consumerWindowSize);
         }
+    }
+
+    /** Workers that expect the broker to be up already. */
+    public WorkerLaunch(String brokerUrl, Path tasksDir, int consumerWindowSize) {
+        this(brokerUrl, tasksDir, consumerWindowSize, Duration.ZERO);
     }
 }

@@ -1,6 +1,7 @@
 package io.mqpool.worker;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -10,10 +11,11 @@ import java.util.List;
  * @param tasksDir where jars of user tasks are found; null for the built-in tasks only
  * @param consumerWindowSize bytes the worker may prefetch; 0 takes one chunk at a time
  */
-record WorkerArguments(String brokerUrl, String workerId, Path tasksDir, int consumerWindowSize) {
+record WorkerArguments(String brokerUrl, String workerId, Path tasksDir, int consumerWindowSize,
+                       Duration brokerWait) {
 
     static final String USAGE = "usage: WorkerMain --broker URL --id ID [--tasks-dir DIR] "
-            + "[--consumer-window N]";
+            + "[--consumer-window N] [--broker-wait MILLIS]";
 
     /**
      * Parses {@code args}.
@@ -25,6 +27,7 @@ record WorkerArguments(String brokerUrl, String workerId, Path tasksDir, int con
         String id = null;
         Path tasksDir = null;
         int window = 0;
+        Duration brokerWait = Duration.ZERO;
         for (int i = 0; i < args.size(); i++) {
             String flag = args.get(i);
             if (i + 1 >= args.size()) {
@@ -36,6 +39,7 @@ record WorkerArguments(String brokerUrl, String workerId, Path tasksDir, int con
                 case "--id" -> id = value;
                 case "--tasks-dir" -> tasksDir = Path.of(value);
                 case "--consumer-window" -> window = parseWindow(value);
+                case "--broker-wait" -> brokerWait = parseWait(value);
                 default -> throw new IllegalArgumentException("unknown argument '" + flag + "'; "
                         + USAGE);
             }
@@ -46,7 +50,20 @@ record WorkerArguments(String brokerUrl, String workerId, Path tasksDir, int con
         if (id == null || id.isBlank()) {
             throw new IllegalArgumentException("--id is required; " + USAGE);
         }
-        return new WorkerArguments(broker, id, tasksDir, window);
+        return new WorkerArguments(broker, id, tasksDir, window, brokerWait);
+    }
+
+    private static Duration parseWait(String value) {
+        try {
+            long millis = Long.parseLong(value);
+            if (millis >= 0) {
+                return Duration.ofMillis(millis);
+            }
+        } catch (NumberFormatException e) {
+            // fall through to the one error message below
+        }
+        throw new IllegalArgumentException("--broker-wait must be a number of milliseconds >= 0, "
+                + "not '" + value + "'; " + USAGE);
     }
 
     private static int parseWindow(String value) {

@@ -60,8 +60,9 @@ public final class WorkerMain {
             return EXIT_TASKS;
         }
         ChunkRunner runner = new ChunkRunner(registry, new TaskJson(), arguments.workerId());
-        try (BrokerConnection connection = BrokerConnection.connect(arguments.brokerUrl(),
-                arguments.consumerWindowSize());
+        // A supervisor may start workers while its broker is still starting: they wait for it.
+        try (BrokerConnection connection = BrokerConnection.connectWaiting(arguments.brokerUrl(),
+                arguments.consumerWindowSize(), arguments.brokerWait());
              ClientSession session = connection.openTransactedSession()) {
             ChunkLoop loop = new ChunkLoop(session, runner, new WireCodec(), stop, log);
             loop.run(() -> announceReady(arguments.workerId(), out));
