@@ -198,7 +198,7 @@ public final class Supervisor implements AutoCloseable {
      */
     private CompletableFuture<Long> launchInto(WorkerSlot slot) {
         WorkerProcess process = WorkerProcess.launch(slot.id(),
-                WorkerCommand.of(settings, launch, slot.id()), clock.instant(), workerOutput,
+                WorkerCommand.of(settings, launch, slot.id()), clock, workerOutput,
                 errCopy, this::onExit);
         slot.process(process);
         everLaunched.removeIf(p -> !p.isAlive());

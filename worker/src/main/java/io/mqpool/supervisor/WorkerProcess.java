@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.charset.Charset;
 import java.time.Duration;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -32,11 +33,15 @@ final class WorkerProcess {
 
     private static final Logger LOG = LoggerFactory.getLogger(WorkerProcess.class);
     private static final String READY_PREFIX = "mqpool-worker ready ";
+    private static final String STATUS_PREFIX = "mqpool-worker ";
     private static final long PUMP_JOIN_MILLIS = 2_000;
 
     private final String id;
     private final Process process;
     private final Instant startedAt;
+    private final Clock clock;
+    private volatile CurrentChunk currentChunk;
+    private volatile long tasksDone;
     private final StderrTail stderr = new StderrTail(40);
     private final CompletableFuture<Long> ready = new CompletableFuture<>();
     private final Writer stdin;
@@ -44,11 +49,12 @@ final class WorkerProcess {
     private final Thread errPump;
     private final Thread exitWatcher;
 
-    private WorkerProcess(String id, Process process, Instant startedAt, Consumer<String> output,
+    private WorkerProcess(String id, Process process, Clock clock, Consumer<String> output,
                           PrintStream errCopy, ExitListener listener) {
         this.id = id;
         this.process = process;
-        this.startedAt = startedAt;
+        this.clock = clock;
+        this.startedAt = clock.instant();
         this.stdin = new OutputStreamWriter(process.getOutputStream(), Charset.defaultCharset());
         this.outPump = daemon("out", () -> pumpStdout(output));
         this.errPump = daemon("err", () -> pumpStderr(errCopy));
@@ -61,7 +67,7 @@ final class WorkerProcess {
      *
      * @throws WorkerStartException when the program cannot be run at all
      */
-    static WorkerProcess launch(String id, List<String> command, Instant now,
+    static WorkerProcess launch(String id, List<String> command, Clock clock,
                                 Consumer<String> output, PrintStream errCopy,
                                 ExitListener listener) {
         Process process;
@@ -73,7 +79,7 @@ final class WorkerProcess {
             throw new WorkerStartException("cannot start worker " + id + ": " + command.get(0)
                     + " cannot be run: " + reason, e);
         }
-        WorkerProcess worker = new WorkerProcess(id, process, now, output, errCopy, listener);
+        WorkerProcess worker = new WorkerProcess(id, process, clock, output, errCopy, listener);
         worker.outPump.start();
         worker.errPump.start();
         worker.exitWatcher.start();
@@ -96,6 +102,16 @@ final class WorkerProcess {
 
     Instant startedAt() {
         return startedAt;
+    }
+
+    /** The chunk the worker last reported taking, or null when it reported being idle. */
+    CurrentChunk currentChunk() {
+        return currentChunk;
+    }
+
+    /** Tasks this process has finished, as it last reported. */
+    long tasksDone() {
+        return tasksDone;
     }
 
     boolean isAlive() {
@@ -161,6 +177,9 @@ final class WorkerProcess {
                 ready.complete(pidFrom(line));
                 return;
             }
+            if (line.startsWith(STATUS_PREFIX) && status(line.substring(STATUS_PREFIX.length()))) {
+                return;
+            }
             try {
                 output.accept(line);
             } catch (RuntimeException e) {
@@ -168,6 +187,29 @@ final class WorkerProcess {
                         e.toString(), e);
             }
         });
+    }
+
+    /**
+     * Takes a status line of the worker ({@code busy JOB CHUNK FIRST SIZE} or
+     * {@code idle TASKS_DONE}); false if it is not one, so it is passed on as output.
+     */
+    private boolean status(String status) {
+        String[] words = status.split(" ");
+        try {
+            if (words.length == 5 && words[0].equals("busy")) {
+                currentChunk = new CurrentChunk(words[1], Integer.parseInt(words[2]), Long.parseLong(words[3]),
+                        Integer.parseInt(words[4]), clock.instant());
+                return true;
+            }
+            if (words.length == 2 && words[0].equals("idle")) {
+                tasksDone = Long.parseLong(words[1]);
+                currentChunk = null;
+                return true;
+            }
+        } catch (NumberFormatException e) {
+            LOG.warn("worker {} sent a garbled status line: {}", id, status);
+        }
+        return false;
     }
 
     private void pumpStderr(PrintStream errCopy) {

@@ -82,6 +82,7 @@ final class WorkerSlot {
 
     WorkerView view() {
         return new WorkerView(id, process == null ? -1 : process.pid(), state,
-                process == null ? null : process.startedAt(), restarts);
+                process == null ? null : process.startedAt(), restarts,
+                process == null ? null : process.currentChunk(), process == null ? 0 : process.tasksDone());
     }
 }

@@ -33,10 +33,12 @@ final class ChunkLoop {
     private final WireCodec codec;
     private final StopSignal stop;
     private final WorkerLog log;
+    private final StatusReporter status;
     private volatile ActiveMQException connectionFailure;
 
     ChunkLoop(ClientSession session, ChunkRunner runner, WireCodec codec, StopSignal stop,
-              WorkerLog log) {
+              WorkerLog log, StatusReporter status) {
+        this.status = status;
         this.session = session;
         this.runner = runner;
         this.codec = codec;
@@ -85,10 +87,12 @@ final class ChunkLoop {
         }
         // The broker counts this delivery too: the first delivery has count 1.
         int redeliveries = Math.max(0, message.getDeliveryCount() - 1);
+        status.busy(chunk);
         ChunkResult result = runner.run(chunk, redeliveries);
         results.send(codec.encode(session, result));
         message.acknowledge();
         session.commit();
+        status.idle(chunk.size());
     }
 
     private void moveToDeadLetters(ClientMessage message, ClientProducer deadLetters,

@@ -64,8 +64,9 @@ public final class WorkerMain {
         try (BrokerConnection connection = BrokerConnection.connectWaiting(arguments.brokerUrl(),
                 arguments.consumerWindowSize(), arguments.brokerWait());
              ClientSession session = connection.openTransactedSession()) {
-            ChunkLoop loop = new ChunkLoop(session, runner, new WireCodec(), stop, log);
-            loop.run(() -> announceReady(arguments.workerId(), out));
+            StatusReporter status = new StatusReporter(out);
+            ChunkLoop loop = new ChunkLoop(session, runner, new WireCodec(), stop, log, status);
+            loop.run(() -> status.ready(arguments.workerId()));
             return EXIT_OK;
         } catch (ActiveMQException e) {
             log.line("cannot use the broker at " + arguments.brokerUrl() + ": " + e.getMessage());
@@ -74,11 +75,6 @@ public final class WorkerMain {
             log.line(e.getMessage());
             return EXIT_BROKER;
         }
-    }
-
-    private static void announceReady(String workerId, PrintStream out) {
-        out.println("mqpool-worker ready " + workerId + " " + ProcessHandle.current().pid());
-        out.flush();
     }
 
     /**

@@ -162,7 +162,8 @@ class SupervisorIT {
         Supervisor supervisor = started(1);
         long first = supervisor.workers().get(0).pid();
         send(new TaskChunk("job-3", 0, 0, 1, "sleep_then_describe", "[3000]", 0));
-        Thread.sleep(1000); // the worker has taken the chunk and sleeps in it
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> supervisor.workers().get(0).activity().equals("busy"));
 
         ProcessHandle.of(first).orElseThrow().destroyForcibly();
 
@@ -207,7 +208,9 @@ class SupervisorIT {
         long newest = supervisor.workers().get(1).pid();
         send(new TaskChunk("job-5", 0, 0, 1, "sleep_millis", "[1500]", 0));
         send(new TaskChunk("job-5", 1, 1, 1, "sleep_millis", "[1500]", 0));
-        Thread.sleep(500); // each worker holds one chunk: no prefetch
+        // Each worker holds one chunk: no prefetch.
+        await().atMost(Duration.ofSeconds(10)).until(() -> supervisor.workers().stream()
+                .allMatch(w -> w.activity().equals("busy")));
 
         supervisor.scale(1);
 
@@ -309,7 +312,8 @@ class SupervisorIT {
         Supervisor terminating = started(1);
         Set<Long> terminatedPids = pids(terminating);
         send(new TaskChunk("job-6", 1, 1, 1, "sleep_millis", "[60000]", 0));
-        Thread.sleep(300);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> terminating.workers().get(0).activity().equals("busy"));
 
         terminating.terminate();
         terminating.terminate();
@@ -323,7 +327,25 @@ class SupervisorIT {
         send(new TaskChunk("job-7", 0, 0, 1, "echo", "[1]", 0));
         assertNotNull(awaitResult(Duration.ofSeconds(10)));
 
-        assertTrue(output.stream().noneMatch(line -> line.startsWith("mqpool-worker ready")),
+        assertTrue(output.stream().noneMatch(line -> line.startsWith("mqpool-worker ")),
                 output.toString());
+    }
+
+    @Test
+    void aWorkerReportsTheChunkItIsBusyWithAndItsTasksDoneOnceIdle() throws Exception {
+        Supervisor supervisor = started(1);
+        assertEquals("idle", supervisor.workers().get(0).activity());
+        send(new TaskChunk("job-8", 4, 40, 2, "sleep_millis", "[1500, 10]", 0));
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> supervisor.workers().get(0).current() != null);
+        WorkerView busy = supervisor.workers().get(0);
+        assertEquals("busy", busy.activity());
+        assertEquals(new CurrentChunk("job-8", 4, 40, 2, busy.current().since()), busy.current());
+
+        assertNotNull(awaitResult(Duration.ofSeconds(10)));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> supervisor.workers().get(0).activity().equals("idle"));
+        assertEquals(2, supervisor.workers().get(0).tasksDone());
     }
 }
