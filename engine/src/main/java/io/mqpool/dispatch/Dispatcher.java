@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.apache.activemq.artemis.api.core.ActiveMQException;
+import org.apache.activemq.artemis.api.core.ActiveMQExceptionType;
 import org.apache.activemq.artemis.api.core.client.ClientProducer;
 import org.apache.activemq.artemis.api.core.client.ClientSession;
 import org.slf4j.Logger;
@@ -114,12 +115,7 @@ public final class Dispatcher implements AutoCloseable {
                 job.markExhausted();
                 continue;
             }
-            for (StoredChunk chunk : chunks) {
-                TaskChunk message = new TaskChunk(job.id(), chunk.chunkNo(), chunk.firstIndex(), chunk.size(),
-                        job.taskName(), chunk.argsJson(), job.taskTimeoutMillis());
-                producer.send(codec.encode(session, message));
-            }
-            session.commit();
+            send(job, chunks);
             int lastSent = chunks.get(chunks.size() - 1).chunkNo() + 1;
             job.sent(chunks.size());
             // Only a hint for recovery: duplicate detection drops a chunk that is sent again.
@@ -127,6 +123,45 @@ public final class Dispatcher implements AutoCloseable {
             sent = true;
         }
         return sent;
+    }
+
+    /** Sends chunks in one transaction: one journal sync for the lot. */
+    private void send(ActiveJob job, List<StoredChunk> chunks) throws ActiveMQException {
+        for (StoredChunk chunk : chunks) {
+            producer.send(codec.encode(session, message(job, chunk)));
+        }
+        try {
+            session.commit();
+        } catch (ActiveMQException e) {
+            if (e.getType() != ActiveMQExceptionType.DUPLICATE_ID_REJECTED) {
+                throw e;
+            }
+            // A chunk sent just before a crash is still in the broker's duplicate-id cache, and
+            // one duplicate rolls its whole transaction back: send them one by one instead,
+            // letting the broker drop the ones it already has.
+            log.info("job {}: some of chunks {}..{} were already sent; sending them one by one", job.id(),
+                    chunks.get(0).chunkNo(), chunks.get(chunks.size() - 1).chunkNo());
+            sendOneByOne(job, chunks);
+        }
+    }
+
+    private void sendOneByOne(ActiveJob job, List<StoredChunk> chunks) throws ActiveMQException {
+        for (StoredChunk chunk : chunks) {
+            producer.send(codec.encode(session, message(job, chunk)));
+            try {
+                session.commit();
+            } catch (ActiveMQException e) {
+                if (e.getType() != ActiveMQExceptionType.DUPLICATE_ID_REJECTED) {
+                    throw e;
+                }
+                log.debug("job {}: chunk {} was already sent", job.id(), chunk.chunkNo());
+            }
+        }
+    }
+
+    private static TaskChunk message(ActiveJob job, StoredChunk chunk) {
+        return new TaskChunk(job.id(), chunk.chunkNo(), chunk.firstIndex(), chunk.size(), job.taskName(),
+                chunk.argsJson(), job.taskTimeoutMillis());
     }
 
     private void awaitWork() throws InterruptedException {
