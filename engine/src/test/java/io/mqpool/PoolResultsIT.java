@@ -13,9 +13,11 @@ import io.mqpool.jobs.builtin.SleepMillis;
 import io.mqpool.testtasks.FailIfNegative;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Random;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -186,6 +188,28 @@ class PoolResultsIT {
             assertEquals(20, results.next(Duration.ofSeconds(30)));
             assertTrue(read.get() < 1_000, "read " + read.get() + " inputs for 2 results");
         }
+    }
+
+    @Test
+    void cancelEndsTheJobAndItsQueuedChunksNeverRun() {
+        AsyncResult<List<Integer>> job = pool.mapAsync(SleepMillis.class, Collections.nCopies(300, 100),
+                JobOptions.defaults().withChunksize(1));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> tasksDone(job) >= 3);
+
+        assertTrue(job.cancel(true));
+
+        assertTrue(job.isCancelled());
+        assertThrows(CancellationException.class, job::get);
+        long doneAtCancel = tasksDone(job);
+        // Only chunks the 3 workers already held (one running, at most one handed over) may still
+        // finish; the ~26 others the dispatcher had queued must not.
+        Awaitility.await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertTrue(tasksDone(job) <= doneAtCancel + 6,
+                        tasksDone(job) + " done, " + doneAtCancel + " at the cancel"));
+    }
+
+    private static long tasksDone(AsyncResult<?> job) {
+        return pool.engine().store().job(job.jobId()).orElseThrow().tasksDone();
     }
 
     private static List<Integer> randomMillis(int count, int max, long seed) {

@@ -38,7 +38,7 @@ final class BrokerConfiguration {
         config.setNodeManagerLockDirectory(brokerDir.toString());
         // NIO rather than AIO: libaio is rarely installed, and NIO behaves the same everywhere.
         config.setJournalType(JournalType.NIO);
-        // STACK.md fact 1: the default 3.33 ms flush timer caps blocking sends at ~290/s.
+        // The NIO journal's default 3.33 ms flush timer caps blocking sends at ~290/s.
         config.setJournalBufferTimeout_NIO(settings.journalBufferTimeoutMicros() * 1000);
         config.setJournalSyncTransactional(true);
         config.setJournalSyncNonTransactional(true);

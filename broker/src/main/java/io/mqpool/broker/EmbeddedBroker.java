@@ -6,7 +6,11 @@ import java.nio.file.Path;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.core.filter.Filter;
+import org.apache.activemq.artemis.core.filter.impl.FilterImpl;
 import org.apache.activemq.artemis.core.server.ActiveMQServer;
+import org.apache.activemq.artemis.core.server.Queue;
 import org.apache.activemq.artemis.core.server.ActiveMQServers;
 import org.apache.activemq.artemis.spi.core.remoting.Acceptor;
 import org.slf4j.Logger;
@@ -121,6 +125,27 @@ public final class EmbeddedBroker implements AutoCloseable {
     }
 
     /** The TCP port worker processes connect to. */
+    /**
+     * Removes a job's chunks that wait in the task queue; chunks a worker already holds are
+     * not touched. Blocks while the queue is scanned.
+     *
+     * @return how many chunks were removed
+     * @throws IllegalStateException if the queue cannot be filtered
+     */
+    public int removeQueuedChunks(String jobId) {
+        Queue queue = server.locateQueue(SimpleString.of(Queues.TASKS));
+        if (queue == null) {
+            return 0;
+        }
+        try {
+            Filter filter = FilterImpl.createFilter(WireCodec.JOB + " = '" + jobId.replace("'", "''") + "'");
+            return queue.deleteMatchingReferences(filter);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot remove the queued chunks of job " + jobId + ": "
+                    + oneLine(e), e);
+        }
+    }
+
     public int port() {
         return port;
     }

@@ -22,7 +22,8 @@ enum SettingKey {
     WORKER_MAX_RESTART_BACKOFF("worker.max-restart-backoff"),
     WORKER_MAX_START_FAILURES("worker.max-start-failures"),
     HTTP_BIND("http.bind"),
-    HTTP_PORT("http.port");
+    HTTP_PORT("http.port"),
+    SERVER("server");
 
     static final String ENV_PREFIX = "MQPOOL_";
 

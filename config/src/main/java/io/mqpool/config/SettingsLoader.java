@@ -65,6 +65,26 @@ public final class SettingsLoader {
      *     type, or the properties file cannot be read
      */
     public Settings load(Map<String, String> flags) {
+        return build(merge(flags));
+    }
+
+    /**
+     * Loads the settings of a client command ({@code submit}, {@code status}, ...), which
+     * needs only the server's URL: the same layers as {@link #load}, but only the keys a client
+     * reads are typed, so a bad server-side setting does not stop a client. Blocks while
+     * reading the properties file, if any.
+     *
+     * @param flags as for {@link #load}; the client's key is {@code server}
+     * @throws SettingsException if a key is unknown, the server URL is not an http(s) URL, or
+     *     the properties file cannot be read
+     */
+    public ClientSettings loadClient(Map<String, String> flags) {
+        SettingsReader r = merge(flags);
+        return new ClientSettings(r.httpUrl(SettingKey.SERVER));
+    }
+
+    /** Defaults, file, environment and flags, merged lowest first. */
+    private SettingsReader merge(Map<String, String> flags) {
         Map<SettingKey, RawSetting> fromFlags = new EnumMap<>(SettingKey.class);
         Optional<RawSetting> configFromFlag = Optional.empty();
         for (Map.Entry<String, String> flag : flags.entrySet()) {
@@ -86,7 +106,7 @@ public final class SettingsLoader {
         file.ifPresent(f -> merged.putAll(readFile(f)));
         merged.putAll(fromEnv);
         merged.putAll(fromFlags);
-        return build(new SettingsReader(merged, systemProperties.get("user.home")));
+        return new SettingsReader(merged, systemProperties.get("user.home"));
     }
 
     private Map<SettingKey, RawSetting> environment() {
@@ -124,6 +144,7 @@ public final class SettingsLoader {
         put(defaults, SettingKey.WORKER_MAX_START_FAILURES, "3");
         put(defaults, SettingKey.HTTP_BIND, "127.0.0.1");
         put(defaults, SettingKey.HTTP_PORT, "8080");
+        put(defaults, SettingKey.SERVER, ClientSettings.DEFAULT_SERVER);
         // tasks-dir defaults to <data>/tasks once data is known; see build().
         return defaults;
     }

@@ -1,5 +1,7 @@
 package io.mqpool.config;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -91,6 +93,17 @@ final class SettingsReader {
             return Path.of(text);
         } catch (InvalidPathException e) {
             throw invalid(key, "must be a path, got '" + text + "'");
+        }
+    }
+
+    /** An absolute http or https URL with a host, without a trailing slash. */
+    URI httpUrl(SettingKey key) {
+        String text = text(key);
+        try {
+            return ClientSettings.checkedServer(new URI(text));
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            throw invalid(key, "must be an http(s) URL such as " + ClientSettings.DEFAULT_SERVER
+                    + ", got '" + text + "'");
         }
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -113,7 +114,7 @@ class SettingsLoaderTest {
                 + "broker.host, broker.port, broker.journal-buffer-timeout-us, broker.consumer-window, "
                 + "broker.max-delivery-attempts, worker.java, worker.jvm-options, worker.classpath, "
                 + "worker.start-timeout, worker.max-restart-backoff, worker.max-start-failures, "
-                + "http.bind, http.port", failure(Map.of(), Map.of("x", "1")));
+                + "http.bind, http.port, server", failure(Map.of(), Map.of("x", "1")));
     }
 
     @Test
@@ -181,6 +182,39 @@ class SettingsLoaderTest {
                 + "set it with --data or MQPOOL_DATA",
                 assertThrows(SettingsException.class, () -> loader.load(Map.of())).getMessage());
         assertEquals(Path.of("/srv/mq"), loader.load(Map.of("data", "/srv/mq")).dataDir());
+    }
+
+    @Test
+    void aClientReachesTheLocalServerUnlessToldOtherwise() {
+        assertEquals(URI.create("http://127.0.0.1:8080"),
+                new SettingsLoader(Map.of(), systemProperties()).loadClient(Map.of()).server());
+    }
+
+    @Test
+    void theServerFlagOverridesTheEnvironmentWhichOverridesTheFile() throws IOException {
+        Path file = Files.writeString(home.resolve("client.properties"), "server=http://file:1\n");
+        SettingsLoader loader = new SettingsLoader(Map.of("MQPOOL_CONFIG", file.toString()), systemProperties());
+        assertEquals(URI.create("http://file:1"), loader.loadClient(Map.of()).server());
+        SettingsLoader withEnv = new SettingsLoader(Map.of("MQPOOL_CONFIG", file.toString(),
+                "MQPOOL_SERVER", "https://env.example:8443/"), systemProperties());
+        assertEquals(URI.create("https://env.example:8443"), withEnv.loadClient(Map.of()).server());
+        assertEquals(URI.create("http://10.0.0.5:9000"),
+                withEnv.loadClient(Map.of("server", "http://10.0.0.5:9000")).server());
+    }
+
+    @Test
+    void aClientIgnoresBadServerSideSettings() {
+        SettingsLoader loader = new SettingsLoader(Map.of("MQPOOL_WORKERS", "lots"), systemProperties());
+        assertEquals(URI.create("http://127.0.0.1:8080"), loader.loadClient(Map.of()).server());
+    }
+
+    @ParameterizedTest(name = "server={0} is refused")
+    @CsvSource({"localhost:8080", "ftp://host/", "http://", "not a url", "http://host/?x=1"})
+    void aServerThatIsNotAnHttpUrlIsRefusedNamingTheSource(String url) {
+        SettingsLoader loader = new SettingsLoader(Map.of("MQPOOL_SERVER", url), systemProperties());
+        assertEquals("setting server must be an http(s) URL such as http://127.0.0.1:8080, got '" + url
+                + "' (from MQPOOL_SERVER)",
+                assertThrows(SettingsException.class, () -> loader.loadClient(Map.of())).getMessage());
     }
 
     @Test

@@ -7,7 +7,9 @@ import picocli.CommandLine.Command;
 @Command(name = "mqpool", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "A durable multiprocessing pool for the JVM: jobs over an embedded Artemis broker, "
                 + "worker processes per core, state in H2.",
-        subcommands = {DemoCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, ServerCommand.class, SubmitCommand.class, StatusCommand.class,
+            JobsCommand.class, ResultsCommand.class, CancelCommand.class, WorkersCommand.class,
+            TasksCommand.class, WorkerCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -21,6 +23,7 @@ public final class Main implements Runnable {
     static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new Main());
         commandLine.setExitCodeExceptionMapper(error -> ExitCodes.USAGE);
+        commandLine.setParameterExceptionHandler(new UsageErrorHandler());
         return commandLine;
     }
 

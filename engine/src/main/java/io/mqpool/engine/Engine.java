@@ -225,6 +225,8 @@ public final class Engine implements AutoCloseable {
         dispatcher.remove(jobId);
         boolean cancelled = store.finish(jobId, JobState.CANCELLED);
         if (cancelled) {
+            int removed = broker.removeQueuedChunks(jobId);
+            log.info("cancelled job {}: {} queued chunks removed", jobId, removed);
             events.finished(jobId, JobState.CANCELLED);
         }
         return cancelled;
@@ -262,6 +264,20 @@ public final class Engine implements AutoCloseable {
 
     public List<WorkerView> workers() {
         return supervisor.workers();
+    }
+
+    /**
+     * Changes the number of worker processes. Growing blocks until the new workers are ready
+     * (a second or two); shrinking tells the newest workers to drain (finish their chunk, then
+     * exit) and returns at once, so no task is lost or run twice.
+     *
+     * @throws io.mqpool.supervisor.WorkerStartException if a new worker fails to start
+     * @throws IllegalArgumentException if {@code count} is negative
+     * @throws IllegalStateException if the engine is closed
+     */
+    public void scaleWorkers(int count) {
+        shutdown.checkOpen();
+        supervisor.scale(count);
     }
 
     /** Stops taking work, lets the workers finish their chunks, then stops every part. */

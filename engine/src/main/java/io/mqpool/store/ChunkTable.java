@@ -115,6 +115,26 @@ final class ChunkTable {
         }
     }
 
+    /**
+     * Recorded outcomes of chunks {@code fromChunk ..} in chunk order, skipping chunks without
+     * outcomes (for a job that has finished, where a gap will never fill), at most {@code limit}.
+     */
+    List<ChunkOutcomes> recordedFrom(Connection c, String jobId, int fromChunk, int limit) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT " + OUTCOME_COLUMNS + " FROM chunk "
+                + "WHERE job_id = ? AND chunk_no >= ? AND outcomes IS NOT NULL ORDER BY chunk_no LIMIT ?")) {
+            s.setString(1, jobId);
+            s.setInt(2, fromChunk);
+            s.setInt(3, limit);
+            List<ChunkOutcomes> found = new ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    found.add(outcomes(r));
+                }
+            }
+            return found;
+        }
+    }
+
     /** Recorded outcomes with a completion sequence above {@code afterSeq}, in completion order. */
     List<ChunkOutcomes> inCompletionOrder(Connection c, String jobId, long afterSeq, int limit)
             throws SQLException {

@@ -9,11 +9,12 @@ import java.time.Instant;
  * @param totalChunks null likewise
  * @param tasksDone tasks with an outcome of any kind
  * @param finishedAt null while running
+ * @param seq the order jobs were accepted in: higher is newer
  */
 public record JobRow(String id, String taskName, String mode, JobState state, int chunksize,
                      long taskTimeoutMillis, long jobTimeoutMillis, int retries, Long totalTasks,
                      Integer totalChunks, int chunksSent, long tasksDone, long tasksFailed,
-                     Instant createdAt, Instant finishedAt) {
+                     Instant createdAt, Instant finishedAt, long seq) {
 
     /** True once the input has been read to its end and every task has an outcome. */
     public boolean allTasksDone() {

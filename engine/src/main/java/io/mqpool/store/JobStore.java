@@ -124,6 +124,16 @@ public final class JobStore implements AutoCloseable {
         return database.read("count jobs", jobs::count);
     }
 
+    /**
+     * A page of jobs, newest first.
+     *
+     * @param state only jobs in this state; null for all
+     * @param beforeSeq only jobs older than this {@link JobRow#seq()}; null to start at the newest
+     */
+    public List<JobRow> jobsNewestFirst(JobState state, Long beforeSeq, int limit) {
+        return database.read("read jobs", c -> jobs.newestFirst(c, state, beforeSeq, limit));
+    }
+
     public List<JobRow> runningJobs() {
         return database.read("read running jobs", c -> jobs.inState(c, JobState.RUNNING));
     }
@@ -136,6 +146,15 @@ public final class JobStore implements AutoCloseable {
     public List<ChunkOutcomes> outcomesInIndexOrder(String jobId, int fromChunk, int limit) {
         return database.read("read results of job " + jobId,
                 c -> chunks.inIndexOrder(c, jobId, fromChunk, limit));
+    }
+
+    /**
+     * Outcomes of chunks {@code fromChunk ..} in input order, skipping chunks that have none: for
+     * a finished job, whose missing chunks will never have any.
+     */
+    public List<ChunkOutcomes> recordedOutcomesFrom(String jobId, int fromChunk, int limit) {
+        return database.read("read results of job " + jobId,
+                c -> chunks.recordedFrom(c, jobId, fromChunk, limit));
     }
 
     /** Outcomes recorded after completion number {@code afterSeq}, in completion order. */

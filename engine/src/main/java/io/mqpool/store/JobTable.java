@@ -16,7 +16,7 @@ final class JobTable {
 
     private static final String COLUMNS = "id, task_name, mode, state, chunksize, task_timeout_ms, "
             + "job_timeout_ms, retries, total_tasks, total_chunks, chunks_sent, tasks_done, "
-            + "tasks_failed, created_at, finished_at";
+            + "tasks_failed, created_at, finished_at, seq";
 
     void insert(Connection c, NewJob job) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO job (id, task_name, mode, state, "
@@ -56,6 +56,30 @@ final class JobTable {
         try (PreparedStatement s = c.prepareStatement(
                 "SELECT " + COLUMNS + " FROM job WHERE state = ? ORDER BY seq")) {
             s.setString(1, state.name());
+            try (ResultSet rows = s.executeQuery()) {
+                List<JobRow> jobs = new ArrayList<>();
+                while (rows.next()) {
+                    jobs.add(row(rows));
+                }
+                return jobs;
+            }
+        }
+    }
+
+    /**
+     * Up to {@code limit} jobs, newest first, optionally only those in {@code state} and only
+     * those older than {@code beforeSeq}.
+     */
+    List<JobRow> newestFirst(Connection c, JobState state, Long beforeSeq, int limit) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM job "
+                + "WHERE (CAST(? AS VARCHAR) IS NULL OR state = ?) AND (CAST(? AS BIGINT) IS NULL OR seq < ?) "
+                + "ORDER BY seq DESC LIMIT ?")) {
+            String stateName = state == null ? null : state.name();
+            s.setString(1, stateName);
+            s.setString(2, stateName);
+            s.setObject(3, beforeSeq, Types.BIGINT);
+            s.setObject(4, beforeSeq, Types.BIGINT);
+            s.setInt(5, limit);
             try (ResultSet rows = s.executeQuery()) {
                 List<JobRow> jobs = new ArrayList<>();
                 while (rows.next()) {
@@ -145,7 +169,7 @@ final class JobTable {
                 r.getLong("task_timeout_ms"), r.getLong("job_timeout_ms"), r.getInt("retries"),
                 total, chunks, r.getInt("chunks_sent"), r.getLong("tasks_done"),
                 r.getLong("tasks_failed"), r.getTimestamp("created_at").toInstant(),
-                finished == null ? null : finished.toInstant());
+                finished == null ? null : finished.toInstant(), r.getLong("seq"));
     }
 
     private static void expectOne(int rows, String what) {

@@ -23,6 +23,12 @@ import org.apache.activemq.artemis.api.core.client.SessionFailureListener;
 final class ChunkLoop {
 
     private static final long RECEIVE_TIMEOUT_MILLIS = 250;
+    /**
+     * Under load, chunks that are waiting are run and committed together, up to this many or
+     * for this long, so that one journal sync serves several chunks.
+     */
+    private static final int GROUP_MAX_CHUNKS = 64;
+    private static final long GROUP_MAX_NANOS = 20_000_000;
     private static final Set<ActiveMQExceptionType> CONNECTION_FAILURES = EnumSet.of(
             ActiveMQExceptionType.NOT_CONNECTED, ActiveMQExceptionType.DISCONNECTED,
             ActiveMQExceptionType.CONNECTION_TIMEDOUT, ActiveMQExceptionType.OBJECT_CLOSED,
@@ -65,7 +71,7 @@ final class ChunkLoop {
                 try {
                     ClientMessage message = consumer.receive(RECEIVE_TIMEOUT_MILLIS);
                     if (message != null) {
-                        handle(message, results, deadLetters);
+                        runGroup(message, consumer, results, deadLetters);
                     }
                 } catch (ActiveMQException e) {
                     checkConnection(e);
@@ -75,15 +81,45 @@ final class ChunkLoop {
         }
     }
 
-    private void handle(ClientMessage message, ClientProducer results,
-                        ClientProducer deadLetters) throws ActiveMQException {
+    /**
+     * Runs {@code first} and, while more chunks wait and the group is young, the next ones, then
+     * commits them all at once. A chunk delivered again (its worker died) runs in a transaction
+     * of its own, so that a chunk that kills workers never drags others' delivery counts up.
+     */
+    private void runGroup(ClientMessage first, ClientConsumer consumer, ClientProducer results,
+                          ClientProducer deadLetters) throws ActiveMQException {
+        long deadline = System.nanoTime() + GROUP_MAX_NANOS;
+        int tasks = 0;
+        int chunks = 0;
+        ClientMessage message = first;
+        while (message != null) {
+            boolean redelivered = message.getDeliveryCount() > 1;
+            if (redelivered && chunks > 0) {
+                session.commit();
+                status.idle(tasks);
+                tasks = 0;
+                chunks = 0;
+            }
+            tasks += handle(message, results, deadLetters);
+            chunks++;
+            boolean more = !redelivered && chunks < GROUP_MAX_CHUNKS && System.nanoTime() < deadline
+                    && !stop.isRequested();
+            message = more ? consumer.receiveImmediate() : null;
+        }
+        session.commit();
+        status.idle(tasks);
+    }
+
+    /** Runs one chunk and sends its result, uncommitted; returns the number of tasks run. */
+    private int handle(ClientMessage message, ClientProducer results,
+                       ClientProducer deadLetters) throws ActiveMQException {
         TaskChunk chunk;
         try {
             chunk = codec.decodeChunk(message);
         } catch (MalformedMessageException e) {
             log.line(e.getMessage() + "; moved to " + Queues.DEAD_LETTER);
             moveToDeadLetters(message, deadLetters, e.getMessage());
-            return;
+            return 0;
         }
         // The broker counts this delivery too: the first delivery has count 1.
         int redeliveries = Math.max(0, message.getDeliveryCount() - 1);
@@ -91,8 +127,7 @@ final class ChunkLoop {
         ChunkResult result = runner.run(chunk, redeliveries);
         results.send(codec.encode(session, result));
         message.acknowledge();
-        session.commit();
-        status.idle(chunk.size());
+        return chunk.size();
     }
 
     private void moveToDeadLetters(ClientMessage message, ClientProducer deadLetters,
@@ -105,7 +140,6 @@ final class ChunkLoop {
                     + "); it is dropped");
         }
         message.acknowledge();
-        session.commit();
     }
 
     private void checkConnection(ActiveMQException e) throws BrokerConnectionLostException {

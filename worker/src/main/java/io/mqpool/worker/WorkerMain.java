@@ -45,7 +45,7 @@ public final class WorkerMain {
         // uncommitted chunk goes back to the queue by itself.
         new StdinWatcher(System.in, stop, () -> Runtime.getRuntime().halt(EXIT_OK), log).start();
         int code = run(arguments, stop, log, System.out);
-        // STACK.md fact 5: without this, exiting waits ~330 ms for netty's event-loop threads.
+        // Without this, exiting waits ~330 ms for the Artemis client's netty event-loop threads.
         SharedEventLoopGroup.forceShutdown();
         System.exit(code);
     }

@@ -1,0 +1,138 @@
+package io.mqpool.server;
+
+import io.mqpool.config.Settings;
+import io.mqpool.engine.Engine;
+import io.mqpool.web.HttpApi;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root of {@code mqpool server}: the data-directory lock, the engine (broker,
+ * store, workers; it resumes the jobs left running) and the HTTP API, started in that order and
+ * closed in reverse.
+ *
+ * <p>This class holds no static logger on purpose: logging must not start before the lock is
+ * taken and the caller has pointed the log at the data directory.
+ */
+public final class Server implements AutoCloseable {
+
+    private final Settings settings;
+    private final DataDirLock lock;
+    private final Engine engine;
+    private final HttpApi http;
+    private final Logger log;
+    private final CountDownLatch closed = new CountDownLatch(1);
+    private boolean closing;
+
+    private Server(Settings settings, DataDirLock lock, Engine engine, HttpApi http, Logger log) {
+        this.settings = settings;
+        this.lock = lock;
+        this.engine = engine;
+        this.http = http;
+        this.log = log;
+    }
+
+    /**
+     * Starts everything. Blocks until the workers are ready and HTTP listens (a few seconds).
+     *
+     * @param version shown by {@code GET /api/status}
+     * @param onLocked runs once the data directory is locked and before anything logs; the
+     *     caller points the log at the data directory there
+     * @throws ServerStartException with a one-line reason (another server holds the data
+     *     directory, it is not writable, a port is taken); whatever had started is stopped
+     */
+    public static Server start(Settings settings, String version, Runnable onLocked) {
+        DataDirLock lock = DataDirLock.acquire(settings.dataDir(), ProcessHandle.current().pid());
+        Engine engine = null;
+        try {
+            onLocked.run();
+            Logger log = LoggerFactory.getLogger(Server.class);
+            engine = Engine.start(settings, line -> log.info("worker: {}", line));
+            HttpApi http = HttpApi.start(engine, settings.http(), version);
+            log.info("mqpool {} serving HTTP on {}:{} with {} workers, data in {}", version, settings.http().bind(),
+                    http.port(), settings.worker().count(), settings.dataDir().toAbsolutePath());
+            return new Server(settings, lock, engine, http, log);
+        } catch (RuntimeException e) {
+            if (engine != null) {
+                engine.close();
+            }
+            closeLock(lock, e);
+            throw e instanceof ServerStartException ? e : new ServerStartException(oneLine(e), e);
+        }
+    }
+
+    /** The URL clients on this host use, such as {@code http://127.0.0.1:8080}. */
+    public URI url() {
+        String bind = settings.http().bind();
+        boolean wildcard = bind.equals("0.0.0.0") || bind.equals("::") || bind.equals("[::]");
+        String host = wildcard ? "127.0.0.1" : bind.contains(":") && !bind.startsWith("[") ? "[" + bind + "]" : bind;
+        return URI.create("http://" + host + ":" + http.port());
+    }
+
+    public int port() {
+        return http.port();
+    }
+
+    public Path dataDir() {
+        return settings.dataDir().toAbsolutePath();
+    }
+
+    /** How many worker processes it started with. */
+    public int workers() {
+        return settings.worker().count();
+    }
+
+    /** Blocks until {@link #close()} has finished, from whichever thread it ran. */
+    public void awaitClosed() throws InterruptedException {
+        closed.await();
+    }
+
+    /**
+     * Stops HTTP, then the engine (workers drain; jobs still running stay RUNNING in the store
+     * and resume on the next start), then releases the data directory. Idempotent; bounded by
+     * Jetty's stop timeout and the engine's close (workers drain within seconds, then are killed).
+     */
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closing) {
+                return;
+            }
+            closing = true;
+        }
+        try {
+            log.info("stopping: HTTP first, then the engine");
+            try {
+                http.close();
+            } catch (RuntimeException e) {
+                log.warn("stopping HTTP failed: {}", e.toString());
+            }
+            engine.close();
+            closeLock(lock, null);
+            log.info("stopped");
+        } finally {
+            closed.countDown();
+        }
+    }
+
+    private static void closeLock(DataDirLock lock, RuntimeException failure) {
+        try {
+            lock.close();
+        } catch (IOException e) {
+            if (failure != null) {
+                failure.addSuppressed(e);
+            } else {
+                LoggerFactory.getLogger(Server.class).warn("releasing the data directory lock failed: {}", e.toString());
+            }
+        }
+    }
+
+    private static String oneLine(RuntimeException e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return message.lines().findFirst().orElse(message);
+    }
+}

@@ -1,0 +1,133 @@
+package io.mqpool.web;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.mqpool.config.HttpSettings;
+import io.mqpool.engine.Engine;
+import java.net.BindException;
+import java.time.Clock;
+import java.time.Duration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP API of {@code mqpool server} on Javalin (Jetty 12): JSON under {@code /api}, every
+ * error a one-line {@code {"error": "..."}}.
+ */
+public final class HttpApi implements AutoCloseable {
+
+    /** Bodies above this are refused with 413 before they are read. */
+    static final long MAX_BODY_BYTES = 16L * 1024 * 1024;
+    /** Longer than the longest long-poll (60 s), so Jetty never cuts a waiting request. */
+    private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(90);
+
+    private final Logger log = LoggerFactory.getLogger(HttpApi.class);
+    private final Javalin javalin;
+    private final JsonCodec json = new JsonCodec();
+    private boolean closed;
+
+    private HttpApi(Engine engine, HttpSettings http, String version) {
+        Clock clock = Clock.systemUTC();
+        JobViews views = new JobViews(engine, clock);
+        WorkersResource workers = new WorkersResource(engine, json, clock);
+        SubmissionValidator validator = new SubmissionValidator(engine.registry(), engine.json(),
+                workers::activeCount);
+        JobsResource jobs = new JobsResource(engine, json, validator, views);
+        ResultsResource results = new ResultsResource(engine, json, views);
+        MetaResource meta = new MetaResource(engine, json, workers, version);
+        javalin = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.http.maxRequestSize = MAX_BODY_BYTES;
+            config.http.prefer405over404 = true;
+            config.jetty.addConnector((server, httpConfig) -> {
+                ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(httpConfig));
+                connector.setHost(http.bind());
+                connector.setPort(http.port());
+                connector.setIdleTimeout(IDLE_TIMEOUT.toMillis());
+                return connector;
+            });
+
+            config.routes.get("/", meta::root);
+            config.routes.get("/api/status", meta::status);
+            config.routes.get("/api/tasks", meta::tasks);
+            config.routes.post("/api/jobs", jobs::submit);
+            config.routes.get("/api/jobs", jobs::list);
+            config.routes.get("/api/jobs/{id}", jobs::show);
+            config.routes.get("/api/jobs/{id}/results", results::results);
+            config.routes.post("/api/jobs/{id}/cancel", jobs::cancel);
+            config.routes.get("/api/workers", workers::list);
+            config.routes.post("/api/workers/scale", workers::scale);
+
+            config.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
+            config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(),
+                    describe(e, ctx)));
+            config.routes.exception(Exception.class, this::unexpected);
+        });
+    }
+
+    /**
+     * Binds {@code http.bind():http.port()} (port 0: a free one) and starts serving. Blocks
+     * until it listens.
+     *
+     * @throws HttpStartException with a one-line reason if it cannot listen there
+     */
+    public static HttpApi start(Engine engine, HttpSettings http, String version) {
+        HttpApi api = new HttpApi(engine, http, version);
+        try {
+            api.javalin.start();
+        } catch (RuntimeException e) {
+            api.close();
+            throw new HttpStartException("cannot serve HTTP on " + http.bind() + ":" + http.port() + ": "
+                    + reason(e), e);
+        }
+        return api;
+    }
+
+    private static String reason(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BindException) {
+                return "the port is already in use or the address is not local (choose another with --port "
+                        + "or --bind)";
+            }
+        }
+        return e.getMessage();
+    }
+
+    /** The port it listens on (the chosen one when started on port 0). */
+    public int port() {
+        return javalin.port();
+    }
+
+    /** Stops accepting requests and stops Jetty; idempotent. Blocks up to Jetty's stop timeout. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        javalin.stop();
+    }
+
+    private void error(Context ctx, int status, String message) {
+        json.write(ctx, status, new ErrorBody(message));
+    }
+
+    private void unexpected(Exception e, Context ctx) {
+        log.error("{} {} failed", ctx.method(), ctx.path(), e);
+        error(ctx, 500, "internal error: " + e.getMessage());
+    }
+
+    /** Javalin's own refusals (no route, wrong method, body too large) in our words. */
+    private static String describe(HttpResponseException e, Context ctx) {
+        return switch (e.getStatus()) {
+            case 404 -> "no such resource: " + ctx.method() + " " + ctx.path();
+            case 405 -> "method " + ctx.method() + " is not allowed on " + ctx.path();
+            case 413 -> "the body is larger than " + MAX_BODY_BYTES / (1024 * 1024) + " MiB";
+            default -> e.getMessage();
+        };
+    }
+}

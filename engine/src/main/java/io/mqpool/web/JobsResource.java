@@ -1,0 +1,78 @@
+package io.mqpool.web;
+
+import io.javalin.http.Context;
+import io.mqpool.engine.Engine;
+import io.mqpool.events.JobSignal;
+import io.mqpool.store.JobRow;
+import io.mqpool.store.JobState;
+import java.util.List;
+import java.util.Locale;
+
+/** {@code /api/jobs}: submit, list, show and cancel jobs. Every handler blocks on the store. */
+final class JobsResource {
+
+    private static final int DEFAULT_PAGE = 50;
+    private static final int MAX_PAGE = 1_000;
+
+    private final Engine engine;
+    private final JsonCodec json;
+    private final SubmissionValidator validator;
+    private final JobViews views;
+
+    JobsResource(Engine engine, JsonCodec json, SubmissionValidator validator, JobViews views) {
+        this.engine = engine;
+        this.json = json;
+        this.validator = validator;
+        this.views = views;
+    }
+
+    /** {@code POST /api/jobs}: 201 with the job and its Location; nothing is stored for a 400. */
+    void submit(Context ctx) {
+        ValidatedJob job = validator.validate(json.read(ctx, SubmitRequest.class));
+        JobSignal signal = engine.submit(job.spec(), job.argsJson());
+        JobRow stored = views.require(signal.jobId());
+        if (stored.state().isFinished()) {
+            engine.events().release(stored.id(), signal);
+        }
+        ctx.header("Location", "/api/jobs/" + stored.id());
+        json.write(ctx, 201, views.view(stored));
+    }
+
+    /** {@code GET /api/jobs?state=RUNNING&limit=50&before=CURSOR}: newest first. */
+    void list(Context ctx) {
+        JobState state = state(ctx.queryParam("state"));
+        int limit = Params.intParam(ctx, "limit", DEFAULT_PAGE, 1, MAX_PAGE);
+        Long before = Params.cursor(ctx, "before");
+        List<JobRow> rows = engine.store().jobsNewestFirst(state, before, limit + 1);
+        boolean more = rows.size() > limit;
+        List<JobRow> page = more ? rows.subList(0, limit) : rows;
+        String next = more ? Long.toString(page.get(page.size() - 1).seq()) : null;
+        json.write(ctx, 200, new JobPage(views.views(page), next));
+    }
+
+    /** {@code GET /api/jobs/{id}}. */
+    void show(Context ctx) {
+        json.write(ctx, 200, views.view(views.require(ctx.pathParam("id"))));
+    }
+
+    /** {@code POST /api/jobs/{id}/cancel}: a finished job is shown unchanged. */
+    void cancel(Context ctx) {
+        JobRow job = views.require(ctx.pathParam("id"));
+        if (!job.state().isFinished()) {
+            engine.cancel(job.id());
+            job = views.require(job.id());
+        }
+        json.write(ctx, 200, views.view(job));
+    }
+
+    private static JobState state(String given) {
+        if (given == null || given.isBlank()) {
+            return null;
+        }
+        try {
+            return JobState.valueOf(given.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("state '" + given + "' is not one of " + List.of(JobState.values()));
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package io.mqpool.web;
+
+import io.javalin.http.Context;
+import io.mqpool.engine.Engine;
+
+/** {@code GET /api/tasks} and {@code GET /api/status}: what the server offers and that it is up. */
+final class MetaResource {
+
+    private final Engine engine;
+    private final JsonCodec json;
+    private final WorkersResource workers;
+    private final String version;
+
+    MetaResource(Engine engine, JsonCodec json, WorkersResource workers, String version) {
+        this.engine = engine;
+        this.json = json;
+        this.workers = workers;
+        this.version = version;
+    }
+
+    void tasks(Context ctx) {
+        json.write(ctx, 200, engine.registry().all().stream().map(TaskView::of).toList());
+    }
+
+    /** Blocks briefly on the store to count running jobs. */
+    void status(Context ctx) {
+        json.write(ctx, 200, new StatusView(version, workers.activeCount(),
+                engine.settings().dataDir().toAbsolutePath().toString(), engine.store().runningJobs().size()));
+    }
+
+    /** {@code GET /}: the web UI will live here; for now a pointer to the API. */
+    void root(Context ctx) {
+        ctx.contentType("text/plain; charset=utf-8").result("mqpool " + version + ": the HTTP API is under /api; "
+                + "try GET /api/status\n");
+    }
+}
