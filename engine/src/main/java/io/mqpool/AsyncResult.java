@@ -106,7 +106,8 @@ public final class AsyncResult<R> implements Future<R> {
     /**
      * Blocks until the job finishes.
      *
-     * @throws ExecutionException with a {@link TaskFailedException} cause if a task failed
+     * @throws ExecutionException with a {@link TaskFailedException} cause if a task failed, or a
+     *     {@link JobTimeoutException} cause if the job ran past its job timeout
      * @throws CancellationException if the job was cancelled
      * @throws InterruptedException if interrupted while waiting
      */
@@ -153,6 +154,8 @@ public final class AsyncResult<R> implements Future<R> {
             JobState state = finished.join();
             if (state == JobState.CANCELLED) {
                 failure = new CancellationException("job " + jobId() + " was cancelled");
+            } else if (state == JobState.TIMED_OUT) {
+                failure = new JobTimeoutException(jobId());
             } else {
                 value = assemble.get();
             }

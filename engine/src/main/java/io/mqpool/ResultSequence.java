@@ -66,6 +66,7 @@ public final class ResultSequence<R> implements Iterable<R>, AutoCloseable {
      * @throws NoSuchElementException if every result has been handed out
      * @throws TaskFailedException if the next task failed
      * @throws CancellationException if the job was cancelled or the wait interrupted
+     * @throws JobTimeoutException once the results gathered before the job's deadline are out
      */
     public synchronized R next(Duration timeout) throws TimeoutException {
         if (!fill(System.nanoTime() + timeout.toNanos())) {
@@ -148,10 +149,12 @@ public final class ResultSequence<R> implements Iterable<R>, AutoCloseable {
             if (error != null) {
                 throw new IllegalStateException("reading the input of job " + jobId() + " failed: " + error, error);
             }
-        } else if (job.state() == JobState.CANCELLED || job.state() == JobState.TIMED_OUT) {
+        } else if (job.state() == JobState.CANCELLED) {
             ended = true;
-            throw new CancellationException("job " + jobId() + (job.state() == JobState.CANCELLED
-                    ? " was cancelled" : " ran past its job timeout"));
+            throw new CancellationException("job " + jobId() + " was cancelled");
+        } else if (job.state() == JobState.TIMED_OUT) {
+            ended = true;
+            throw new JobTimeoutException(jobId());
         } else if (signal.finished().isCompletedExceptionally()) {
             ended = true;
             try {

@@ -10,6 +10,8 @@ import io.mqpool.jobs.builtin.ComputeCube;
 import io.mqpool.jobs.builtin.ComputePower;
 import io.mqpool.jobs.builtin.ComputePowerSleep;
 import io.mqpool.jobs.builtin.SleepMillis;
+import io.mqpool.store.JobRow;
+import io.mqpool.store.JobState;
 import io.mqpool.testtasks.FailIfNegative;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -206,6 +208,31 @@ class PoolResultsIT {
         Awaitility.await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
                 .untilAsserted(() -> assertTrue(tasksDone(job) <= doneAtCancel + 6,
                         tasksDone(job) + " done, " + doneAtCancel + " at the cancel"));
+    }
+
+    @Test
+    void aJobPastItsDeadlineEndsTimedOutKeepingTheOutcomesGatheredSoFar() {
+        long start = System.nanoTime();
+        AsyncResult<List<Integer>> job = pool.mapAsync(SleepMillis.class, Collections.nCopies(60, 200),
+                JobOptions.defaults().withChunksize(1).withJobTimeout(Duration.ofSeconds(1)));
+
+        ExecutionException error = assertThrows(ExecutionException.class, () -> job.get(30, TimeUnit.SECONDS));
+
+        assertInstanceOf(JobTimeoutException.class, error.getCause());
+        assertTrue(Duration.ofNanos(System.nanoTime() - start).compareTo(Duration.ofSeconds(10)) < 0);
+        JobRow row = pool.engine().store().job(job.jobId()).orElseThrow();
+        assertEquals(JobState.TIMED_OUT, row.state());
+        assertTrue(row.tasksDone() > 0 && row.tasksDone() < 60, row.tasksDone() + " tasks done");
+    }
+
+    @Test
+    void imapHandsOutTheResultsGatheredBeforeTheDeadlineThenRaisesTheTimeout() {
+        List<Integer> seen = new ArrayList<>();
+        try (ResultSequence<Integer> results = pool.imap(SleepMillis.class, Collections.nCopies(60, 200),
+                JobOptions.defaults().withJobTimeout(Duration.ofSeconds(1)))) {
+            assertThrows(JobTimeoutException.class, () -> results.forEach(seen::add));
+        }
+        assertTrue(!seen.isEmpty() && seen.size() < 60, seen.size() + " results");
     }
 
     private static long tasksDone(AsyncResult<?> job) {

@@ -59,6 +59,7 @@ public final class Engine implements AutoCloseable {
     private Dispatcher dispatcher;
     private ResultCollector collector;
     private Supervisor supervisor;
+    private Deadlines deadlines;
 
     private Engine(Settings settings, TaskRegistry registry, Clock clock) {
         this.settings = settings;
@@ -112,6 +113,7 @@ public final class Engine implements AutoCloseable {
             throw e;
         }
         connection = shutdown.add("broker connection", BrokerConnection.connect(broker.inVmUrl(), -1));
+        deadlines = shutdown.add("deadline timer", new Deadlines(clock, id -> end(id, JobState.TIMED_OUT)));
         int workers = settings.worker().count();
         dispatcher = shutdown.add("dispatcher", new Dispatcher(store, connection, Math.max(32, 8 * workers)));
         collector = shutdown.add("collector", new ResultCollector(store, connection, dispatcher, events));
@@ -166,6 +168,9 @@ public final class Engine implements AutoCloseable {
                 store.finish(job.id(), JobState.CANCELLED);
                 continue;
             }
+            if (job.jobTimeoutMillis() > 0) {
+                deadlines.arm(job.id(), job.createdAt().plusMillis(job.jobTimeoutMillis()));
+            }
             int done = store.chunksWithOutcomes(job.id());
             dispatcher.add(job.id(), job.taskName(), job.taskTimeoutMillis(),
                     new StoredChunks(store, job.id(), job.chunksSent(), job.totalChunks()),
@@ -189,7 +194,9 @@ public final class Engine implements AutoCloseable {
             chunks.add(new NewChunk(chunks.size(), first, slice.size(), "[" + String.join(",", slice) + "]"));
         }
         JobSignal signal = events.signal(id);
-        store.create(newJob(id, spec), chunks, (long) argsJson.size());
+        NewJob job = newJob(id, spec);
+        store.create(job, chunks, (long) argsJson.size());
+        armDeadline(job);
         if (chunks.isEmpty()) {
             store.finishIfAllDone(id).ifPresent(state -> events.finished(id, state));
         } else {
@@ -210,7 +217,9 @@ public final class Engine implements AutoCloseable {
         shutdown.checkOpen();
         String id = ids.next();
         JobSignal signal = events.signal(id);
-        store.create(newJob(id, spec), List.of(), null);
+        NewJob job = newJob(id, spec);
+        store.create(job, List.of(), null);
+        armDeadline(job);
         dispatcher.add(id, spec.taskName(), spec.taskTimeoutMillis(),
                 new LazyInput(store, events, id, argsJson, spec.chunksize(), onInputError), 0, 0);
         return signal;
@@ -222,14 +231,30 @@ public final class Engine implements AutoCloseable {
      * @return false if the job had already finished
      */
     public boolean cancel(String jobId) {
+        return end(jobId, JobState.CANCELLED);
+    }
+
+    /**
+     * Ends a running job: no more of its chunks are sent, its queued chunks are removed, and it
+     * moves to {@code state}; outcomes already recorded stay.
+     *
+     * @return false if the job had already finished
+     */
+    private boolean end(String jobId, JobState state) {
         dispatcher.remove(jobId);
-        boolean cancelled = store.finish(jobId, JobState.CANCELLED);
-        if (cancelled) {
+        boolean ended = store.finish(jobId, state);
+        if (ended) {
             int removed = broker.removeQueuedChunks(jobId);
-            log.info("cancelled job {}: {} queued chunks removed", jobId, removed);
-            events.finished(jobId, JobState.CANCELLED);
+            log.info("job {} is {}: {} queued chunks removed", jobId, state, removed);
+            events.finished(jobId, state);
         }
-        return cancelled;
+        return ended;
+    }
+
+    private void armDeadline(NewJob job) {
+        if (job.jobTimeoutMillis() > 0) {
+            deadlines.arm(job.id(), job.createdAt().plusMillis(job.jobTimeoutMillis()));
+        }
     }
 
     private NewJob newJob(String id, JobSpec spec) {

@@ -100,6 +100,13 @@ class ClientCommandsIT {
     }
 
     @Test
+    void aJobPastItsTimeoutExits4() {
+        Run run = cli("submit", "long_running_task", "1", "1", "4", "4", "--chunksize", "1", "--timeout", "2s", "--wait");
+        assertEquals(4, run.exitCode(), run.toString());
+        assertTrue(run.err().contains("TIMED_OUT"), run.toString());
+    }
+
+    @Test
     void aFailedTaskIsOneLineOnStderrAndExit1() {
         Run run = cli("submit", "fail_on_purpose", "hello", "--wait");
         assertEquals(1, run.exitCode(), run.toString());

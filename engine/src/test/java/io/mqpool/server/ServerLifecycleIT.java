@@ -96,4 +96,28 @@ class ServerLifecycleIT {
             assertEquals(200, api.job(jobId).get("done").asInt());
         }
     }
+
+    @Test
+    void aJobDeadlineHoldsAcrossARestartAndEndsTheJobTimedOutWithItsOutcomesKept() {
+        Path data = temp.resolve("deadline");
+        String jobId;
+        try (ServerProcess first = ServerProcess.start(data, 1)) {
+            HttpApiClient api = new HttpApiClient(first.url());
+            String args = IntStream.range(0, 100).mapToObj(i -> "200").collect(Collectors.joining(",", "[", "]"));
+            jobId = api.submit("{\"task\": \"sleep_millis\", \"args\": " + args
+                    + ", \"chunksize\": 1, \"timeout\": \"4s\"}").get("id").asText();
+            await().atMost(Duration.ofSeconds(30)).until(() -> api.job(jobId).get("done").asInt() >= 2);
+            assertEquals(0, first.stop(), first.stderr());
+        }
+
+        try (ServerProcess second = ServerProcess.start(data, 1)) {
+            HttpApiClient api = new HttpApiClient(second.url());
+            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> api.job(jobId).get("state").asText(), "TIMED_OUT"::equals);
+            int done = api.job(jobId).get("done").asInt();
+            assertTrue(done >= 2 && done < 100, "done: " + done);
+            JsonNode page = api.get("/api/jobs/" + jobId + "/results?order=completion&limit=10000").json();
+            assertTrue(page.get("results").size() >= 2, page.toString());
+        }
+    }
 }
