@@ -12,6 +12,9 @@ import java.util.List;
 /** Turns a chunk's recorded outcomes JSON back into typed {@link Outcome}s. */
 final class OutcomeReader<R> {
 
+    /** The error type the engine settles a timed-out task with. */
+    private static final String TIMEOUT_TYPE = TaskTimeoutException.class.getName();
+
     private final JobStore store;
     private final TaskJson json;
     private final RegisteredTask task;
@@ -50,8 +53,10 @@ final class OutcomeReader<R> {
                 JsonNode arg = args.get(i);
                 RemoteTaskException remote = new RemoteTaskException(error.path("type").asText("unknown"),
                         error.path("message").asText(""), error.path("stack").asText(""));
-                read.add(new Outcome.Failure<>(index, new TaskFailedException(jobId, task.name(), index,
-                        arg == null ? "?" : arg.toString(), remote)));
+                String argument = arg == null ? "?" : arg.toString();
+                read.add(new Outcome.Failure<>(index, TIMEOUT_TYPE.equals(remote.remoteClassName())
+                        ? new TaskTimeoutException(jobId, task.name(), index, argument, remote)
+                        : new TaskFailedException(jobId, task.name(), index, argument, remote)));
             }
         }
         return read;

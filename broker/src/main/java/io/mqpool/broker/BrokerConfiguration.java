@@ -50,8 +50,8 @@ final class BrokerConfiguration {
         config.addAcceptorConfiguration(TCP_ACCEPTOR, "tcp://" + settings.host() + ":" + port);
         // The in-VM server id must be unique in this JVM; the TCP port already is.
         config.addAcceptorConfiguration(IN_VM_ACCEPTOR, "vm://" + port);
-        for (String queue : new String[] {Queues.TASKS, Queues.RESULTS, Queues.DEAD_LETTER,
-                Queues.EXPIRY}) {
+        for (String queue : new String[] {Queues.TASKS, Queues.RESULTS, Queues.RETRY,
+                Queues.DEAD_LETTER, Queues.EXPIRY}) {
             config.addQueueConfiguration(QueueConfiguration.of(queue)
                     .setAddress(queue)
                     .setRoutingType(RoutingType.ANYCAST)
@@ -61,6 +61,14 @@ final class BrokerConfiguration {
                 .setDeadLetterAddress(SimpleString.of(Queues.DEAD_LETTER))
                 .setExpiryAddress(SimpleString.of(Queues.EXPIRY))
                 .setMaxDeliveryAttempts(settings.maxDeliveryAttempts())
+                .setRedeliveryDelay(0));
+        // A chunk whose delivery failed (its worker died, or rolled back) is not redelivered by
+        // the broker: it goes to the retry queue, where the engine learns from the supervisor
+        // which task was running and counts that against the task's retries.
+        config.addAddressSetting(Queues.TASKS, new AddressSettings()
+                .setDeadLetterAddress(SimpleString.of(Queues.RETRY))
+                .setExpiryAddress(SimpleString.of(Queues.EXPIRY))
+                .setMaxDeliveryAttempts(1)
                 .setRedeliveryDelay(0));
         return config;
     }

@@ -6,6 +6,11 @@ public final class Queues {
     public static final String TASKS = "mqpool.tasks";
     /** Outcomes waiting for the engine's collector. */
     public static final String RESULTS = "mqpool.results";
+    /**
+     * Chunks whose worker died or rolled back: the engine decides whether to send them again
+     * (and which of their tasks are out of retries). The task queue never redelivers itself.
+     */
+    public static final String RETRY = "mqpool.retry";
     /** Messages that could not be processed (malformed, or over the delivery limit). */
     public static final String DEAD_LETTER = "mqpool.dead";
     /** Messages that expired. */

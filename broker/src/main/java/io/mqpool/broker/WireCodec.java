@@ -25,6 +25,8 @@ public final class WireCodec {
     static final String SIZE = "size";
     static final String TASK = "task";
     static final String TIMEOUT_MS = "timeoutMs";
+    static final String ATTEMPT = "attempt";
+    static final String SETTLED = "settled";
     static final String FAILURES = "failures";
     static final String WORKER = "worker";
     /** Why a message was moved to the dead-letter queue by a worker. */
@@ -61,9 +63,11 @@ public final class WireCodec {
         int size = integer(message, SIZE);
         String task = string(message, TASK);
         long timeout = longValue(message, TIMEOUT_MS);
+        int attempt = message.containsProperty(ATTEMPT) ? integer(message, ATTEMPT) : 0;
+        String settled = message.containsProperty(SETTLED) ? string(message, SETTLED) : "{}";
         String args = body(message);
         try {
-            return new TaskChunk(jobId, chunkNo, first, size, task, args, timeout);
+            return new TaskChunk(jobId, chunkNo, first, size, task, args, timeout, attempt, settled);
         } catch (IllegalArgumentException e) {
             throw new MalformedMessageException("malformed chunk message: " + e.getMessage(), e);
         }
@@ -118,6 +122,10 @@ public final class WireCodec {
         message.putIntProperty(SIZE, chunk.size());
         message.putStringProperty(TASK, chunk.taskName());
         message.putLongProperty(TIMEOUT_MS, chunk.taskTimeoutMillis());
+        if (chunk.attempt() > 0) {
+            message.putIntProperty(ATTEMPT, chunk.attempt());
+            message.putStringProperty(SETTLED, chunk.settledJson());
+        }
         message.putStringProperty(Message.HDR_DUPLICATE_DETECTION_ID,
                 SimpleString.of(chunk.duplicateId()));
         message.getBodyBuffer().writeBytes(chunk.argsJson().getBytes(StandardCharsets.UTF_8));

@@ -11,6 +11,7 @@ import io.mqpool.dispatch.StoredChunks;
 import io.mqpool.events.JobEvents;
 import io.mqpool.events.JobSignal;
 import io.mqpool.jobs.TaskJson;
+import io.mqpool.retry.RetryHandler;
 import io.mqpool.jobs.TaskRegistry;
 import io.mqpool.store.JobRow;
 import io.mqpool.store.JobState;
@@ -60,6 +61,7 @@ public final class Engine implements AutoCloseable {
     private ResultCollector collector;
     private Supervisor supervisor;
     private Deadlines deadlines;
+    private RetryHandler retries;
 
     private Engine(Settings settings, TaskRegistry registry, Clock clock) {
         this.settings = settings;
@@ -118,6 +120,8 @@ public final class Engine implements AutoCloseable {
         dispatcher = shutdown.add("dispatcher", new Dispatcher(store, connection, Math.max(32, 8 * workers)));
         collector = shutdown.add("collector", new ResultCollector(store, connection, dispatcher, events));
         collector.start();
+        retries = shutdown.add("retry handler", new RetryHandler(store, connection, supervisor::deathOf, json.mapper()));
+        retries.start();
         dispatcher.start();
         // Added last so it closes first: draining workers still have a collector to answer to.
         shutdown.add("workers", supervisor);

@@ -19,6 +19,7 @@ public final class JobStore implements AutoCloseable {
     private final Clock clock;
     private final JobTable jobs = new JobTable();
     private final ChunkTable chunks = new ChunkTable();
+    private final AttemptTable attempts = new AttemptTable();
     private final AtomicLong completionSeq;
 
     private JobStore(Database database, Clock clock) {
@@ -166,6 +167,12 @@ public final class JobStore implements AutoCloseable {
     /** The arguments JSON array of one chunk, to report which argument failed. */
     public Optional<String> chunkArgs(String jobId, int chunkNo) {
         return database.read("read arguments of job " + jobId, c -> chunks.args(c, jobId, chunkNo));
+    }
+
+    /** Counts a death of the worker that ran task {@code taskIndex} and returns the totals. */
+    public TaskAttempts recordDeath(String jobId, long taskIndex, boolean timedOut, String exit) {
+        return database.inTransaction("record a worker death in job " + jobId,
+                c -> attempts.recordDeath(c, jobId, taskIndex, timedOut, exit));
     }
 
     /** Moves a running job to a final state; false if it had already finished. */

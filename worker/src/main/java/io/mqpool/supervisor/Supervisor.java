@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -21,7 +22,13 @@ import org.slf4j.LoggerFactory;
  * <p>A worker that dies while running is restarted under the same id after a pause (100 ms,
  * doubling up to {@code maxRestartBackoff}, back to 100 ms after 30 s of healthy uptime).
  * After {@code maxStartFailures} failed starts in a row the supervisor gives up on that
- * worker and reports it to {@code onFatal}. Thread-safe.
+ * worker and reports it to {@code onFatal}.
+ *
+ * <p>A worker whose current task runs past its chunk's task timeout is killed (thread
+ * {@code mqpool-task-timeouts}, checking every 100 ms) and restarted after 100 ms; such a kill
+ * does not lengthen the pause before later restarts. When a worker that was running a chunk
+ * dies or is killed, the supervisor keeps a {@link ChunkDeath} for the chunk (the last 10,000
+ * chunks): see {@link #deathOf}. Thread-safe.
  */
 public final class Supervisor implements AutoCloseable {
 
@@ -29,6 +36,7 @@ public final class Supervisor implements AutoCloseable {
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration HEALTHY_UPTIME = Duration.ofSeconds(30);
     private static final Duration READY_GRACE = Duration.ofSeconds(5);
+    private static final int KEPT_DEATHS = 10_000;
 
     private final WorkerSettings settings;
     private final WorkerLaunch launch;
@@ -37,6 +45,8 @@ public final class Supervisor implements AutoCloseable {
     private final PrintStream errCopy;
     private final Clock clock;
     private final ScheduledExecutorService scheduler;
+    private final TaskTimeouts taskTimeouts;
+    private final ChunkDeaths deaths = new ChunkDeaths(KEPT_DEATHS);
     private final Object lock = new Object();
     private final List<WorkerSlot> slots = new ArrayList<>();
     private final List<WorkerProcess> everLaunched = new ArrayList<>();
@@ -71,6 +81,7 @@ public final class Supervisor implements AutoCloseable {
         });
         executor.setRemoveOnCancelPolicy(true);
         this.scheduler = executor;
+        this.taskTimeouts = new TaskTimeouts(this::liveProcesses, clock);
     }
 
     /**
@@ -89,6 +100,7 @@ public final class Supervisor implements AutoCloseable {
             }
             started = true;
         }
+        taskTimeouts.start();
         startWorkers(settings.count());
     }
 
@@ -97,6 +109,15 @@ public final class Supervisor implements AutoCloseable {
         synchronized (lock) {
             return slots.stream().map(WorkerSlot::view).toList();
         }
+    }
+
+    /**
+     * How the worker running chunk {@code chunkNo} of job {@code jobId} last ended, if one died
+     * or was killed while running it (not by {@link #close()} or {@link #terminate()}). Does
+     * not block.
+     */
+    public Optional<ChunkDeath> deathOf(String jobId, int chunkNo) {
+        return deaths.of(jobId, chunkNo);
     }
 
     /**
@@ -141,6 +162,7 @@ public final class Supervisor implements AutoCloseable {
             live = stopSlots();
         }
         scheduler.shutdownNow();
+        taskTimeouts.close();
         live.forEach(WorkerProcess::drain);
         List<WorkerProcess> stubborn = ProcessStopper.awaitExits(live, DRAIN_TIMEOUT);
         if (!stubborn.isEmpty()) {
@@ -160,6 +182,7 @@ public final class Supervisor implements AutoCloseable {
             live = everLaunched.stream().filter(WorkerProcess::isAlive).toList();
         }
         scheduler.shutdownNow();
+        taskTimeouts.close();
         ProcessStopper.killAndAwait(live);
         ProcessStopper.joinThreads(live);
     }
@@ -247,7 +270,7 @@ public final class Supervisor implements AutoCloseable {
                         + ReadyBarrier.asStartException(failure).getMessage(), failure);
             } else {
                 LOG.warn("{}; retrying", ReadyBarrier.asStartException(failure).getMessage());
-                scheduleRestart(slot);
+                scheduleRestart(slot, slot.backoff().next());
             }
         }
         if (fatal != null) {
@@ -262,6 +285,12 @@ public final class Supervisor implements AutoCloseable {
             if (slot == null || closed) {
                 return;
             }
+            CurrentChunk chunk = process.currentChunk();
+            if (chunk != null) {
+                // A drained worker commits its chunk and reports idle before it exits.
+                deaths.record(ChunkDeath.of(chunk, slot.id(), process.killedForTimeout(),
+                        exitCode));
+            }
             if (slot.state() == WorkerState.DRAINING) {
                 slot.state(WorkerState.STOPPED);
                 slots.remove(slot);
@@ -270,20 +299,26 @@ public final class Supervisor implements AutoCloseable {
             if (slot.state() != WorkerState.RUNNING) {
                 return; // a start that failed: onReadyOutcome handles it
             }
+            if (process.killedForTimeout()) {
+                // The task's fault, not the worker's: restart soon, leave the crash backoff alone.
+                scheduleRestart(slot, RestartBackoff.INITIAL);
+                return;
+            }
             Duration uptime = Duration.between(process.startedAt(), clock.instant());
             if (uptime.compareTo(HEALTHY_UPTIME) >= 0) {
                 slot.backoff().reset();
             }
-            LOG.warn("worker {} (pid {}) exited unexpectedly with code {}; restarting it",
-                    slot.id(), process.pid(), exitCode);
-            scheduleRestart(slot);
+            LOG.warn("worker {} (pid {}) exited unexpectedly with code {}{}; restarting it",
+                    slot.id(), process.pid(), exitCode, chunk == null ? ""
+                            : " running task " + chunk.taskIndex() + " of chunk "
+                            + chunk.jobId() + ":" + chunk.chunkNo());
+            scheduleRestart(slot, slot.backoff().next());
         }
     }
 
     /** Holds the lock. */
-    private void scheduleRestart(WorkerSlot slot) {
+    private void scheduleRestart(WorkerSlot slot, Duration pause) {
         slot.state(WorkerState.RESTARTING);
-        Duration pause = slot.backoff().next();
         slot.pendingRestart(scheduler.schedule(() -> restart(slot), pause.toMillis(),
                 TimeUnit.MILLISECONDS));
     }
@@ -309,6 +344,13 @@ public final class Supervisor implements AutoCloseable {
             stale = slot.process();
         }
         onReadyOutcome(slot, stale, failure);
+    }
+
+    /** The processes of the slots, for the task-timeout checks. Takes the lock briefly. */
+    private List<WorkerProcess> liveProcesses() {
+        synchronized (lock) {
+            return slots.stream().map(WorkerSlot::process).filter(Objects::nonNull).toList();
+        }
     }
 
     /** Holds the lock. */

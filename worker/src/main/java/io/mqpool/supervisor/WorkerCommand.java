@@ -31,6 +31,7 @@ final class WorkerCommand {
         command.add(Integer.toString(launch.consumerWindowSize()));
         command.add("--broker-wait");
         command.add(Long.toString(launch.brokerWait().toMillis()));
+        command.add("--supervised");
         return command;
     }
 }

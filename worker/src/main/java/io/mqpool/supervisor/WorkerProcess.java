@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,8 +41,8 @@ final class WorkerProcess {
     private final Process process;
     private final Instant startedAt;
     private final Clock clock;
-    private volatile CurrentChunk currentChunk;
-    private volatile long tasksDone;
+    private final StatusLines status;
+    private final AtomicBoolean killedForTimeout = new AtomicBoolean();
     private final StderrTail stderr = new StderrTail(40);
     private final CompletableFuture<Long> ready = new CompletableFuture<>();
     private final Writer stdin;
@@ -55,6 +56,7 @@ final class WorkerProcess {
         this.process = process;
         this.clock = clock;
         this.startedAt = clock.instant();
+        this.status = new StatusLines(id);
         this.stdin = new OutputStreamWriter(process.getOutputStream(), Charset.defaultCharset());
         this.outPump = daemon("out", () -> pumpStdout(output));
         this.errPump = daemon("err", () -> pumpStderr(errCopy));
@@ -106,12 +108,17 @@ final class WorkerProcess {
 
     /** The chunk the worker last reported taking, or null when it reported being idle. */
     CurrentChunk currentChunk() {
-        return currentChunk;
+        return status.currentChunk();
     }
 
     /** Tasks this process has finished, as it last reported. */
     long tasksDone() {
-        return tasksDone;
+        return status.tasksDone();
+    }
+
+    /** Whether {@link #killForTimeout()} killed this process. */
+    boolean killedForTimeout() {
+        return killedForTimeout.get();
     }
 
     boolean isAlive() {
@@ -142,6 +149,16 @@ final class WorkerProcess {
             return true;
         } catch (IOException e) {
             return false;
+        }
+    }
+
+    /**
+     * Kills the process tree at once because its current task ran past its timeout, and notes
+     * that this was why. Does nothing if it did so before. Does not wait.
+     */
+    void killForTimeout() {
+        if (killedForTimeout.compareAndSet(false, true)) {
+            kill();
         }
     }
 
@@ -177,7 +194,8 @@ final class WorkerProcess {
                 ready.complete(pidFrom(line));
                 return;
             }
-            if (line.startsWith(STATUS_PREFIX) && status(line.substring(STATUS_PREFIX.length()))) {
+            if (line.startsWith(STATUS_PREFIX)
+                    && status.accept(line.substring(STATUS_PREFIX.length()), clock.instant())) {
                 return;
             }
             try {
@@ -187,29 +205,6 @@ final class WorkerProcess {
                         e.toString(), e);
             }
         });
-    }
-
-    /**
-     * Takes a status line of the worker ({@code busy JOB CHUNK FIRST SIZE} or
-     * {@code idle TASKS_DONE}); false if it is not one, so it is passed on as output.
-     */
-    private boolean status(String status) {
-        String[] words = status.split(" ");
-        try {
-            if (words.length == 5 && words[0].equals("busy")) {
-                currentChunk = new CurrentChunk(words[1], Integer.parseInt(words[2]), Long.parseLong(words[3]),
-                        Integer.parseInt(words[4]), clock.instant());
-                return true;
-            }
-            if (words.length == 2 && words[0].equals("idle")) {
-                tasksDone = Long.parseLong(words[1]);
-                currentChunk = null;
-                return true;
-            }
-        } catch (NumberFormatException e) {
-            LOG.warn("worker {} sent a garbled status line: {}", id, status);
-        }
-        return false;
     }
 
     private void pumpStderr(PrintStream errCopy) {

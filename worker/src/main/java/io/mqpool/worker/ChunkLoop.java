@@ -83,8 +83,9 @@ final class ChunkLoop {
 
     /**
      * Runs {@code first} and, while more chunks wait and the group is young, the next ones, then
-     * commits them all at once. A chunk delivered again (its worker died) runs in a transaction
-     * of its own, so that a chunk that kills workers never drags others' delivery counts up.
+     * commits them all at once. A chunk sent again after a worker died (or delivered again)
+     * runs in a transaction of its own, so that a chunk that kills workers never takes others
+     * down with it to the retry queue, and the task the supervisor saw running is its own.
      */
     private void runGroup(ClientMessage first, ClientConsumer consumer, ClientProducer results,
                           ClientProducer deadLetters) throws ActiveMQException {
@@ -93,16 +94,20 @@ final class ChunkLoop {
         int chunks = 0;
         ClientMessage message = first;
         while (message != null) {
-            boolean redelivered = message.getDeliveryCount() > 1;
-            if (redelivered && chunks > 0) {
+            TaskChunk chunk = decode(message, deadLetters);
+            boolean retried = message.getDeliveryCount() > 1
+                    || (chunk != null && chunk.attempt() > 0);
+            if (retried && chunks > 0) {
                 session.commit();
                 status.idle(tasks);
                 tasks = 0;
                 chunks = 0;
             }
-            tasks += handle(message, results, deadLetters);
+            if (chunk != null) {
+                tasks += handle(chunk, message, results);
+            }
             chunks++;
-            boolean more = !redelivered && chunks < GROUP_MAX_CHUNKS && System.nanoTime() < deadline
+            boolean more = !retried && chunks < GROUP_MAX_CHUNKS && System.nanoTime() < deadline
                     && !stop.isRequested();
             message = more ? consumer.receiveImmediate() : null;
         }
@@ -110,19 +115,23 @@ final class ChunkLoop {
         status.idle(tasks);
     }
 
-    /** Runs one chunk and sends its result, uncommitted; returns the number of tasks run. */
-    private int handle(ClientMessage message, ClientProducer results,
-                       ClientProducer deadLetters) throws ActiveMQException {
-        TaskChunk chunk;
+    /** The chunk in {@code message}, or null when it is malformed and went to dead letters. */
+    private TaskChunk decode(ClientMessage message, ClientProducer deadLetters)
+            throws ActiveMQException {
         try {
-            chunk = codec.decodeChunk(message);
+            return codec.decodeChunk(message);
         } catch (MalformedMessageException e) {
             log.line(e.getMessage() + "; moved to " + Queues.DEAD_LETTER);
             moveToDeadLetters(message, deadLetters, e.getMessage());
-            return 0;
+            return null;
         }
-        // The broker counts this delivery too: the first delivery has count 1.
-        int redeliveries = Math.max(0, message.getDeliveryCount() - 1);
+    }
+
+    /** Runs one chunk and sends its result, uncommitted; returns the number of tasks run. */
+    private int handle(TaskChunk chunk, ClientMessage message, ClientProducer results)
+            throws ActiveMQException {
+        // Each attempt is a new message, whose first delivery the broker counts as 1.
+        int redeliveries = chunk.attempt() + Math.max(0, message.getDeliveryCount() - 1);
         status.busy(chunk);
         ChunkResult result = runner.run(chunk, redeliveries);
         results.send(codec.encode(session, result));

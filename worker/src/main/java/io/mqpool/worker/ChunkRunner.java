@@ -15,18 +15,23 @@ import java.io.StringWriter;
 
 /**
  * Runs the tasks of one chunk in index order and records each outcome. A task that fails
- * fails alone: the rest of the chunk still runs. Used by one thread at a time.
+ * fails alone: the rest of the chunk still runs. A task the engine settled (it is out of
+ * retries after killing workers) is not run: its outcome is the error it was settled with.
+ * Used by one thread at a time.
  */
 final class ChunkRunner {
 
     private final TaskRegistry registry;
     private final TaskJson json;
     private final String workerId;
+    private final TaskStartListener onTaskStart;
 
-    ChunkRunner(TaskRegistry registry, TaskJson json, String workerId) {
+    ChunkRunner(TaskRegistry registry, TaskJson json, String workerId,
+                TaskStartListener onTaskStart) {
         this.registry = registry;
         this.json = json;
         this.workerId = workerId;
+        this.onTaskStart = onTaskStart;
     }
 
     /**
@@ -36,29 +41,50 @@ final class ChunkRunner {
      * @param redeliveries how many times the chunk was delivered before this run
      */
     ChunkResult run(TaskChunk chunk, int redeliveries) {
-        ArrayNode outcomes = json.mapper().createArrayNode();
-        int failures = 0;
+        ObjectNode settled;
         RegisteredTask task;
         JsonNode args;
+        try {
+            settled = parseSettled(chunk);
+        } catch (MalformedArgumentsException e) {
+            return failEvery(chunk, json.mapper().createObjectNode(), e);
+        }
         try {
             task = registry.require(chunk.taskName());
             args = parseArguments(chunk);
         } catch (UnknownTaskException | MalformedArgumentsException e) {
-            // Nothing of the chunk can run: every task gets the same error.
-            for (int i = 0; i < chunk.size(); i++) {
-                outcomes.add(error(e));
-            }
-            return result(chunk, chunk.size(), outcomes);
+            return failEvery(chunk, settled, e);
         }
+        ArrayNode outcomes = json.mapper().createArrayNode();
+        int failures = 0;
         for (int i = 0; i < chunk.size(); i++) {
-            ObjectNode outcome = runOne(task, args.get(i),
-                    new ChunkContext(chunk.jobId(), chunk.firstIndex() + i, redeliveries, workerId));
+            long index = chunk.firstIndex() + i;
+            JsonNode settledError = settled.get(Long.toString(index));
+            ObjectNode outcome;
+            if (settledError != null) {
+                outcome = json.mapper().createObjectNode().set("error", settledError);
+            } else {
+                onTaskStart.taskStarting(chunk, index);
+                outcome = runOne(task, args.get(i),
+                        new ChunkContext(chunk.jobId(), index, redeliveries, workerId));
+            }
             if (outcome.has("error")) {
                 failures++;
             }
             outcomes.add(outcome);
         }
         return result(chunk, failures, outcomes);
+    }
+
+    /** Nothing of the chunk can run: every task gets the same error, unless it is settled. */
+    private ChunkResult failEvery(TaskChunk chunk, ObjectNode settled, Exception e) {
+        ArrayNode outcomes = json.mapper().createArrayNode();
+        for (int i = 0; i < chunk.size(); i++) {
+            JsonNode settledError = settled.get(Long.toString(chunk.firstIndex() + i));
+            outcomes.add(settledError == null ? error(e)
+                    : json.mapper().createObjectNode().set("error", settledError));
+        }
+        return result(chunk, chunk.size(), outcomes);
     }
 
     private ChunkResult result(TaskChunk chunk, int failures, ArrayNode outcomes) {
@@ -108,6 +134,32 @@ final class ChunkRunner {
                     + " must be a JSON array of " + chunk.size() + " elements");
         }
         return args;
+    }
+
+    /** The settled tasks: absolute task index (a string) to the error object to answer with. */
+    private ObjectNode parseSettled(TaskChunk chunk) throws MalformedArgumentsException {
+        if (chunk.settledJson().equals("{}")) {
+            return json.mapper().createObjectNode();
+        }
+        JsonNode settled;
+        try {
+            settled = json.mapper().readTree(chunk.settledJson());
+        } catch (JsonProcessingException e) {
+            throw new MalformedArgumentsException("the settled tasks of chunk "
+                    + chunk.duplicateId() + " are not valid JSON: " + e.getOriginalMessage());
+        }
+        if (settled == null || !settled.isObject()) {
+            throw new MalformedArgumentsException("the settled tasks of chunk "
+                    + chunk.duplicateId() + " must be a JSON object of task index to error");
+        }
+        for (JsonNode error : settled) {
+            if (!error.isObject()) {
+                throw new MalformedArgumentsException("the settled tasks of chunk "
+                        + chunk.duplicateId() + " must map each task index to an error object, "
+                        + "not " + error);
+            }
+        }
+        return (ObjectNode) settled;
     }
 
     private ObjectNode error(Throwable e) {

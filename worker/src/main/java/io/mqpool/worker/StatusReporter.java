@@ -5,11 +5,16 @@ import java.io.PrintStream;
 
 /**
  * Tells the supervisor, on the worker's standard output, what the worker is doing: the ready
- * line, then {@code busy JOB CHUNK FIRST SIZE} when it takes a chunk and
- * {@code idle TASKS_DONE} once the chunk is committed. The supervisor reads these lines and
- * passes every other line on as the tasks' own output.
+ * line, then {@code busy JOB CHUNK FIRST SIZE TIMEOUT_MS} when it takes a chunk,
+ * {@code task INDEX} before each of its tasks runs and {@code idle TASKS_DONE} once the chunk
+ * is committed. The supervisor reads these lines and passes every other line on as the tasks'
+ * own output.
+ *
+ * <p>The task lines let the supervisor name the task a dead worker was running and time it
+ * out. A chunk of one task without a timeout gets none: its busy line says it all, and the
+ * pipe stays quiet for the tiny tasks that are sent one by one.
  */
-final class StatusReporter {
+final class StatusReporter implements TaskStartListener {
 
     private static final String PREFIX = "mqpool-worker ";
 
@@ -25,7 +30,15 @@ final class StatusReporter {
     }
 
     void busy(TaskChunk chunk) {
-        line("busy " + chunk.jobId() + " " + chunk.chunkNo() + " " + chunk.firstIndex() + " " + chunk.size());
+        line("busy " + chunk.jobId() + " " + chunk.chunkNo() + " " + chunk.firstIndex() + " "
+                + chunk.size() + " " + chunk.taskTimeoutMillis());
+    }
+
+    @Override
+    public void taskStarting(TaskChunk chunk, long taskIndex) {
+        if (chunk.size() > 1 || chunk.taskTimeoutMillis() > 0) {
+            line("task " + taskIndex);
+        }
     }
 
     void idle(int tasksJustDone) {

@@ -6,16 +6,18 @@ import java.util.List;
 
 /**
  * The command line of a worker process:
- * {@code --broker URL --id ID [--tasks-dir DIR] [--consumer-window N]}.
+ * {@code --broker URL --id ID [--tasks-dir DIR] [--consumer-window N] [--broker-wait MILLIS]
+ * [--supervised]}.
  *
  * @param tasksDir where jars of user tasks are found; null for the built-in tasks only
  * @param consumerWindowSize bytes the worker may prefetch; 0 takes one chunk at a time
+ * @param supervised started by a supervisor, which alone decides when the worker stops
  */
 record WorkerArguments(String brokerUrl, String workerId, Path tasksDir, int consumerWindowSize,
-                       Duration brokerWait) {
+                       Duration brokerWait, boolean supervised) {
 
     static final String USAGE = "usage: WorkerMain --broker URL --id ID [--tasks-dir DIR] "
-            + "[--consumer-window N] [--broker-wait MILLIS]";
+            + "[--consumer-window N] [--broker-wait MILLIS] [--supervised]";
 
     /**
      * Parses {@code args}.
@@ -28,8 +30,13 @@ record WorkerArguments(String brokerUrl, String workerId, Path tasksDir, int con
         Path tasksDir = null;
         int window = 0;
         Duration brokerWait = Duration.ZERO;
+        boolean supervised = false;
         for (int i = 0; i < args.size(); i++) {
             String flag = args.get(i);
+            if (flag.equals("--supervised")) {
+                supervised = true;
+                continue;
+            }
             if (i + 1 >= args.size()) {
                 throw new IllegalArgumentException("missing a value after " + flag + "; " + USAGE);
             }
@@ -50,7 +57,7 @@ record WorkerArguments(String brokerUrl, String workerId, Path tasksDir, int con
         if (id == null || id.isBlank()) {
             throw new IllegalArgumentException("--id is required; " + USAGE);
         }
-        return new WorkerArguments(broker, id, tasksDir, window, brokerWait);
+        return new WorkerArguments(broker, id, tasksDir, window, brokerWait, supervised);
     }
 
     private static Duration parseWait(String value) {

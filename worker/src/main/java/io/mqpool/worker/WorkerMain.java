@@ -9,10 +9,14 @@ import java.util.List;
 import org.apache.activemq.artemis.api.core.ActiveMQException;
 import org.apache.activemq.artemis.api.core.client.ClientSession;
 import org.apache.activemq.artemis.core.remoting.impl.netty.SharedEventLoopGroup;
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 /**
  * The worker process and its composition root: loads the tasks, connects to the broker, prints
  * {@code mqpool-worker ready <id> <pid>} on stdout, then runs chunks until told to drain.
+ * Started by a supervisor ({@code --supervised}) it ignores SIGINT; started by hand, Ctrl-C
+ * stops it.
  *
  * <p>Exit codes: 0 after a drain (or when stdin closes), 1 when the tasks cannot be loaded,
  * 2 for a bad command line, 3 when the broker cannot be reached or the connection is lost.
@@ -38,6 +42,11 @@ public final class WorkerMain {
             System.exit(EXIT_USAGE);
             return;
         }
+        if (arguments.supervised()) {
+            // A Ctrl-C in the server's terminal reaches the whole process group: the supervisor
+            // decides when its workers stop (drain, or kill), so they ignore it.
+            Signal.handle(new Signal("INT"), SignalHandler.SIG_IGN);
+        }
         WorkerLog log = new WorkerLog(System.err, arguments.workerId());
         StopSignal stop = new StopSignal();
         // Watch stdin before anything slow, so a supervisor that dies during start-up takes
@@ -59,12 +68,13 @@ public final class WorkerMain {
             log.line("cannot load the tasks: " + e.getMessage());
             return EXIT_TASKS;
         }
-        ChunkRunner runner = new ChunkRunner(registry, new TaskJson(), arguments.workerId());
+        StatusReporter status = new StatusReporter(out);
+        ChunkRunner runner = new ChunkRunner(registry, new TaskJson(), arguments.workerId(),
+                status);
         // A supervisor may start workers while its broker is still starting: they wait for it.
         try (BrokerConnection connection = BrokerConnection.connectWaiting(arguments.brokerUrl(),
                 arguments.consumerWindowSize(), arguments.brokerWait());
              ClientSession session = connection.openTransactedSession()) {
-            StatusReporter status = new StatusReporter(out);
             ChunkLoop loop = new ChunkLoop(session, runner, new WireCodec(), stop, log, status);
             loop.run(() -> status.ready(arguments.workerId()));
             return EXIT_OK;

@@ -107,6 +107,20 @@ class SupervisorIT {
         }
     }
 
+    /** Takes a chunk from the retry queue, where chunks of dead workers land; null if none. */
+    private TaskChunk awaitRetry(Duration timeout) throws Exception {
+        try (ClientConsumer consumer = session.createConsumer(Queues.RETRY)) {
+            ClientMessage message = consumer.receive(timeout.toMillis());
+            if (message == null) {
+                return null;
+            }
+            TaskChunk chunk = CODEC.decodeChunk(message);
+            message.acknowledge();
+            session.commit();
+            return chunk;
+        }
+    }
+
     private static Set<Long> pids(Supervisor supervisor) {
         return supervisor.workers().stream().map(WorkerView::pid).collect(Collectors.toSet());
     }
@@ -158,7 +172,8 @@ class SupervisorIT {
     }
 
     @Test
-    void aChunkWhoseWorkerIsKilledMidwayIsDeliveredAgainAndAnsweredOnce() throws Exception {
+    void aChunkWhoseWorkerIsKilledMidwayGoesToTheRetryQueueAndItsNextAttemptIsAnsweredOnce()
+            throws Exception {
         Supervisor supervisor = started(1);
         long first = supervisor.workers().get(0).pid();
         send(new TaskChunk("job-3", 0, 0, 1, "sleep_then_describe", "[3000]", 0));
@@ -167,9 +182,12 @@ class SupervisorIT {
 
         ProcessHandle.of(first).orElseThrow().destroyForcibly();
 
+        TaskChunk retry = awaitRetry(Duration.ofSeconds(10));
+        assertNotNull(retry, "the chunk of the killed worker did not reach the retry queue");
+        send(retry.nextAttempt("{}"));
         ChunkResult result = awaitResult(Duration.ofSeconds(20));
         assertNotNull(result, "the chunk was not answered after the restart");
-        // The broker counted the delivery to the killed worker: this run is a redelivery.
+        // The chunk's second attempt: the task sees one delivery before this run.
         assertEquals("[{\"value\":\"job-3/0/1/w1\"}]", result.outcomesJson());
         assertNotEquals(first, supervisor.workers().get(0).pid());
         assertNull(awaitResult(Duration.ofMillis(500)), "the chunk was answered twice");
@@ -341,11 +359,95 @@ class SupervisorIT {
                 .until(() -> supervisor.workers().get(0).current() != null);
         WorkerView busy = supervisor.workers().get(0);
         assertEquals("busy", busy.activity());
-        assertEquals(new CurrentChunk("job-8", 4, 40, 2, busy.current().since()), busy.current());
+        CurrentChunk current = busy.current();
+        assertEquals(new CurrentChunk("job-8", 4, 40, 2, current.since(), 0, 40,
+                current.taskSince()), current);
 
         assertNotNull(awaitResult(Duration.ofSeconds(10)));
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> supervisor.workers().get(0).activity().equals("idle"));
         assertEquals(2, supervisor.workers().get(0).tasksDone());
+    }
+
+    @Test
+    void aWorkerWhoseTaskRunsPastItsTimeoutIsKilledRecordedAsTimedOutAndReplaced()
+            throws Exception {
+        Supervisor supervisor = started(1);
+        long first = supervisor.workers().get(0).pid();
+        send(new TaskChunk("job-9", 0, 90, 1, "sleep_millis", "[60000]", 1000));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> supervisor.workers().get(0).current() != null);
+        long busyAt = System.nanoTime();
+
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> supervisor.deathOf("job-9", 0).isPresent());
+
+        long killedAfterMillis = Duration.ofNanos(System.nanoTime() - busyAt).toMillis();
+        assertTrue(killedAfterMillis >= 700 && killedAfterMillis < 3000,
+                "killed after " + killedAfterMillis + " ms");
+        assertEquals(new ChunkDeath("job-9", 0, "w1", 90, true, 1000, "signal 9"),
+                supervisor.deathOf("job-9", 0).orElseThrow());
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            WorkerView w = supervisor.workers().get(0);
+            return w.state() == WorkerState.RUNNING && w.pid() != first && alive(w.pid());
+        });
+        assertFalse(alive(first));
+        assertNotNull(awaitRetry(Duration.ofSeconds(5)), "the chunk did not reach the retry queue");
+        assertNull(fatal.get());
+    }
+
+    @Test
+    void aBusyWorkerKilledFromOutsideRecordsTheTaskItWasRunningAndTheSignal() throws Exception {
+        Supervisor supervisor = started(1);
+        long pid = supervisor.workers().get(0).pid();
+        send(new TaskChunk("job-10", 3, 30, 3, "sleep_millis", "[0, 60000, 0]", 0));
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            CurrentChunk current = supervisor.workers().get(0).current();
+            return current != null && current.taskIndex() == 31;
+        });
+
+        ProcessHandle.of(pid).orElseThrow().destroyForcibly();
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> supervisor.deathOf("job-10", 3).isPresent());
+        assertEquals(new ChunkDeath("job-10", 3, "w1", 31, false, 0, "signal 9"),
+                supervisor.deathOf("job-10", 3).orElseThrow());
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            WorkerView w = supervisor.workers().get(0);
+            return w.state() == WorkerState.RUNNING && w.pid() != pid;
+        });
+    }
+
+    @Test
+    void aWorkerKilledWhileIdleIsRestartedAndRecordsNoDeath() throws Exception {
+        Supervisor supervisor = started(1);
+        long pid = supervisor.workers().get(0).pid();
+        send(new TaskChunk("job-11", 0, 0, 2, "sleep_millis", "[1, 1]", 0));
+        assertNotNull(awaitResult(Duration.ofSeconds(10)));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> supervisor.workers().get(0).tasksDone() == 2);
+
+        ProcessHandle.of(pid).orElseThrow().destroyForcibly();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            WorkerView w = supervisor.workers().get(0);
+            return w.state() == WorkerState.RUNNING && w.pid() != pid;
+        });
+        assertTrue(supervisor.deathOf("job-11", 0).isEmpty());
+        assertEquals(1, supervisor.workers().get(0).restarts());
+    }
+
+    @Test
+    void aSupervisedWorkerIgnoresSigint() throws Exception {
+        Supervisor supervisor = started(1);
+        long pid = supervisor.workers().get(0).pid();
+
+        assertEquals(0, new ProcessBuilder("kill", "-INT", Long.toString(pid)).start().waitFor());
+
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+                .until(() -> alive(pid));
+        send(new TaskChunk("job-12", 0, 0, 1, "worker_pid", "[0]", 0));
+        ChunkResult result = awaitResult(Duration.ofSeconds(10));
+        assertEquals(pid, JSON.readTree(result.outcomesJson()).get(0).get("value").asLong());
     }
 }

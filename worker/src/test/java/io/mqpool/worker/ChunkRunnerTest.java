@@ -8,13 +8,17 @@ import io.mqpool.broker.ChunkResult;
 import io.mqpool.broker.TaskChunk;
 import io.mqpool.jobs.TaskJson;
 import io.mqpool.jobs.TaskRegistry;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ChunkRunnerTest {
 
     private final TaskJson json = new TaskJson();
+    private final List<Long> started = new ArrayList<>();
     private final ChunkRunner runner = new ChunkRunner(
-            TaskRegistry.load(null, ChunkRunnerTest.class.getClassLoader()), json, "w7");
+            TaskRegistry.load(null, ChunkRunnerTest.class.getClassLoader()), json, "w7",
+            (chunk, index) -> started.add(index));
 
     private JsonNode outcomes(ChunkResult result) throws Exception {
         return json.mapper().readTree(result.outcomesJson());
@@ -112,5 +116,51 @@ class ChunkRunnerTest {
 
         assertEquals("[{\"value\":\"job/10/2/w7\"},{\"value\":\"job/11/2/w7\"}]",
                 result.outcomesJson());
+    }
+
+    @Test
+    void theTaskStartHookSeesEachTaskIndexInOrderBeforeItRuns() {
+        runner.run(new TaskChunk("job", 3, 30, 3, "echo", "[1, 2, 3]", 0), 0);
+
+        assertEquals(List.of(30L, 31L, 32L), started);
+    }
+
+    @Test
+    void aSettledTaskIsNotRunAndAnswersWithItsErrorAsAFailure() throws Exception {
+        String settled = "{\"41\": {\"type\": \"io.mqpool.WorkerDiedException\", "
+                + "\"message\": \"killed the worker 3 times\", \"stack\": \"\"}}";
+
+        ChunkResult result = runner.run(new TaskChunk("job", 4, 40, 3, "echo",
+                "[1, 2, 3]", 0, 3, settled), 0);
+
+        assertEquals(1, result.failures());
+        assertEquals(List.of(40L, 42L), started);
+        assertEquals("[{\"value\":1},{\"error\":{\"type\":\"io.mqpool.WorkerDiedException\","
+                + "\"message\":\"killed the worker 3 times\",\"stack\":\"\"}},{\"value\":3}]",
+                result.outcomesJson());
+    }
+
+    @Test
+    void aSettledTaskKeepsItsErrorWhenTheRestOfTheChunkCannotRun() throws Exception {
+        ChunkResult result = runner.run(new TaskChunk("job", 0, 0, 2, "no_such_task", "[1, 2]",
+                0, 1, "{\"1\": {\"type\": \"T\", \"message\": \"m\", \"stack\": \"\"}}"), 0);
+
+        assertEquals(2, result.failures());
+        JsonNode outcomes = outcomes(result);
+        assertEquals("io.mqpool.jobs.UnknownTaskException",
+                outcomes.get(0).get("error").get("type").asText());
+        assertEquals("T", outcomes.get(1).get("error").get("type").asText());
+    }
+
+    @Test
+    void settledTasksThatAreNotAnObjectOfErrorsFailEveryTask() throws Exception {
+        ChunkResult result = runner.run(new TaskChunk("job", 2, 0, 2, "echo", "[1, 2]", 0, 1,
+                "{\"0\": \"no\"}"), 0);
+
+        assertEquals(2, result.failures());
+        assertTrue(started.isEmpty());
+        assertEquals("the settled tasks of chunk job:2:1 must map each task index to an error "
+                + "object, not \"no\"",
+                outcomes(result).get(0).get("error").get("message").asText());
     }
 }

@@ -1,5 +1,6 @@
 package io.mqpool.worker;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -89,5 +91,28 @@ class WorkerMainIT {
             assertTrue(process.waitFor(5, TimeUnit.SECONDS), "a drained worker did not exit");
             assertEquals(0, process.exitValue());
         }
+    }
+
+    @Test
+    void aWorkerStartedByHandStopsOnSigintButASupervisedOneDoesNot() throws Exception {
+        try (EmbeddedBroker broker = EmbeddedBroker.start(
+                new BrokerSettings("127.0.0.1", 0, 100, 0, 5), dir)) {
+            Process byHand = worker("--broker", broker.url(), "--id", "w1");
+            Process supervised = worker("--broker", broker.url(), "--id", "w2", "--supervised");
+            firstLine(byHand.getInputStream());
+            firstLine(supervised.getInputStream());
+
+            interrupt(byHand);
+            interrupt(supervised);
+
+            assertTrue(byHand.waitFor(5, TimeUnit.SECONDS), "Ctrl-C did not stop the worker");
+            await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+                    .until(supervised::isAlive);
+        }
+    }
+
+    private static void interrupt(Process process) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start();
+        assertEquals(0, kill.waitFor());
     }
 }

@@ -1,0 +1,203 @@
+package io.mqpool.retry;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mqpool.broker.BrokerConnection;
+import io.mqpool.broker.MalformedMessageException;
+import io.mqpool.broker.Queues;
+import io.mqpool.broker.TaskChunk;
+import io.mqpool.broker.WireCodec;
+import io.mqpool.store.JobRow;
+import io.mqpool.store.JobStore;
+import io.mqpool.store.TaskAttempts;
+import io.mqpool.supervisor.ChunkDeath;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.activemq.artemis.api.core.ActiveMQException;
+import org.apache.activemq.artemis.api.core.client.ClientConsumer;
+import org.apache.activemq.artemis.api.core.client.ClientMessage;
+import org.apache.activemq.artemis.api.core.client.ClientProducer;
+import org.apache.activemq.artemis.api.core.client.ClientSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends again the chunks whose worker went down. The broker never redelivers a chunk itself:
+ * a failed delivery lands on {@link Queues#RETRY}. For each, this asks the supervisor which
+ * task was running and how the worker ended, counts that death against the task in the store,
+ * and sends the chunk's next attempt, with the tasks that are out of retries settled (the
+ * worker answers them with the error instead of running them). Receiving the old message and
+ * sending the new one are one broker transaction.
+ */
+public final class RetryHandler implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(RetryHandler.class);
+    /** Time for the supervisor to notice the death that sent the chunk here. */
+    private static final long GATHER_MILLIS = 500;
+    private static final long POLL_MILLIS = 200;
+    /** Re-sends without a death seen here (remote workers) before the tasks are given up. */
+    static final int MAX_UNEXPLAINED_ATTEMPTS = 20;
+
+    private final JobStore store;
+    private final BrokerConnection connection;
+    private final WorkerDeaths deaths;
+    private final ObjectMapper mapper;
+    private final WireCodec codec = new WireCodec();
+    /** Deaths already counted: the supervisor keeps a chunk's latest death until the next one. */
+    private final Map<ChunkDeath, Boolean> counted = new IdentityHashMap<>();
+    private final Thread thread;
+    private volatile boolean stopping;
+    private ClientSession session;
+    private ClientConsumer consumer;
+    private ClientProducer tasks;
+    private ClientProducer deadLetters;
+
+    public RetryHandler(JobStore store, BrokerConnection connection, WorkerDeaths deaths, ObjectMapper mapper) {
+        this.store = store;
+        this.connection = connection;
+        this.deaths = deaths;
+        this.mapper = mapper;
+        this.thread = new Thread(this::run, "mqpool-retries");
+        this.thread.setDaemon(true);
+    }
+
+    /** Opens the handler's broker session and starts its thread. */
+    public void start() throws ActiveMQException {
+        session = connection.openTransactedSession();
+        consumer = session.createConsumer(Queues.RETRY);
+        tasks = session.createProducer(Queues.TASKS);
+        deadLetters = session.createProducer(Queues.DEAD_LETTER);
+        thread.start();
+    }
+
+    private void run() {
+        while (!stopping) {
+            try {
+                handleBatch();
+            } catch (ActiveMQException | RuntimeException e) {
+                if (stopping) {
+                    return;
+                }
+                log.error("sending chunks again failed; they stay on {}: {}", Queues.RETRY, e.toString(), e);
+                rollbackQuietly();
+            }
+        }
+    }
+
+    private void handleBatch() throws ActiveMQException {
+        ClientMessage first = consumer.receive(POLL_MILLIS);
+        if (first == null) {
+            return;
+        }
+        List<ClientMessage> batch = new ArrayList<>(List.of(first));
+        long deadline = System.nanoTime() + GATHER_MILLIS * 1_000_000;
+        long left;
+        while (!stopping && (left = (deadline - System.nanoTime()) / 1_000_000) > 0) {
+            ClientMessage next = consumer.receive(left);
+            if (next != null) {
+                batch.add(next);
+            }
+        }
+        for (ClientMessage message : batch) {
+            message.acknowledge();
+            handle(message);
+        }
+        session.commit();
+    }
+
+    private void handle(ClientMessage message) throws ActiveMQException {
+        TaskChunk chunk;
+        try {
+            chunk = codec.decodeChunk(message);
+        } catch (MalformedMessageException e) {
+            log.warn("moved a malformed message from {} to {}: {}", Queues.RETRY, Queues.DEAD_LETTER, e.getMessage());
+            try {
+                deadLetters.send(codec.deadLetterCopy(session, message, e.getMessage()));
+            } catch (MalformedMessageException unreadable) {
+                log.warn("dropped an unreadable message from {}: {}", Queues.RETRY, unreadable.getMessage());
+            }
+            return;
+        }
+        Optional<JobRow> job = store.job(chunk.jobId());
+        if (job.isEmpty() || job.get().state().isFinished()) {
+            log.debug("dropped chunk {}:{} of a finished job", chunk.jobId(), chunk.chunkNo());
+            return;
+        }
+        ObjectNode settled = settled(chunk);
+        Optional<ChunkDeath> death = deaths.deathOf(chunk.jobId(), chunk.chunkNo())
+                .filter(d -> counted.put(d, Boolean.TRUE) == null);
+        if (death.isPresent()) {
+            countDeath(job.get(), death.get(), settled);
+        } else if (chunk.attempt() + 1 >= MAX_UNEXPLAINED_ATTEMPTS) {
+            settleAll(chunk, settled, SettledErrors.undeliverable(chunk.attempt() + 1));
+        }
+        tasks.send(codec.encode(session, chunk.nextAttempt(settled.toString())));
+    }
+
+    private void countDeath(JobRow job, ChunkDeath death, ObjectNode settled) {
+        TaskAttempts attempts = store.recordDeath(job.id(), death.taskIndex(), death.timedOut(), death.exit());
+        log.info("job {} task {}: worker {} {} ({} of {} retries used)", job.id(), death.taskIndex(),
+                death.workerId(), death.timedOut() ? "was stopped after the task timeout" : "died: " + death.exit(),
+                Math.min(attempts.deaths(), job.retries()), job.retries());
+        if (attempts.deaths() > job.retries()) {
+            settled.set(Long.toString(death.taskIndex()), death.timedOut()
+                    ? SettledErrors.timedOut(attempts.timeouts(), death.taskTimeoutMillis())
+                    : SettledErrors.workerDied(attempts.deaths(), death.exit()));
+        }
+    }
+
+    private static void settleAll(TaskChunk chunk, ObjectNode settled, ObjectNode error) {
+        for (long index = chunk.firstIndex(); index < chunk.firstIndex() + chunk.size(); index++) {
+            if (!settled.has(Long.toString(index))) {
+                settled.set(Long.toString(index), error);
+            }
+        }
+    }
+
+    private ObjectNode settled(TaskChunk chunk) {
+        try {
+            JsonNode node = mapper.readTree(chunk.settledJson());
+            return node instanceof ObjectNode object ? object : mapper.createObjectNode();
+        } catch (JsonProcessingException e) {
+            log.warn("chunk {}:{} carried unreadable settled tasks; starting afresh: {}", chunk.jobId(),
+                    chunk.chunkNo(), e.getOriginalMessage());
+            return mapper.createObjectNode();
+        }
+    }
+
+    private void rollbackQuietly() {
+        try {
+            session.rollback();
+        } catch (ActiveMQException | RuntimeException e) {
+            log.warn("rollback of the retry handler's transaction failed: {}", e.toString());
+        }
+    }
+
+    /** Stops the thread, waiting up to 5 s for a batch in progress, and closes the session. */
+    @Override
+    public void close() {
+        stopping = true;
+        if (thread.isAlive()) {
+            try {
+                thread.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (thread.isAlive()) {
+                log.warn("retry handler thread did not stop within 5 s");
+            }
+        }
+        if (session != null) {
+            try {
+                session.close();
+            } catch (ActiveMQException e) {
+                log.warn("closing the retry handler's session failed: {}", e.toString());
+            }
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package io.mqpool;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.mqpool.jobs.builtin.ComputeCube;
+import io.mqpool.jobs.builtin.SleepMillis;
+import io.mqpool.supervisor.WorkerView;
+import io.mqpool.testtasks.HaltIfNegative;
+import io.mqpool.testtasks.SlowSquare;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Workers that die or hang under a task: every task still ends with exactly one outcome. */
+class CrashSafetyIT {
+
+    private static Pool pool;
+
+    @BeforeAll
+    static void startPool() {
+        pool = Pool.create(3);
+    }
+
+    @AfterAll
+    static void stopPool() {
+        pool.close();
+    }
+
+    @Test
+    void killingBusyWorkersAgainAndAgainLosesNoTaskAndRecordsNoneTwice() throws Exception {
+        List<Integer> inputs = IntStream.range(0, 5_000).boxed().toList();
+        AsyncResult<List<Long>> squares = pool.mapAsync(SlowSquare.class, inputs,
+                JobOptions.defaults().withChunksize(5).withRetries(5));
+        Set<Long> killed = new HashSet<>();
+        for (int kill = 0; kill < 6 && !squares.ready(); kill++) {
+            Optional<Long> victim = Awaitility.await().atMost(Duration.ofSeconds(30))
+                    .until(() -> busyWorkerOtherThan(killed), Optional::isPresent);
+            killed.add(victim.orElseThrow());
+            ProcessHandle.of(victim.orElseThrow()).ifPresent(ProcessHandle::destroyForcibly);
+        }
+
+        List<Long> results = squares.get(120, TimeUnit.SECONDS);
+
+        assertEquals(inputs.stream().map(n -> (long) n * n).toList(), results);
+        assertEquals(5_000, pool.engine().store().job(squares.jobId()).orElseThrow().tasksDone());
+        assertFalse(killed.isEmpty());
+    }
+
+    @Test
+    void aTaskThatKillsEveryWorkerFailsAfterItsRetriesWithTheExit() {
+        TaskFailedException failure = assertThrows(TaskFailedException.class,
+                () -> pool.map(HaltIfNegative.class, List.of(-3), JobOptions.defaults().withRetries(2)));
+
+        assertEquals("io.mqpool.WorkerDiedException", failure.remoteClassName());
+        assertEquals("worker died 3 times while running this task (last exit: code 3)", failure.remoteMessage());
+        assertEquals(27L, pool.apply(ComputeCube.class, 3), "the pool still works");
+    }
+
+    @Test
+    void onlyTheTaskThatKillsItsWorkerFailsTheRestOfItsChunkSucceeds() {
+        List<Outcome<Integer>> outcomes = pool.mapOutcomes(HaltIfNegative.class, List.of(1, -4, 2),
+                JobOptions.defaults().withChunksize(3).withRetries(1));
+
+        assertEquals(1, outcomes.get(0).value());
+        assertEquals("worker died 2 times while running this task (last exit: code 4)",
+                outcomes.get(1).failure().orElseThrow().remoteMessage());
+        assertEquals(2, outcomes.get(2).value());
+    }
+
+    @Test
+    void aTaskPastItsTimeoutIsStoppedByKillingItsWorkerAndFailsWithTaskTimeoutException() {
+        long start = System.nanoTime();
+        TaskFailedException failure = assertThrows(TaskFailedException.class, () -> pool.apply(SleepMillis.class,
+                60_000, JobOptions.defaults().withTaskTimeout(Duration.ofSeconds(1)).withRetries(1)));
+
+        assertInstanceOf(TaskTimeoutException.class, failure);
+        assertTrue(failure.remoteMessage().startsWith("task ran past its task timeout of 1s 2 times"),
+                failure.remoteMessage());
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        assertTrue(took.compareTo(Duration.ofSeconds(20)) < 0, "took " + took);
+        assertEquals(27L, pool.apply(ComputeCube.class, 3), "the pool still works");
+    }
+
+    @Test
+    void killingAnIdleWorkerDoesNotBlockThePool() {
+        WorkerView idle = pool.engine().workers().stream().filter(w -> w.activity().equals("idle"))
+                .findFirst().orElseThrow();
+        ProcessHandle.of(idle.pid()).ifPresent(ProcessHandle::destroyForcibly);
+
+        List<Long> cubes = pool.map(ComputeCube.class, IntStream.range(0, 300).boxed().toList(),
+                JobOptions.defaults().withChunksize(1));
+
+        assertEquals(300, cubes.size());
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> pool.engine().workers().stream()
+                .filter(w -> w.id().equals(idle.id())).anyMatch(w -> w.pid() != idle.pid()
+                        && !w.activity().equals("restarting") && !w.activity().equals("starting")));
+    }
+
+    private static Optional<Long> busyWorkerOtherThan(Set<Long> killed) {
+        return pool.engine().workers().stream()
+                .filter(w -> w.activity().equals("busy") && !killed.contains(w.pid()))
+                .map(WorkerView::pid)
+                .findFirst();
+    }
+}
