@@ -23,6 +23,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A test fixture: {@code mqpool server} from the packaged jar ({@code target/mqpool-engine-*-all.jar})
@@ -174,13 +176,13 @@ public final class ServerProcess implements AutoCloseable {
      * Waits up to 10 s for them to go.
      */
     public List<ProcessHandle> survivors() {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        List<ProcessHandle> alive = alive();
-        while (!alive.isEmpty() && System.nanoTime() < deadline) {
-            sleep(100);
-            alive = alive();
+        try {
+            Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> alive().isEmpty());
+        } catch (ConditionTimeoutException e) {
+            // The caller asserts on what is left.
         }
-        return alive;
+        return alive();
     }
 
     /** Stops the server, then kills any worker process that survived it. */
@@ -208,35 +210,28 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     private void awaitStatusLine() {
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            Optional<Matcher> status = stdout.text().lines().map(STATUS_LINE::matcher).filter(Matcher::matches)
-                    .findFirst();
-            if (status.isPresent()) {
-                url = URI.create(status.get().group(1));
-                rememberDescendants();
-                return;
-            }
-            if (!process.isAlive()) {
-                stdout.await();
-                stderr.await();
-                throw new IllegalStateException("the server exited with " + process.exitValue()
-                        + " before it was ready; stdout: " + stdout.text() + " stderr: " + stderr.text());
-            }
-            sleep(50);
+        try {
+            Awaitility.await().atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(50))
+                    .until(() -> statusUrl().isPresent() || !process.isAlive());
+        } catch (ConditionTimeoutException e) {
+            process.destroyForcibly();
+            throw new IllegalStateException("the server printed no status line within " + START_TIMEOUT
+                    + "; stdout: " + stdout.text() + " stderr: " + stderr.text());
         }
-        process.destroyForcibly();
-        throw new IllegalStateException("the server printed no status line within " + START_TIMEOUT
-                + "; stdout: " + stdout.text() + " stderr: " + stderr.text());
+        Optional<URI> status = statusUrl();
+        if (status.isEmpty()) {
+            stdout.await();
+            stderr.await();
+            throw new IllegalStateException("the server exited with " + process.exitValue()
+                    + " before it was ready; stdout: " + stdout.text() + " stderr: " + stderr.text());
+        }
+        url = status.get();
+        rememberDescendants();
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
+    private Optional<URI> statusUrl() {
+        return stdout.text().lines().map(STATUS_LINE::matcher).filter(Matcher::matches).findFirst()
+                .map(m -> URI.create(m.group(1)));
     }
 
     private static String java() {
