@@ -108,6 +108,20 @@ class CrashSafetyIT {
                         && !w.activity().equals("restarting") && !w.activity().equals("starting")));
     }
 
+    @Test
+    void cancellingAJobStopsItsRunningTaskByReplacingItsWorker() {
+        AsyncResult<Integer> endless = pool.applyAsync(SleepMillis.class, 600_000);
+        WorkerView busy = Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> pool.engine().workers()
+                .stream().filter(w -> w.current() != null && w.current().jobId().equals(endless.jobId()))
+                .findFirst(), Optional::isPresent).orElseThrow();
+
+        assertTrue(endless.cancel(true));
+
+        Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> ProcessHandle.of(busy.pid())
+                .map(p -> !p.isAlive()).orElse(true));
+        assertEquals(27L, pool.apply(ComputeCube.class, 3), "the pool still works");
+    }
+
     private static Optional<Long> busyWorkerOtherThan(Set<Long> killed) {
         return pool.engine().workers().stream()
                 .filter(w -> w.activity().equals("busy") && !killed.contains(w.pid()))

@@ -11,9 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Ends jobs that run past their job timeout. Deadlines live in the store (created time plus
- * timeout), so they are armed again after a restart; one that passed while the server was down
- * fires at once.
+ * The engine's timer: ends jobs that run past their job timeout, and stops the running tasks of
+ * an ended job after a grace period. Deadlines live in the store (created time plus timeout), so
+ * they are armed again after a restart; one that passed while the server was down fires at once.
  */
 final class Deadlines implements AutoCloseable {
 
@@ -28,7 +28,7 @@ final class Deadlines implements AutoCloseable {
         this.clock = clock;
         this.expire = expire;
         ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
-            Thread thread = new Thread(runnable, "mqpool-deadlines");
+            Thread thread = new Thread(runnable, "mqpool-timer");
             thread.setDaemon(true);
             return thread;
         });
@@ -47,6 +47,17 @@ final class Deadlines implements AutoCloseable {
                 log.error("ending job {} at its deadline failed: {}", jobId, e.toString(), e);
             }
         }, delay, TimeUnit.MILLISECONDS);
+    }
+
+    /** Runs {@code action} after {@code delay} on the timer's thread. Does not block. */
+    void later(Duration delay, Runnable action) {
+        timer.schedule(() -> {
+            try {
+                action.run();
+            } catch (RuntimeException e) {
+                log.error("a timed action failed: {}", e.toString(), e);
+            }
+        }, delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Stops the timer; deadlines not reached yet are dropped (the store still has them). */

@@ -46,6 +46,8 @@ public final class Engine implements AutoCloseable {
 
     /** How long workers, started alongside the broker, wait for it to accept connections. */
     private static final Duration BROKER_START_WAIT = Duration.ofSeconds(30);
+    /** How long the running tasks of a cancelled or timed-out job may take to finish by themselves. */
+    private static final Duration RUNNING_TASKS_GRACE = Duration.ofSeconds(1);
 
     private final Settings settings;
     private final TaskRegistry registry;
@@ -251,6 +253,9 @@ public final class Engine implements AutoCloseable {
             int removed = broker.removeQueuedChunks(jobId);
             log.info("job {} is {}: {} queued chunks removed", jobId, state, removed);
             events.finished(jobId, state);
+            // Tasks cannot be stopped from outside their JVM: after a grace period for the ones
+            // about to finish, the workers still running this job's chunks are replaced.
+            deadlines.later(RUNNING_TASKS_GRACE, () -> supervisor.stopChunksOf(jobId));
         }
         return ended;
     }

@@ -104,6 +104,28 @@ public final class Supervisor implements AutoCloseable {
         startWorkers(settings.count());
     }
 
+    /**
+     * Kills the workers running a chunk of {@code jobId}, because that job was cancelled or ran
+     * past its deadline; they are replaced at once. Does not wait for them to exit.
+     *
+     * @return how many workers were killed
+     */
+    public int stopChunksOf(String jobId) {
+        synchronized (lock) {
+            int killed = 0;
+            for (WorkerSlot slot : slots) {
+                WorkerProcess process = slot.process();
+                CurrentChunk chunk = process == null ? null : process.currentChunk();
+                if (chunk != null && chunk.jobId().equals(jobId) && process.isAlive()) {
+                    LOG.info("stopping worker {} (pid {}): its job {} has ended", slot.id(), process.pid(), jobId);
+                    process.killForJobEnd();
+                    killed++;
+                }
+            }
+            return killed;
+        }
+    }
+
     /** A snapshot of every worker, in id order. Does not block. */
     public List<WorkerView> workers() {
         synchronized (lock) {
@@ -299,7 +321,7 @@ public final class Supervisor implements AutoCloseable {
             if (slot.state() != WorkerState.RUNNING) {
                 return; // a start that failed: onReadyOutcome handles it
             }
-            if (process.killedForTimeout()) {
+            if (process.killedOnPurpose()) {
                 // The task's fault, not the worker's: restart soon, leave the crash backoff alone.
                 scheduleRestart(slot, RestartBackoff.INITIAL);
                 return;

@@ -43,6 +43,7 @@ final class WorkerProcess {
     private final Clock clock;
     private final StatusLines status;
     private final AtomicBoolean killedForTimeout = new AtomicBoolean();
+    private final AtomicBoolean killedForJobEnd = new AtomicBoolean();
     private final StderrTail stderr = new StderrTail(40);
     private final CompletableFuture<Long> ready = new CompletableFuture<>();
     private final Writer stdin;
@@ -121,6 +122,11 @@ final class WorkerProcess {
         return killedForTimeout.get();
     }
 
+    /** Whether the supervisor killed this process on purpose (a timeout, or its job ended). */
+    boolean killedOnPurpose() {
+        return killedForTimeout.get() || killedForJobEnd.get();
+    }
+
     boolean isAlive() {
         return process.isAlive();
     }
@@ -158,6 +164,16 @@ final class WorkerProcess {
      */
     void killForTimeout() {
         if (killedForTimeout.compareAndSet(false, true)) {
+            kill();
+        }
+    }
+
+    /**
+     * Kills the process tree at once because the job of its current chunk was cancelled or ran
+     * past its deadline. Does nothing if it did so before. Does not wait.
+     */
+    void killForJobEnd() {
+        if (killedForJobEnd.compareAndSet(false, true)) {
             kill();
         }
     }
