@@ -7,6 +7,7 @@ import io.mqpool.config.SettingsLoader;
 import io.mqpool.engine.Engine;
 import io.mqpool.engine.JobMode;
 import io.mqpool.engine.JobSpec;
+import io.mqpool.engine.WorkerOptions;
 import io.mqpool.events.JobSignal;
 import io.mqpool.jobs.RegisteredTask;
 import io.mqpool.jobs.Task;
@@ -86,7 +87,8 @@ public final class Pool implements AutoCloseable {
         return Runtime.getRuntime().availableProcessors();
     }
 
-    static Pool start(SettingsLoader loader, Map<String, String> flags, boolean temporary, JobOptions defaults) {
+    static Pool start(SettingsLoader loader, Map<String, String> flags, boolean temporary, JobOptions defaults,
+                      WorkerOptions workerOptions) {
         Path temp = null;
         try {
             if (temporary) {
@@ -94,7 +96,7 @@ public final class Pool implements AutoCloseable {
                 flags.put("data", temp.toString());
             }
             Settings settings = loader.load(flags);
-            Engine engine = Engine.start(settings, System.out::println);
+            Engine engine = Engine.start(settings, workerOptions, System.out::println);
             return new Pool(engine, defaults, temp);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a temporary data directory: " + e.getMessage(), e);

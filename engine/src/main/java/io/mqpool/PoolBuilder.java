@@ -1,6 +1,8 @@
 package io.mqpool;
 
 import io.mqpool.config.SettingsLoader;
+import io.mqpool.engine.WorkerOptions;
+import io.mqpool.jobs.Task;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -13,6 +15,9 @@ public final class PoolBuilder {
     private final Map<String, String> flags = new HashMap<>();
     private Path dataDir;
     private JobOptions defaults = JobOptions.defaults();
+    private Class<?> initializer;
+    private Object initializerArg;
+    private long maxTasksPerWorker;
 
     PoolBuilder() {
         // A pool's broker never needs a fixed port: two pools in one JVM must not clash.
@@ -63,6 +68,26 @@ public final class PoolBuilder {
     }
 
     /**
+     * A registered task each worker runs once, with {@code arg}, before its first task (Python's
+     * {@code initializer}/{@code initargs}). One that fails makes {@link #build()} fail with its
+     * error instead of starting workers again and again.
+     */
+    public <A> PoolBuilder initializer(Class<? extends Task<A, ?>> task, A arg) {
+        this.initializer = Objects.requireNonNull(task, "task");
+        this.initializerArg = arg;
+        return this;
+    }
+
+    /** Replaces a worker with a fresh process after it ran {@code tasks} tasks (Python's {@code maxtasksperchild}). */
+    public PoolBuilder maxTasksPerWorker(long tasks) {
+        if (tasks < 1) {
+            throw new IllegalArgumentException("maxTasksPerWorker must be at least 1, got " + tasks);
+        }
+        this.maxTasksPerWorker = tasks;
+        return this;
+    }
+
+    /**
      * Starts the pool: broker, database and worker processes. Blocks until the workers are
      * ready (a second or two).
      *
@@ -71,6 +96,7 @@ public final class PoolBuilder {
      *     JVM that fails (with that process's error output)
      */
     public Pool build() {
-        return Pool.start(SettingsLoader.fromSystem(), flags, dataDir == null, defaults);
+        return Pool.start(SettingsLoader.fromSystem(), flags, dataDir == null, defaults,
+                new WorkerOptions(initializer, initializerArg, maxTasksPerWorker));
     }
 }

@@ -6,9 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mqpool.engine.EngineStartException;
 import io.mqpool.jobs.builtin.ComputeCube;
+import io.mqpool.jobs.builtin.FailOnPurpose;
 import io.mqpool.jobs.builtin.SleepMillis;
+import io.mqpool.jobs.builtin.WorkerPid;
 import io.mqpool.supervisor.WorkerView;
+import io.mqpool.testtasks.ReadGreeting;
+import io.mqpool.testtasks.RememberGreeting;
 import io.mqpool.testtasks.SleepThenPid;
 import java.time.Duration;
 import java.util.Collections;
@@ -105,6 +110,38 @@ class PoolLifecycleIT {
         } finally {
             callers.shutdownNow();
         }
+    }
+
+    @Test
+    void maxTasksPerWorkerReplacesAWorkerAfterItsShareOfTasks() {
+        try (Pool pool = Pool.builder().workers(1).maxTasksPerWorker(5).build()) {
+            List<Long> ranOn = pool.map(WorkerPid.class, IntStream.range(0, 20).boxed().toList(),
+                    JobOptions.defaults().withChunksize(1));
+
+            Set<Long> distinct = new HashSet<>(ranOn);
+            assertEquals(4, distinct.size(), "20 tasks, 5 per worker process: " + ranOn);
+        }
+    }
+
+    @Test
+    void anInitializerRunsOnceInEachWorkerBeforeItsFirstTask() {
+        try (Pool pool = Pool.builder().workers(2).initializer(RememberGreeting.class, "hello").build()) {
+            List<String> seen = pool.map(ReadGreeting.class, IntStream.range(0, 10).boxed().toList(),
+                    JobOptions.defaults().withChunksize(1));
+
+            assertEquals(Collections.nCopies(10, "hello:1"), seen);
+        }
+    }
+
+    @Test
+    void aFailingInitializerStopsThePoolWithItsErrorInsteadOfRespawningWorkers() {
+        long start = System.nanoTime();
+        EngineStartException error = assertThrows(EngineStartException.class,
+                () -> Pool.builder().workers(2).initializer(FailOnPurpose.class, "boom").build());
+
+        assertTrue(error.getMessage().contains("failed on purpose: boom"), error.getMessage());
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        assertTrue(took.compareTo(Duration.ofSeconds(15)) < 0, "took " + took);
     }
 
     private static Set<Long> pids(Pool pool) {

@@ -80,10 +80,18 @@ public final class Engine implements AutoCloseable {
      *     had started is stopped again
      */
     public static Engine start(Settings settings, Consumer<String> workerOutput) {
+        return start(settings, WorkerOptions.NONE, workerOutput);
+    }
+
+    /**
+     * Like {@link #start(Settings, Consumer)}, with an initializer and a task limit for the
+     * workers. A failing initializer fails the start with its error.
+     */
+    public static Engine start(Settings settings, WorkerOptions options, Consumer<String> workerOutput) {
         TaskRegistry registry = TaskRegistry.load(settings.tasksDir(), Engine.class.getClassLoader());
         Engine engine = new Engine(settings, registry, Clock.systemUTC());
         try {
-            engine.startParts(workerOutput);
+            engine.startParts(options, workerOutput);
             return engine;
         } catch (RuntimeException | ActiveMQException e) {
             engine.terminate();
@@ -95,14 +103,13 @@ public final class Engine implements AutoCloseable {
      * Starts the broker and the worker JVMs at the same time (each takes about a second; the
      * workers wait for the broker), and opens the store meanwhile.
      */
-    private void startParts(Consumer<String> workerOutput) throws ActiveMQException {
+    private void startParts(WorkerOptions options, Consumer<String> workerOutput) throws ActiveMQException {
         Path dataDir = settings.dataDir();
         createDirectory(dataDir);
         BrokerSettings brokerSettings = EmbeddedBroker.withConcretePort(settings.broker());
         CompletableFuture<EmbeddedBroker> brokerStart = inBackground("mqpool-broker-start",
                 () -> EmbeddedBroker.start(brokerSettings, dataDir.resolve("broker")));
-        WorkerLaunch launch = new WorkerLaunch("tcp://" + brokerSettings.host() + ":" + brokerSettings.port(),
-                settings.tasksDir(), brokerSettings.consumerWindowSize(), BROKER_START_WAIT);
+        WorkerLaunch launch = launch(brokerSettings, options);
         supervisor = new Supervisor(settings.worker(), launch, workerOutput, this::fatal);
         CompletableFuture<Void> workersStart = inBackground("mqpool-workers-start", () -> {
             supervisor.start();
@@ -129,6 +136,18 @@ public final class Engine implements AutoCloseable {
         shutdown.add("workers", supervisor);
         join(workersStart);
         resumeRunningJobs();
+    }
+
+    private WorkerLaunch launch(BrokerSettings brokerSettings, WorkerOptions options) {
+        String initializer = null;
+        String initializerArg = "null";
+        if (options.initializer() != null) {
+            initializer = registry.require(options.initializer()).name();
+            initializerArg = json.toJson(options.initializerArg()).toString();
+        }
+        return new WorkerLaunch("tcp://" + brokerSettings.host() + ":" + brokerSettings.port(), settings.tasksDir(),
+                brokerSettings.consumerWindowSize(), BROKER_START_WAIT, initializer, initializerArg,
+                options.maxTasksPerWorker());
     }
 
     private static <T> CompletableFuture<T> inBackground(String threadName, Supplier<T> work) {

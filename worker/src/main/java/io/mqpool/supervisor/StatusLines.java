@@ -7,8 +7,9 @@ import org.slf4j.LoggerFactory;
 /**
  * What a worker is doing, as its status lines on stdout say: {@code busy JOB CHUNK FIRST SIZE
  * TIMEOUT_MS} when it takes a chunk, {@code task INDEX} before a task of it runs (not sent for
- * a chunk of one task without a timeout) and {@code idle TASKS_DONE} once the chunk is
- * committed. Written by the worker's stdout thread, read by any.
+ * a chunk of one task without a timeout), {@code idle TASKS_DONE} once the chunk is
+ * committed, and {@code retiring TASKS_DONE} when it exits next because it did its share of
+ * tasks. Written by the worker's stdout thread, read by any.
  */
 final class StatusLines {
 
@@ -17,6 +18,7 @@ final class StatusLines {
     private final String workerId;
     private volatile CurrentChunk currentChunk;
     private volatile long tasksDone;
+    private volatile boolean retiring;
 
     StatusLines(String workerId) {
         this.workerId = workerId;
@@ -30,6 +32,11 @@ final class StatusLines {
     /** Tasks the worker has finished, as it last reported. */
     long tasksDone() {
         return tasksDone;
+    }
+
+    /** Whether the worker said it exits because it did its share of tasks. */
+    boolean retiring() {
+        return retiring;
     }
 
     /**
@@ -51,6 +58,11 @@ final class StatusLines {
                 if (chunk != null) {
                     currentChunk = chunk.withTask(index, now);
                 }
+                return true;
+            }
+            if (words.length == 2 && words[0].equals("retiring")) {
+                tasksDone = Long.parseLong(words[1]);
+                retiring = true;
                 return true;
             }
             if (words.length == 2 && words[0].equals("idle")) {

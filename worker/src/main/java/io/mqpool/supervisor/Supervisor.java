@@ -321,7 +321,7 @@ public final class Supervisor implements AutoCloseable {
             if (slot.state() != WorkerState.RUNNING) {
                 return; // a start that failed: onReadyOutcome handles it
             }
-            if (process.killedOnPurpose()) {
+            if (process.endedOnPurpose()) {
                 // The task's fault, not the worker's: restart soon, leave the crash backoff alone.
                 scheduleRestart(slot, RestartBackoff.INITIAL);
                 return;

@@ -32,6 +32,16 @@ final class WorkerCommand {
         command.add("--broker-wait");
         command.add(Long.toString(launch.brokerWait().toMillis()));
         command.add("--supervised");
+        if (launch.initializer() != null) {
+            command.add("--initializer");
+            command.add(launch.initializer());
+            command.add("--initializer-arg");
+            command.add(launch.initializerArgJson());
+        }
+        if (launch.maxTasksPerWorker() > 0) {
+            command.add("--max-tasks");
+            command.add(Long.toString(launch.maxTasksPerWorker()));
+        }
         return command;
     }
 }

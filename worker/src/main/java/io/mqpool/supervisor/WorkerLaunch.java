@@ -12,20 +12,29 @@ import java.util.Objects;
  * @param consumerWindowSize bytes a worker may prefetch; 0 takes one chunk at a time
  * @param brokerWait how long a starting worker keeps trying to reach a broker that may still
  *     be starting itself
+ * @param initializer a registered task each worker runs once before its first chunk, or null;
+ *     a worker whose initializer fails exits before it is ready, so the start fails with it
+ * @param initializerArgJson the initializer's argument as JSON
+ * @param maxTasksPerWorker tasks after which a worker is replaced by a fresh one; 0 for never
  */
-public record WorkerLaunch(String brokerUrl, Path tasksDir, int consumerWindowSize, Duration brokerWait) {
+public record WorkerLaunch(String brokerUrl, Path tasksDir, int consumerWindowSize, Duration brokerWait,
+                           String initializer, String initializerArgJson, long maxTasksPerWorker) {
 
     public WorkerLaunch {
         Objects.requireNonNull(brokerUrl, "brokerUrl");
         Objects.requireNonNull(brokerWait, "brokerWait");
+        if (maxTasksPerWorker < 0) {
+            throw new IllegalArgumentException("maxTasksPerWorker must be 0 (no limit) or more, not "
+                    + maxTasksPerWorker);
+        }
         if (consumerWindowSize < -1) {
             throw new IllegalArgumentException("consumer window must be -1 (unbounded), 0 (one "
                     + "chunk at a time) or a number of bytes, not " + consumerWindowSize);
         }
     }
 
-    /** Workers that expect the broker to be up already. */
+    /** Workers that expect the broker to be up already, with no initializer and no task limit. */
     public WorkerLaunch(String brokerUrl, Path tasksDir, int consumerWindowSize) {
-        this(brokerUrl, tasksDir, consumerWindowSize, Duration.ZERO);
+        this(brokerUrl, tasksDir, consumerWindowSize, Duration.ZERO, null, "null", 0);
     }
 }

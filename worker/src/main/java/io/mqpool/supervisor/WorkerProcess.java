@@ -122,9 +122,12 @@ final class WorkerProcess {
         return killedForTimeout.get();
     }
 
-    /** Whether the supervisor killed this process on purpose (a timeout, or its job ended). */
-    boolean killedOnPurpose() {
-        return killedForTimeout.get() || killedForJobEnd.get();
+    /**
+     * Whether this process ended for a reason that is no fault of the worker: the supervisor
+     * killed it (a task timeout, its job ended), or it retired after its share of tasks.
+     */
+    boolean endedOnPurpose() {
+        return killedForTimeout.get() || killedForJobEnd.get() || status.retiring();
     }
 
     boolean isAlive() {

@@ -40,10 +40,13 @@ final class ChunkLoop {
     private final StopSignal stop;
     private final WorkerLog log;
     private final StatusReporter status;
+    /** Tasks after which this worker retires; 0 for no limit. */
+    private final long maxTasks;
     private volatile ActiveMQException connectionFailure;
 
     ChunkLoop(ClientSession session, ChunkRunner runner, WireCodec codec, StopSignal stop,
-              WorkerLog log, StatusReporter status) {
+              WorkerLog log, StatusReporter status, long maxTasks) {
+        this.maxTasks = maxTasks;
         this.status = status;
         this.session = session;
         this.runner = runner;
@@ -108,11 +111,20 @@ final class ChunkLoop {
             }
             chunks++;
             boolean more = !retried && chunks < GROUP_MAX_CHUNKS && System.nanoTime() < deadline
-                    && !stop.isRequested();
+                    && !stop.isRequested() && !retirementDue(tasks);
             message = more ? consumer.receiveImmediate() : null;
         }
         session.commit();
         status.idle(tasks);
+        if (retirementDue(0)) {
+            status.retiring();
+            stop.request();
+        }
+    }
+
+    /** Whether this worker has done its share of tasks once {@code uncommitted} more are committed. */
+    private boolean retirementDue(int uncommitted) {
+        return maxTasks > 0 && status.tasksDone() + uncommitted >= maxTasks;
     }
 
     /** The chunk in {@code message}, or null when it is malformed and went to dead letters. */

@@ -46,6 +46,16 @@ final class StatusReporter implements TaskStartListener {
         line("idle " + tasksDone);
     }
 
+    /** Tasks this worker has finished and committed. */
+    long tasksDone() {
+        return tasksDone;
+    }
+
+    /** Tells the supervisor that the worker exits next because it did its share of tasks. */
+    void retiring() {
+        line("retiring " + tasksDone);
+    }
+
     private void line(String status) {
         // One println is one write: the line cannot interleave with a task's own whole lines.
         synchronized (out) {

@@ -12,12 +12,18 @@ import java.util.List;
  * @param tasksDir where jars of user tasks are found; null for the built-in tasks only
  * @param consumerWindowSize bytes the worker may prefetch; 0 takes one chunk at a time
  * @param supervised started by a supervisor, which alone decides when the worker stops
+ * @param initializer a registered task run once before the first chunk, or null
+ * @param initializerArgJson its argument as JSON ({@code null} when not given)
+ * @param maxTasks tasks after which the worker retires (its supervisor starts a fresh one);
+ *     0 for no limit
  */
 record WorkerArguments(String brokerUrl, String workerId, Path tasksDir, int consumerWindowSize,
-                       Duration brokerWait, boolean supervised) {
+                       Duration brokerWait, boolean supervised, String initializer,
+                       String initializerArgJson, long maxTasks) {
 
     static final String USAGE = "usage: WorkerMain --broker URL --id ID [--tasks-dir DIR] "
-            + "[--consumer-window N] [--broker-wait MILLIS] [--supervised]";
+            + "[--consumer-window N] [--broker-wait MILLIS] [--supervised] "
+            + "[--initializer TASK [--initializer-arg JSON]] [--max-tasks N]";
 
     /**
      * Parses {@code args}.
@@ -31,6 +37,9 @@ record WorkerArguments(String brokerUrl, String workerId, Path tasksDir, int con
         int window = 0;
         Duration brokerWait = Duration.ZERO;
         boolean supervised = false;
+        String initializer = null;
+        String initializerArg = "null";
+        long maxTasks = 0;
         for (int i = 0; i < args.size(); i++) {
             String flag = args.get(i);
             if (flag.equals("--supervised")) {
@@ -47,6 +56,9 @@ record WorkerArguments(String brokerUrl, String workerId, Path tasksDir, int con
                 case "--tasks-dir" -> tasksDir = Path.of(value);
                 case "--consumer-window" -> window = parseWindow(value);
                 case "--broker-wait" -> brokerWait = parseWait(value);
+                case "--initializer" -> initializer = value;
+                case "--initializer-arg" -> initializerArg = value;
+                case "--max-tasks" -> maxTasks = parseCount(flag, value);
                 default -> throw new IllegalArgumentException("unknown argument '" + flag + "'; "
                         + USAGE);
             }
@@ -57,7 +69,20 @@ record WorkerArguments(String brokerUrl, String workerId, Path tasksDir, int con
         if (id == null || id.isBlank()) {
             throw new IllegalArgumentException("--id is required; " + USAGE);
         }
-        return new WorkerArguments(broker, id, tasksDir, window, brokerWait, supervised);
+        return new WorkerArguments(broker, id, tasksDir, window, brokerWait, supervised, initializer,
+                initializerArg, maxTasks);
+    }
+
+    private static long parseCount(String flag, String value) {
+        try {
+            long count = Long.parseLong(value);
+            if (count >= 0) {
+                return count;
+            }
+        } catch (NumberFormatException e) {
+            // fall through to the one error message below
+        }
+        throw new IllegalArgumentException(flag + " must be a whole number >= 0, not '" + value + "'; " + USAGE);
     }
 
     private static Duration parseWait(String value) {

@@ -27,6 +27,7 @@ public final class WorkerMain {
     static final int EXIT_TASKS = 1;
     static final int EXIT_USAGE = 2;
     static final int EXIT_BROKER = 3;
+    static final int EXIT_INITIALIZER = 4;
 
     private WorkerMain() {
     }
@@ -68,14 +69,25 @@ public final class WorkerMain {
             log.line("cannot load the tasks: " + e.getMessage());
             return EXIT_TASKS;
         }
+        TaskJson json = new TaskJson();
+        if (arguments.initializer() != null) {
+            try {
+                new Initializer(registry, json, arguments.workerId())
+                        .run(arguments.initializer(), arguments.initializerArgJson());
+            } catch (Exception e) {
+                log.line("initializer " + arguments.initializer() + " failed: " + e.getClass().getName()
+                        + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+                return EXIT_INITIALIZER;
+            }
+        }
         StatusReporter status = new StatusReporter(out);
-        ChunkRunner runner = new ChunkRunner(registry, new TaskJson(), arguments.workerId(),
-                status);
+        ChunkRunner runner = new ChunkRunner(registry, json, arguments.workerId(), status);
         // A supervisor may start workers while its broker is still starting: they wait for it.
         try (BrokerConnection connection = BrokerConnection.connectWaiting(arguments.brokerUrl(),
                 arguments.consumerWindowSize(), arguments.brokerWait());
              ClientSession session = connection.openTransactedSession()) {
-            ChunkLoop loop = new ChunkLoop(session, runner, new WireCodec(), stop, log, status);
+            ChunkLoop loop = new ChunkLoop(session, runner, new WireCodec(), stop, log, status,
+                    arguments.maxTasks());
             loop.run(() -> status.ready(arguments.workerId()));
             return EXIT_OK;
         } catch (ActiveMQException e) {
