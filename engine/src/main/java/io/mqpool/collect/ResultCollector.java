@@ -4,6 +4,7 @@ import io.mqpool.broker.BrokerConnection;
 import io.mqpool.broker.ChunkResult;
 import io.mqpool.broker.MalformedMessageException;
 import io.mqpool.broker.Queues;
+import io.mqpool.broker.SessionLoop;
 import io.mqpool.broker.WireCodec;
 import io.mqpool.dispatch.Dispatcher;
 import io.mqpool.events.JobEvents;
@@ -11,6 +12,7 @@ import io.mqpool.store.FinishedJob;
 import io.mqpool.store.JobStore;
 import io.mqpool.store.RecordedBatch;
 import io.mqpool.store.RecordedResult;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.activemq.artemis.api.core.ActiveMQException;
@@ -27,55 +29,35 @@ import org.slf4j.LoggerFactory;
  * acknowledged before its outcomes are durable, and a chunk's first outcome wins, so a
  * redelivered or re-run chunk is recorded exactly once.
  */
-public final class ResultCollector implements AutoCloseable {
+public final class ResultCollector extends SessionLoop {
 
     private static final Logger log = LoggerFactory.getLogger(ResultCollector.class);
     private static final int BATCH = 500;
     private static final long POLL_MILLIS = 200;
 
     private final JobStore store;
-    private final BrokerConnection connection;
     private final Dispatcher dispatcher;
     private final JobEvents events;
     private final WireCodec codec = new WireCodec();
-    private final Thread thread;
-    private volatile boolean stopping;
-    private ClientSession session;
     private ClientConsumer consumer;
     private ClientProducer deadLetters;
 
     public ResultCollector(JobStore store, BrokerConnection connection, Dispatcher dispatcher, JobEvents events) {
+        super(connection, "mqpool-collector", "recording results", Duration.ofMillis(POLL_MILLIS));
         this.store = store;
-        this.connection = connection;
         this.dispatcher = dispatcher;
         this.events = events;
-        this.thread = new Thread(this::run, "mqpool-collector");
-        this.thread.setDaemon(true);
     }
 
-    /** Opens the collector's broker session and starts its thread. */
-    public void start() throws ActiveMQException {
-        session = connection.openTransactedSession();
+    @Override
+    protected void open(ClientSession session) throws ActiveMQException {
         consumer = session.createConsumer(Queues.RESULTS);
         deadLetters = session.createProducer(Queues.DEAD_LETTER);
-        thread.start();
     }
 
-    private void run() {
-        while (!stopping) {
-            try {
-                collectOnce();
-            } catch (ActiveMQException | RuntimeException e) {
-                if (stopping) {
-                    return;
-                }
-                log.error("recording results failed; they will be delivered again: {}", e.toString(), e);
-                rollbackQuietly();
-            }
-        }
-    }
-
-    private void collectOnce() throws ActiveMQException {
+    /** Records one batch of waiting results: one H2 transaction, then one broker commit. */
+    @Override
+    protected void turn() throws ActiveMQException {
         ClientMessage first = consumer.receive(POLL_MILLIS);
         if (first == null) {
             return;
@@ -88,7 +70,7 @@ public final class ResultCollector implements AutoCloseable {
             message = results.size() < BATCH ? consumer.receiveImmediate() : null;
         }
         RecordedBatch batch = results.isEmpty() ? null : store.record(results);
-        session.commit();
+        session().commit();
         if (batch != null) {
             announce(batch);
         }
@@ -103,7 +85,7 @@ public final class ResultCollector implements AutoCloseable {
             log.warn("moved a malformed message from {} to {}: {}", Queues.RESULTS, Queues.DEAD_LETTER,
                     e.getMessage());
             try {
-                deadLetters.send(codec.deadLetterCopy(session, message, e.getMessage()));
+                deadLetters.send(codec.deadLetterCopy(session(), message, e.getMessage()));
             } catch (MalformedMessageException unreadable) {
                 log.warn("dropped an unreadable message from {}: {}", Queues.RESULTS, unreadable.getMessage());
             }
@@ -121,37 +103,6 @@ public final class ResultCollector implements AutoCloseable {
         for (FinishedJob finished : batch.finished()) {
             dispatcher.remove(finished.jobId());
             events.finished(finished.jobId(), finished.state());
-        }
-    }
-
-    private void rollbackQuietly() {
-        try {
-            session.rollback();
-        } catch (ActiveMQException | RuntimeException e) {
-            log.warn("rollback of the collector's transaction failed: {}", e.toString());
-        }
-    }
-
-    /** Stops the thread, waiting up to 5 s for a batch in progress, and closes the session. */
-    @Override
-    public void close() {
-        stopping = true;
-        if (thread.isAlive()) {
-            try {
-                thread.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            if (thread.isAlive()) {
-                log.warn("collector thread did not stop within 5 s");
-            }
-        }
-        if (session != null) {
-            try {
-                session.close();
-            } catch (ActiveMQException e) {
-                log.warn("closing the collector's session failed: {}", e.toString());
-            }
         }
     }
 }

@@ -2,14 +2,15 @@ package io.mqpool.dispatch;
 
 import io.mqpool.broker.BrokerConnection;
 import io.mqpool.broker.Queues;
+import io.mqpool.broker.SessionLoop;
 import io.mqpool.broker.TaskChunk;
 import io.mqpool.broker.WireCodec;
 import io.mqpool.store.JobStore;
 import io.mqpool.store.StoredChunk;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import org.apache.activemq.artemis.api.core.ActiveMQException;
 import org.apache.activemq.artemis.api.core.ActiveMQExceptionType;
 import org.apache.activemq.artemis.api.core.client.ClientProducer;
@@ -23,38 +24,38 @@ import org.slf4j.LoggerFactory;
  * and several jobs share the workers. Chunks go out in broker transactions of up to
  * {@link #BATCH}, which costs one journal sync per batch instead of one per chunk.
  */
-public final class Dispatcher implements AutoCloseable {
+public final class Dispatcher extends SessionLoop {
 
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
     static final int BATCH = 100;
     private static final long IDLE_WAIT_MILLIS = 200;
 
     private final JobStore store;
-    private final BrokerConnection connection;
     private final WireCodec codec = new WireCodec();
     private final int maxInFlight;
     private final Map<String, ActiveJob> jobs = new ConcurrentHashMap<>();
     private final Object wake = new Object();
-    private final Thread thread;
-    private volatile boolean stopping;
     private boolean woken;
-    private ClientSession session;
     private ClientProducer producer;
 
     /** @param maxInFlight chunks of one job that may be sent and not yet answered */
     public Dispatcher(JobStore store, BrokerConnection connection, int maxInFlight) {
+        super(connection, "mqpool-dispatcher", "dispatching chunks", Duration.ofMillis(IDLE_WAIT_MILLIS));
         this.store = store;
-        this.connection = connection;
         this.maxInFlight = maxInFlight;
-        this.thread = new Thread(this::run, "mqpool-dispatcher");
-        this.thread.setDaemon(true);
     }
 
-    /** Opens the dispatcher's broker session and starts its thread. */
-    public void start() throws ActiveMQException {
-        session = connection.openTransactedSession();
+    @Override
+    protected void open(ClientSession session) throws ActiveMQException {
         producer = session.createProducer(Queues.TASKS);
-        thread.start();
+    }
+
+    /** Sends what every job has room for, or waits a little for room or new jobs. */
+    @Override
+    protected void turn() throws ActiveMQException, InterruptedException {
+        if (!dispatchOnce()) {
+            awaitWork();
+        }
     }
 
     /**
@@ -85,29 +86,12 @@ public final class Dispatcher implements AutoCloseable {
         jobs.remove(jobId);
     }
 
-    private void run() {
-        while (!stopping) {
-            try {
-                if (!dispatchOnce()) {
-                    awaitWork();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException | ActiveMQException e) {
-                log.error("dispatching failed; retrying in {} ms: {}", IDLE_WAIT_MILLIS, e.toString(), e);
-                rollbackQuietly();
-                sleepQuietly();
-            }
-        }
-    }
-
     /** Sends one batch of every job that has room; returns whether anything was sent. */
     private boolean dispatchOnce() throws ActiveMQException {
         boolean sent = false;
         for (ActiveJob job : jobs.values()) {
             int room = Math.min(BATCH, maxInFlight - job.inFlight());
-            if (room <= 0 || job.exhausted() || stopping) {
+            if (room <= 0 || job.exhausted() || stopping()) {
                 continue;
             }
             List<StoredChunk> chunks = job.source().next(room);
@@ -128,10 +112,10 @@ public final class Dispatcher implements AutoCloseable {
     /** Sends chunks in one transaction: one journal sync for the lot. */
     private void send(ActiveJob job, List<StoredChunk> chunks) throws ActiveMQException {
         for (StoredChunk chunk : chunks) {
-            producer.send(codec.encode(session, message(job, chunk)));
+            producer.send(codec.encode(session(), message(job, chunk)));
         }
         try {
-            session.commit();
+            session().commit();
         } catch (ActiveMQException e) {
             if (e.getType() != ActiveMQExceptionType.DUPLICATE_ID_REJECTED) {
                 throw e;
@@ -147,9 +131,9 @@ public final class Dispatcher implements AutoCloseable {
 
     private void sendOneByOne(ActiveJob job, List<StoredChunk> chunks) throws ActiveMQException {
         for (StoredChunk chunk : chunks) {
-            producer.send(codec.encode(session, message(job, chunk)));
+            producer.send(codec.encode(session(), message(job, chunk)));
             try {
-                session.commit();
+                session().commit();
             } catch (ActiveMQException e) {
                 if (e.getType() != ActiveMQExceptionType.DUPLICATE_ID_REJECTED) {
                     throw e;
@@ -173,52 +157,15 @@ public final class Dispatcher implements AutoCloseable {
         }
     }
 
+    @Override
+    protected void wake() {
+        wakeUp();
+    }
+
     private void wakeUp() {
         synchronized (wake) {
             woken = true;
             wake.notifyAll();
-        }
-    }
-
-    private void rollbackQuietly() {
-        try {
-            session.rollback();
-        } catch (ActiveMQException | RuntimeException e) {
-            log.warn("rollback of the dispatcher's transaction failed: {}", e.toString());
-        }
-    }
-
-    private void sleepQuietly() {
-        try {
-            TimeUnit.MILLISECONDS.sleep(IDLE_WAIT_MILLIS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            stopping = true;
-        }
-    }
-
-    /** Stops the thread (waiting up to 5 s for a batch in progress) and closes the session. */
-    @Override
-    public void close() {
-        stopping = true;
-        wakeUp();
-        if (thread.isAlive()) {
-            try {
-                thread.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            if (thread.isAlive()) {
-                log.warn("dispatcher thread did not stop within 5 s; interrupting it");
-                thread.interrupt();
-            }
-        }
-        if (session != null) {
-            try {
-                session.close();
-            } catch (ActiveMQException e) {
-                log.warn("closing the dispatcher's session failed: {}", e.toString());
-            }
         }
     }
 }

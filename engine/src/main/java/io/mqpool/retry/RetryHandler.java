@@ -7,12 +7,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mqpool.broker.BrokerConnection;
 import io.mqpool.broker.MalformedMessageException;
 import io.mqpool.broker.Queues;
+import io.mqpool.broker.SessionLoop;
 import io.mqpool.broker.TaskChunk;
 import io.mqpool.broker.WireCodec;
 import io.mqpool.store.JobRow;
 import io.mqpool.store.JobStore;
 import io.mqpool.store.TaskAttempts;
 import io.mqpool.supervisor.ChunkDeath;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -34,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * worker answers them with the error instead of running them). Receiving the old message and
  * sending the new one are one broker transaction.
  */
-public final class RetryHandler implements AutoCloseable {
+public final class RetryHandler extends SessionLoop {
 
     private static final Logger log = LoggerFactory.getLogger(RetryHandler.class);
     /** Time for the supervisor to notice the death that sent the chunk here. */
@@ -44,52 +46,32 @@ public final class RetryHandler implements AutoCloseable {
     static final int MAX_UNEXPLAINED_ATTEMPTS = 20;
 
     private final JobStore store;
-    private final BrokerConnection connection;
     private final WorkerDeaths deaths;
     private final ObjectMapper mapper;
     private final WireCodec codec = new WireCodec();
     /** Deaths already counted: the supervisor keeps a chunk's latest death until the next one. */
     private final Map<ChunkDeath, Boolean> counted = new IdentityHashMap<>();
-    private final Thread thread;
-    private volatile boolean stopping;
-    private ClientSession session;
     private ClientConsumer consumer;
     private ClientProducer tasks;
     private ClientProducer deadLetters;
 
     public RetryHandler(JobStore store, BrokerConnection connection, WorkerDeaths deaths, ObjectMapper mapper) {
+        super(connection, "mqpool-retries", "sending chunks again", Duration.ofMillis(POLL_MILLIS));
         this.store = store;
-        this.connection = connection;
         this.deaths = deaths;
         this.mapper = mapper;
-        this.thread = new Thread(this::run, "mqpool-retries");
-        this.thread.setDaemon(true);
     }
 
-    /** Opens the handler's broker session and starts its thread. */
-    public void start() throws ActiveMQException {
-        session = connection.openTransactedSession();
+    @Override
+    protected void open(ClientSession session) throws ActiveMQException {
         consumer = session.createConsumer(Queues.RETRY);
         tasks = session.createProducer(Queues.TASKS);
         deadLetters = session.createProducer(Queues.DEAD_LETTER);
-        thread.start();
     }
 
-    private void run() {
-        while (!stopping) {
-            try {
-                handleBatch();
-            } catch (ActiveMQException | RuntimeException e) {
-                if (stopping) {
-                    return;
-                }
-                log.error("sending chunks again failed; they stay on {}: {}", Queues.RETRY, e.toString(), e);
-                rollbackQuietly();
-            }
-        }
-    }
-
-    private void handleBatch() throws ActiveMQException {
+    /** Handles the chunks that came back within a short window, in one transaction. */
+    @Override
+    protected void turn() throws ActiveMQException {
         ClientMessage first = consumer.receive(POLL_MILLIS);
         if (first == null) {
             return;
@@ -97,7 +79,7 @@ public final class RetryHandler implements AutoCloseable {
         List<ClientMessage> batch = new ArrayList<>(List.of(first));
         long deadline = System.nanoTime() + GATHER_MILLIS * 1_000_000;
         long left;
-        while (!stopping && (left = (deadline - System.nanoTime()) / 1_000_000) > 0) {
+        while (!stopping() && (left = (deadline - System.nanoTime()) / 1_000_000) > 0) {
             ClientMessage next = consumer.receive(left);
             if (next != null) {
                 batch.add(next);
@@ -107,7 +89,7 @@ public final class RetryHandler implements AutoCloseable {
             message.acknowledge();
             handle(message);
         }
-        session.commit();
+        session().commit();
     }
 
     private void handle(ClientMessage message) throws ActiveMQException {
@@ -117,7 +99,7 @@ public final class RetryHandler implements AutoCloseable {
         } catch (MalformedMessageException e) {
             log.warn("moved a malformed message from {} to {}: {}", Queues.RETRY, Queues.DEAD_LETTER, e.getMessage());
             try {
-                deadLetters.send(codec.deadLetterCopy(session, message, e.getMessage()));
+                deadLetters.send(codec.deadLetterCopy(session(), message, e.getMessage()));
             } catch (MalformedMessageException unreadable) {
                 log.warn("dropped an unreadable message from {}: {}", Queues.RETRY, unreadable.getMessage());
             }
@@ -136,7 +118,7 @@ public final class RetryHandler implements AutoCloseable {
         } else if (chunk.attempt() + 1 >= MAX_UNEXPLAINED_ATTEMPTS) {
             settleAll(chunk, settled, SettledErrors.undeliverable(chunk.attempt() + 1));
         }
-        tasks.send(codec.encode(session, chunk.nextAttempt(settled.toString())));
+        tasks.send(codec.encode(session(), chunk.nextAttempt(settled.toString())));
     }
 
     private void countDeath(JobRow job, ChunkDeath death, ObjectNode settled) {
@@ -167,37 +149,6 @@ public final class RetryHandler implements AutoCloseable {
             log.warn("chunk {}:{} carried unreadable settled tasks; starting afresh: {}", chunk.jobId(),
                     chunk.chunkNo(), e.getOriginalMessage());
             return mapper.createObjectNode();
-        }
-    }
-
-    private void rollbackQuietly() {
-        try {
-            session.rollback();
-        } catch (ActiveMQException | RuntimeException e) {
-            log.warn("rollback of the retry handler's transaction failed: {}", e.toString());
-        }
-    }
-
-    /** Stops the thread, waiting up to 5 s for a batch in progress, and closes the session. */
-    @Override
-    public void close() {
-        stopping = true;
-        if (thread.isAlive()) {
-            try {
-                thread.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            if (thread.isAlive()) {
-                log.warn("retry handler thread did not stop within 5 s");
-            }
-        }
-        if (session != null) {
-            try {
-                session.close();
-            } catch (ActiveMQException e) {
-                log.warn("closing the retry handler's session failed: {}", e.toString());
-            }
         }
     }
 }
