@@ -11,6 +11,7 @@ import io.mqpool.engine.WorkerOptions;
 import io.mqpool.events.JobSignal;
 import io.mqpool.jobs.RegisteredTask;
 import io.mqpool.jobs.Task;
+import io.mqpool.jobs.TaskJson;
 import io.mqpool.store.ChunkOutcomes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -350,7 +351,12 @@ public final class Pool implements AutoCloseable {
 
     private String encode(Object arg) {
         try {
-            return engine.json().mapper().writeValueAsString(arg);
+            String json = engine.json().mapper().writeValueAsString(arg);
+            if (json.length() > TaskJson.MAX_VALUE_CHARS) {
+                throw new IllegalArgumentException("an argument of " + json.length() + " characters of JSON is over "
+                        + "the limit of " + TaskJson.MAX_VALUE_CHARS + " per argument; pass a file name instead");
+            }
+            return json;
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("argument " + arg + " cannot be turned into JSON: "
                     + e.getOriginalMessage(), e);

@@ -4,10 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.mqpool.engine.EngineStartException;
+import io.mqpool.jobs.TaskJson;
 import io.mqpool.jobs.UnknownTaskException;
 import io.mqpool.jobs.builtin.ComputeCube;
 import io.mqpool.jobs.builtin.ComputePower;
+import io.mqpool.jobs.builtin.Echo;
 import io.mqpool.testtasks.NotRegistered;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,6 +19,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Bad input gets a one-line error and nothing is stored; a worker that cannot start fails fast. */
 class PoolBadInputIT {
@@ -50,6 +55,28 @@ class PoolBadInputIT {
         assertTrue(error.getMessage().contains("compute_power"), error.getMessage());
         assertOneLine(error.getMessage());
         assertEquals(before, pool.engine().store().jobCount());
+    }
+
+    @Test
+    void anArgumentOverTheSizeLimitIsRefusedAndNothingIsStored() {
+        long before = pool.engine().store().jobCount();
+        JsonNode huge = TextNode.valueOf("x".repeat(TaskJson.MAX_VALUE_CHARS));
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> pool.map(Echo.class, List.of(huge)));
+        assertTrue(error.getMessage().contains("over the limit of " + TaskJson.MAX_VALUE_CHARS + " per argument"),
+                error.getMessage());
+        assertEquals(before, pool.engine().store().jobCount());
+    }
+
+    @Test
+    void aSecondPoolOnADataDirectoryInUseIsRefusedNamingThePid(@TempDir Path dir) {
+        try (Pool first = Pool.builder().workers(1).dataDir(dir).build()) {
+            EngineStartException error = assertThrows(EngineStartException.class,
+                    () -> Pool.builder().workers(1).dataDir(dir).build());
+            assertEquals("the data directory " + dir + " is in use by another mqpool engine (pid "
+                    + ProcessHandle.current().pid() + ")", error.getMessage());
+            assertEquals(List.of(1L, 8L), first.map(ComputeCube.class, List.of(1, 2)), "the first pool still works");
+        }
     }
 
     @Test

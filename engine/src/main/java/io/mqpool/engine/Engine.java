@@ -106,6 +106,8 @@ public final class Engine implements AutoCloseable {
     private void startParts(WorkerOptions options, Consumer<String> workerOutput) throws ActiveMQException {
         Path dataDir = settings.dataDir();
         createDirectory(dataDir);
+        shutdown.add("data directory lock",
+                DataDirLock.acquire(dataDir, "engine.lock", "mqpool engine", ProcessHandle.current().pid()));
         BrokerSettings brokerSettings = EmbeddedBroker.withConcretePort(settings.broker());
         CompletableFuture<EmbeddedBroker> brokerStart = inBackground("mqpool-broker-start",
                 () -> EmbeddedBroker.start(brokerSettings, dataDir.resolve("broker")));

@@ -1,6 +1,7 @@
 package io.mqpool.server;
 
 import io.mqpool.config.Settings;
+import io.mqpool.engine.DataDirLock;
 import io.mqpool.engine.Engine;
 import io.mqpool.web.HttpApi;
 import java.io.IOException;
@@ -46,7 +47,7 @@ public final class Server implements AutoCloseable {
      *     directory, it is not writable, a port is taken); whatever had started is stopped
      */
     public static Server start(Settings settings, String version, Runnable onLocked) {
-        DataDirLock lock = DataDirLock.acquire(settings.dataDir(), ProcessHandle.current().pid());
+        DataDirLock lock = lock(settings);
         Engine engine = null;
         try {
             onLocked.run();
@@ -116,6 +117,14 @@ public final class Server implements AutoCloseable {
             log.info("stopped");
         } finally {
             closed.countDown();
+        }
+    }
+
+    private static DataDirLock lock(Settings settings) {
+        try {
+            return DataDirLock.acquire(settings.dataDir(), "server.lock", "mqpool server", ProcessHandle.current().pid());
+        } catch (IllegalStateException e) {
+            throw new ServerStartException(e.getMessage(), e);
         }
     }
 

@@ -22,6 +22,12 @@ import java.lang.reflect.RecordComponent;
  */
 public final class TaskJson {
 
+    /**
+     * The largest argument or result of one task, in characters of JSON. Bigger values belong
+     * in files or a store that the task reads, not in the broker's journal.
+     */
+    public static final int MAX_VALUE_CHARS = 16 * 1024 * 1024;
+
     private static final int MAX_SHOWN_JSON = 120;
 
     private final ObjectMapper mapper;

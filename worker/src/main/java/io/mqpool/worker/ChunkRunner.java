@@ -112,13 +112,31 @@ final class ChunkRunner {
         }
         ObjectNode outcome = json.mapper().createObjectNode();
         try {
-            outcome.set("value", json.toJson(result));
+            JsonNode value = json.toJson(result);
+            checkSize(task, value);
+            outcome.set("value", value);
         } catch (IllegalArgumentException e) {
             return error(new IllegalArgumentException("the result of task " + task.name()
                     + " (" + (result == null ? "null" : "a " + result.getClass().getName()) + ") could not be turned into JSON: "
                     + e.getMessage(), e));
         }
         return outcome;
+    }
+
+    /** Refuses a result over {@link TaskJson#MAX_VALUE_CHARS}; small scalars are not measured. */
+    private void checkSize(RegisteredTask task, JsonNode value) {
+        long chars;
+        if (value.isTextual()) {
+            chars = value.textValue().length();
+        } else if (value.isContainerNode()) {
+            chars = value.toString().length();
+        } else {
+            return;
+        }
+        if (chars > TaskJson.MAX_VALUE_CHARS) {
+            throw new IllegalArgumentException(chars + " characters of JSON, over the limit of "
+                    + TaskJson.MAX_VALUE_CHARS + " per result");
+        }
     }
 
     private JsonNode parseArguments(TaskChunk chunk) throws MalformedArgumentsException {

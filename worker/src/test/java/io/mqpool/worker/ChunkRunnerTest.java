@@ -64,6 +64,18 @@ class ChunkRunnerTest {
     }
 
     @Test
+    void aResultOverTheSizeLimitFailsOnlyItsTask() throws Exception {
+        String huge = "\"" + "x".repeat(TaskJson.MAX_VALUE_CHARS + 1) + "\"";
+        ChunkResult result = runner.run(new TaskChunk("job", 0, 0, 2, "echo", "[" + huge + ", 2]", 0), 0);
+
+        assertEquals(1, result.failures());
+        JsonNode outcomes = outcomes(result);
+        assertTrue(outcomes.get(0).get("error").get("message").asText().contains("over the limit of "
+                + TaskJson.MAX_VALUE_CHARS + " per result"), outcomes.get(0).toString().substring(0, 300));
+        assertEquals(2, outcomes.get(1).get("value").asInt());
+    }
+
+    @Test
     void aTaskExceptionCrossesAsItsClassAndMessage() throws Exception {
         ChunkResult result = runner.run(new TaskChunk("job", 0, 0, 1, "fail_on_purpose",
                 "[\"x\"]", 0), 0);

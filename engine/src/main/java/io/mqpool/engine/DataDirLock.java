@@ -1,22 +1,23 @@
-package io.mqpool.server;
+package io.mqpool.engine;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * {@code <data>/server.lock}: an OS file lock held for the life of a server, with its pid written
- * inside so that a second server can say who holds the directory. The OS releases the lock when
- * the process dies, however it dies, so a stale file never blocks a restart.
+ * An OS file lock in the data directory, held for the life of a process, with its pid written
+ * inside so that a second process can say who holds the directory. The OS releases the lock when
+ * the process dies, however it dies, so a stale file never blocks a restart. The engine holds
+ * {@code engine.lock} (two engines on one journal and database would corrupt both); the server
+ * holds {@code server.lock} as well, before it touches its log.
  */
-final class DataDirLock implements AutoCloseable {
-
-    static final String FILE_NAME = "server.lock";
+public final class DataDirLock implements AutoCloseable {
 
     private final FileChannel channel;
     private final FileLock lock;
@@ -27,28 +28,36 @@ final class DataDirLock implements AutoCloseable {
     }
 
     /**
-     * Creates the data directory if needed and takes its lock. Does not wait for it.
+     * Creates the data directory if needed and takes the lock {@code fileName} in it. Does not
+     * wait for it.
      *
-     * @throws ServerStartException if another server holds it (naming its pid), or the directory
-     *     cannot be created or written
+     * @param holder who takes it, for the message another process gets: "mqpool server"
+     * @throws IllegalStateException if another process holds it (naming its pid), or the
+     *     directory cannot be created or written; the message is one line
      */
-    static DataDirLock acquire(Path dataDir, long pid) {
-        Path file = dataDir.resolve(FILE_NAME);
+    public static DataDirLock acquire(Path dataDir, String fileName, String holder, long pid) {
+        Path file = dataDir.resolve(fileName);
         FileChannel channel;
         try {
             Files.createDirectories(dataDir);
             channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                     StandardOpenOption.WRITE);
         } catch (IOException e) {
-            throw new ServerStartException("cannot use the data directory " + dataDir + ": " + describe(e), e);
+            throw new IllegalStateException("cannot use the data directory " + dataDir + ": " + describe(e), e);
         }
         try {
-            FileLock lock = channel.tryLock();
+            FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (OverlappingFileLockException sameProcess) {
+                // Held by another channel of this very JVM, such as a second Pool on one directory.
+                lock = null;
+            }
             if (lock == null) {
-                String holder = holder(channel);
+                String pidOfHolder = holderPid(channel);
                 channel.close();
-                throw new ServerStartException("the data directory " + dataDir + " is in use by another mqpool "
-                        + "server (pid " + holder + ")");
+                throw new IllegalStateException("the data directory " + dataDir + " is in use by another "
+                        + holder + " (pid " + pidOfHolder + ")");
             }
             channel.truncate(0);
             channel.write(ByteBuffer.wrap((pid + "\n").getBytes(StandardCharsets.US_ASCII)), 0);
@@ -56,11 +65,11 @@ final class DataDirLock implements AutoCloseable {
             return new DataDirLock(channel, lock);
         } catch (IOException e) {
             closeQuietly(channel, e);
-            throw new ServerStartException("cannot lock the data directory " + dataDir + ": " + describe(e), e);
+            throw new IllegalStateException("cannot lock the data directory " + dataDir + ": " + describe(e), e);
         }
     }
 
-    private static String holder(FileChannel channel) throws IOException {
+    private static String holderPid(FileChannel channel) throws IOException {
         ByteBuffer buffer = ByteBuffer.allocate(32);
         channel.read(buffer, 0);
         String text = new String(buffer.array(), 0, buffer.position(), StandardCharsets.US_ASCII).strip();
