@@ -11,6 +11,9 @@ import io.mqpool.jobs.builtin.SleepMillis;
 import io.mqpool.supervisor.WorkerView;
 import io.mqpool.testtasks.HaltIfNegative;
 import io.mqpool.testtasks.SlowSquare;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -18,6 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,9 +48,15 @@ class CrashSafetyIT {
         AsyncResult<List<Long>> squares = pool.mapAsync(SlowSquare.class, inputs,
                 JobOptions.defaults().withChunksize(5).withRetries(5));
         Set<Long> killed = new HashSet<>();
-        for (int kill = 0; kill < 6 && !squares.ready(); kill++) {
-            Optional<Long> victim = Awaitility.await().atMost(Duration.ofSeconds(30))
-                    .until(() -> busyWorkerOtherThan(killed), Optional::isPresent);
+        // Spread the kills over the job: one each time another ~700 tasks are done.
+        for (int kill = 1; kill <= 6; kill++) {
+            long due = kill * 700L;
+            Optional<Long> victim = Awaitility.await().atMost(Duration.ofSeconds(60)).until(
+                    () -> squares.ready() || tasksDone(squares) >= due ? busyWorkerOtherThan(killed) : Optional.empty(),
+                    found -> found.isPresent() || squares.ready());
+            if (victim.isEmpty()) {
+                break;
+            }
             killed.add(victim.orElseThrow());
             ProcessHandle.of(victim.orElseThrow()).ifPresent(ProcessHandle::destroyForcibly);
         }
@@ -54,8 +64,34 @@ class CrashSafetyIT {
         List<Long> results = squares.get(120, TimeUnit.SECONDS);
 
         assertEquals(inputs.stream().map(n -> (long) n * n).toList(), results);
-        assertEquals(5_000, pool.engine().store().job(squares.jobId()).orElseThrow().tasksDone());
-        assertFalse(killed.isEmpty());
+        assertEquals(5_000, tasksDone(squares));
+        assertTrue(killed.size() >= 3, "workers killed: " + killed.size());
+        long executions = countExecutions(squares.jobId());
+        assertTrue(executions >= 5_000, executions + " executions");
+        System.out.printf("chaos: %d workers killed; %d executions for 5000 tasks (%d ran again), 5000 outcomes%n",
+                killed.size(), executions, executions - 5_000);
+    }
+
+    private static long tasksDone(AsyncResult<?> job) {
+        return pool.engine().store().job(job.jobId()).orElseThrow().tasksDone();
+    }
+
+    private static long countExecutions(String jobId) throws IOException {
+        Path dir = SlowSquare.executionLog(jobId);
+        try (Stream<Path> logs = Files.list(dir)) {
+            long count = 0;
+            for (Path log : logs.toList()) {
+                count += Files.readAllLines(log).size();
+            }
+            return count;
+        } finally {
+            try (Stream<Path> logs = Files.list(dir)) {
+                for (Path log : logs.toList()) {
+                    Files.delete(log);
+                }
+            }
+            Files.delete(dir);
+        }
     }
 
     @Test
