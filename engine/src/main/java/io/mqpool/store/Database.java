@@ -48,6 +48,7 @@ final class Database implements AutoCloseable {
         config.setMinimumIdle(2);
         config.setAutoCommit(true);
         config.setInitializationFailTimeout(-1);
+        config.setExceptionOverrideClassName(ClosedDatabaseOverride.class.getName());
         HikariDataSource dataSource;
         try {
             dataSource = new HikariDataSource(config);
@@ -64,8 +65,25 @@ final class Database implements AutoCloseable {
         return database;
     }
 
-    /** Runs {@code work} in one transaction: committed if it returns, rolled back if it throws. */
+    /**
+     * Runs {@code work} in one transaction: committed if it returns, rolled back if it throws.
+     * If H2 had closed the database (after a failed write, such as on a full disk), the work is
+     * tried once more on a fresh connection, which opens the file again.
+     */
     <T> T inTransaction(String what, SqlWork<T> work) {
+        return once(what, () -> transaction(work));
+    }
+
+    /** Runs a read on a pooled connection in auto-commit mode, like {@link #inTransaction}. */
+    <T> T read(String what, SqlWork<T> work) {
+        return once(what, () -> {
+            try (Connection connection = dataSource.getConnection()) {
+                return work.run(connection);
+            }
+        });
+    }
+
+    private <T> T transaction(SqlWork<T> work) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
@@ -73,23 +91,46 @@ final class Database implements AutoCloseable {
                 connection.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {
-                connection.rollback();
+                rollbackQuietly(connection, e);
                 throw e;
             } finally {
-                connection.setAutoCommit(true);
+                if (!connection.isClosed()) {
+                    connection.setAutoCommit(true);
+                }
+            }
+        }
+    }
+
+    private <T> T once(String what, Attempt<T> attempt) {
+        try {
+            try {
+                return attempt.run();
+            } catch (SQLException e) {
+                if (!ClosedDatabaseOverride.isClosedDatabase(e)) {
+                    throw e;
+                }
+                // Every pooled connection points at the closed database: drop them all, so the
+                // next one opens the file again.
+                dataSource.getHikariPoolMXBean().softEvictConnections();
+                return attempt.run();
             }
         } catch (SQLException e) {
             throw new StoreException("cannot " + what, e);
         }
     }
 
-    /** Runs a read on a pooled connection in auto-commit mode. */
-    <T> T read(String what, SqlWork<T> work) {
-        try (Connection connection = dataSource.getConnection()) {
-            return work.run(connection);
+    private static void rollbackQuietly(Connection connection, Exception failure) {
+        try {
+            connection.rollback();
         } catch (SQLException e) {
-            throw new StoreException("cannot " + what, e);
+            failure.addSuppressed(e);
         }
+    }
+
+    /** One try at some database work. */
+    @FunctionalInterface
+    private interface Attempt<T> {
+        T run() throws SQLException;
     }
 
     private void migrate() {
