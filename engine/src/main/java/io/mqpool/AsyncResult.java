@@ -25,6 +25,7 @@ public final class AsyncResult<R> implements Future<R> {
     private final Supplier<R> assemble;
     private final Runnable cancelJob;
     private final Executor callbacks;
+    private final Consumer<AsyncResult<?>> whenAssembled;
     private boolean assembled;
     private R value;
     private Throwable failure;
@@ -33,11 +34,13 @@ public final class AsyncResult<R> implements Future<R> {
      * @param assemble reads the finished job's outcomes into the result, once; throws
      *     {@link TaskFailedException} for a failed task
      */
-    AsyncResult(JobSignal signal, Supplier<R> assemble, Runnable cancelJob, Executor callbacks) {
+    AsyncResult(JobSignal signal, Supplier<R> assemble, Runnable cancelJob, Executor callbacks,
+                Consumer<AsyncResult<?>> whenAssembled) {
         this.signal = signal;
         this.assemble = assemble;
         this.cancelJob = cancelJob;
         this.callbacks = callbacks;
+        this.whenAssembled = whenAssembled;
         // Read the outcome as soon as the job ends, off the collector's thread: it is then ready
         // even if the pool closes its store before anyone asks.
         signal.finished().whenCompleteAsync((state, error) -> assembleOnce(), callbacks);
@@ -144,6 +147,18 @@ public final class AsyncResult<R> implements Future<R> {
         return value;
     }
 
+    /**
+     * Reads the outcome now, waiting for the job to finish: the pool calls this for every result
+     * before it closes its store.
+     */
+    void assembleNow() {
+        assembleOnce();
+    }
+
+    synchronized boolean assembled() {
+        return assembled;
+    }
+
     /** Reads the outcome of the finished job once; later calls reuse it. */
     private synchronized void assembleOnce() {
         if (assembled) {
@@ -165,6 +180,7 @@ public final class AsyncResult<R> implements Future<R> {
             failure = e;
         }
         assembled = true;
+        whenAssembled.accept(this);
     }
 
     /** Cancels the job's tasks that have not run; outcomes already recorded stay. */

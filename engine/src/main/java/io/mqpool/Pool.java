@@ -56,6 +56,8 @@ public final class Pool implements AutoCloseable {
     private final Path temporaryDataDir;
     private final ExecutorService callbacks;
     private final Set<JobSignal> unfinished = ConcurrentHashMap.newKeySet();
+    /** Results whose outcome has not been read from the store yet: read before the store closes. */
+    private final Set<AsyncResult<?>> unassembled = ConcurrentHashMap.newKeySet();
     private final AtomicReference<State> state = new AtomicReference<>(State.OPEN);
 
     private Pool(Engine engine, JobOptions defaults, Path temporaryDataDir) {
@@ -252,6 +254,9 @@ public final class Pool implements AutoCloseable {
         for (JobSignal signal : unfinished) {
             signal.finished().handle((jobState, error) -> null).join();
         }
+        for (AsyncResult<?> result : List.copyOf(unassembled)) {
+            result.assembleNow();
+        }
         stopCallbacks();
         engine.close();
         deleteTree(temporaryDataDir);
@@ -293,8 +298,13 @@ public final class Pool implements AutoCloseable {
                 : mode == JobMode.APPLY ? 1 : defaultChunksize(argsJson.size());
         JobSignal signal = track(engine.submit(spec(task, mode, chunksize, effective), argsJson));
         OutcomeReader<Object> reader = new OutcomeReader<>(engine.store(), engine.json(), task, signal.jobId());
-        return new AsyncResult<>(signal, () -> assembly.assemble(reader),
-                () -> engine.cancel(signal.jobId()), callbacks);
+        AsyncResult<R> result = new AsyncResult<>(signal, () -> assembly.assemble(reader),
+                () -> engine.cancel(signal.jobId()), callbacks, unassembled::remove);
+        unassembled.add(result);
+        if (result.assembled()) {
+            unassembled.remove(result); // it was read before it was added
+        }
+        return result;
     }
 
     private <A, R> ResultSequence<R> submitLazy(RegisteredTask task, JobMode mode, Iterable<? extends A> args,

@@ -15,6 +15,8 @@ public abstract class SessionLoop implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SessionLoop.class);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
+    /** While the same failure repeats (a full disk, a lost broker), it is logged this often. */
+    private static final long REPEAT_LOG_NANOS = Duration.ofSeconds(30).toNanos();
 
     private final BrokerConnection connection;
     private final String what;
@@ -22,6 +24,9 @@ public abstract class SessionLoop implements AutoCloseable {
     private final Thread thread;
     private volatile boolean stopping;
     private ClientSession session;
+    private String lastFailure;
+    private long lastFailureLoggedAt;
+    private int repeatsNotLogged;
 
     /**
      * @param threadName the thread's name, such as {@code mqpool-collector}
@@ -64,6 +69,10 @@ public abstract class SessionLoop implements AutoCloseable {
         while (!stopping) {
             try {
                 turn();
+                if (lastFailure != null) {
+                    log.info("{} works again after {} more failures", what, repeatsNotLogged);
+                    lastFailure = null;
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -71,10 +80,28 @@ public abstract class SessionLoop implements AutoCloseable {
                 if (stopping) {
                     return;
                 }
-                log.error("{} failed; its transaction is rolled back and tried again: {}", what, e.toString(), e);
+                logFailure(e);
                 rollbackQuietly();
                 pause();
             }
+        }
+    }
+
+    /** Logs a new failure with its stack; the same one again only every 30 s, with a count. */
+    private void logFailure(Exception e) {
+        long now = System.nanoTime();
+        String failure = e.toString();
+        if (!failure.equals(lastFailure)) {
+            log.error("{} failed; its transaction is rolled back and tried again: {}", what, failure, e);
+            lastFailure = failure;
+            lastFailureLoggedAt = now;
+            repeatsNotLogged = 0;
+        } else if (now - lastFailureLoggedAt >= REPEAT_LOG_NANOS) {
+            log.error("{} still fails ({} times more): {}", what, repeatsNotLogged + 1, failure);
+            lastFailureLoggedAt = now;
+            repeatsNotLogged = 0;
+        } else {
+            repeatsNotLogged++;
         }
     }
 
