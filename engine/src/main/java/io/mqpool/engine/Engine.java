@@ -109,9 +109,10 @@ public final class Engine implements AutoCloseable {
         shutdown.add("data directory lock",
                 DataDirLock.acquire(dataDir, "engine.lock", "mqpool engine", ProcessHandle.current().pid()));
         BrokerSettings brokerSettings = EmbeddedBroker.withConcretePort(settings.broker());
+        // Checked before anything starts in the background: an unregistered initializer fails here.
+        WorkerLaunch launch = launch(brokerSettings, options);
         CompletableFuture<EmbeddedBroker> brokerStart = inBackground("mqpool-broker-start",
                 () -> EmbeddedBroker.start(brokerSettings, dataDir.resolve("broker")));
-        WorkerLaunch launch = launch(brokerSettings, options);
         supervisor = new Supervisor(settings.worker(), launch, workerOutput, this::fatal);
         CompletableFuture<Void> workersStart = inBackground("mqpool-workers-start", () -> {
             supervisor.start();
