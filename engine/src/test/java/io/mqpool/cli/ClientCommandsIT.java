@@ -94,6 +94,9 @@ class ClientCommandsIT {
 
     @Test
     void unorderedPrintsResultsAsTheyFinish() {
+        // Completion order needs both workers: wait out a replacement after an earlier cancel.
+        await().atMost(Duration.ofSeconds(30)).until(() -> cli("workers").lines().stream()
+                .filter(line -> line.contains(" idle ")).count() == 2);
         Run run = cli("submit", "sleep_millis", "1500", "50", "400", "--unordered", "--wait");
         assertEquals(0, run.exitCode(), run.toString());
         assertEquals(List.of("50", "400", "1500"), run.lines(), run.toString());
