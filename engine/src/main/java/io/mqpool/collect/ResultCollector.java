@@ -2,6 +2,7 @@ package io.mqpool.collect;
 
 import io.mqpool.broker.BrokerConnection;
 import io.mqpool.broker.ChunkResult;
+import io.mqpool.broker.DeadLetters;
 import io.mqpool.broker.MalformedMessageException;
 import io.mqpool.broker.Queues;
 import io.mqpool.broker.SessionLoop;
@@ -40,7 +41,7 @@ public final class ResultCollector extends SessionLoop {
     private final JobEvents events;
     private final WireCodec codec = new WireCodec();
     private ClientConsumer consumer;
-    private ClientProducer deadLetters;
+    private DeadLetters deadLetters;
 
     public ResultCollector(JobStore store, BrokerConnection connection, Dispatcher dispatcher, JobEvents events) {
         super(connection, "mqpool-collector", "recording results", Duration.ofMillis(POLL_MILLIS));
@@ -52,7 +53,7 @@ public final class ResultCollector extends SessionLoop {
     @Override
     protected void open(ClientSession session) throws ActiveMQException {
         consumer = session.createConsumer(Queues.RESULTS);
-        deadLetters = session.createProducer(Queues.DEAD_LETTER);
+        deadLetters = new DeadLetters(session);
     }
 
     /** Records one batch of waiting results: one H2 transaction, then one broker commit. */
@@ -84,10 +85,8 @@ public final class ResultCollector extends SessionLoop {
         } catch (MalformedMessageException e) {
             log.warn("moved a malformed message from {} to {}: {}", Queues.RESULTS, Queues.DEAD_LETTER,
                     e.getMessage());
-            try {
-                deadLetters.send(codec.deadLetterCopy(session(), message, e.getMessage()));
-            } catch (MalformedMessageException unreadable) {
-                log.warn("dropped an unreadable message from {}: {}", Queues.RESULTS, unreadable.getMessage());
+            if (!deadLetters.copy(message, e.getMessage())) {
+                log.warn("its body was unreadable too; only its properties are gone with it");
             }
         }
     }

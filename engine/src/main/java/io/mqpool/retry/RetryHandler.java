@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mqpool.broker.BrokerConnection;
+import io.mqpool.broker.DeadLetters;
 import io.mqpool.broker.MalformedMessageException;
 import io.mqpool.broker.Queues;
 import io.mqpool.broker.SessionLoop;
@@ -53,7 +54,7 @@ public final class RetryHandler extends SessionLoop {
     private final Map<ChunkDeath, Boolean> counted = new IdentityHashMap<>();
     private ClientConsumer consumer;
     private ClientProducer tasks;
-    private ClientProducer deadLetters;
+    private DeadLetters deadLetters;
 
     public RetryHandler(JobStore store, BrokerConnection connection, WorkerDeaths deaths, ObjectMapper mapper) {
         super(connection, "mqpool-retries", "sending chunks again", Duration.ofMillis(POLL_MILLIS));
@@ -66,7 +67,7 @@ public final class RetryHandler extends SessionLoop {
     protected void open(ClientSession session) throws ActiveMQException {
         consumer = session.createConsumer(Queues.RETRY);
         tasks = session.createProducer(Queues.TASKS);
-        deadLetters = session.createProducer(Queues.DEAD_LETTER);
+        deadLetters = new DeadLetters(session);
     }
 
     /** Handles the chunks that came back within a short window, in one transaction. */
@@ -98,10 +99,8 @@ public final class RetryHandler extends SessionLoop {
             chunk = codec.decodeChunk(message);
         } catch (MalformedMessageException e) {
             log.warn("moved a malformed message from {} to {}: {}", Queues.RETRY, Queues.DEAD_LETTER, e.getMessage());
-            try {
-                deadLetters.send(codec.deadLetterCopy(session(), message, e.getMessage()));
-            } catch (MalformedMessageException unreadable) {
-                log.warn("dropped an unreadable message from {}: {}", Queues.RETRY, unreadable.getMessage());
+            if (!deadLetters.copy(message, e.getMessage())) {
+                log.warn("its body was unreadable too; only its properties are gone with it");
             }
             return;
         }

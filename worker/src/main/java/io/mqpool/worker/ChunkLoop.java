@@ -1,6 +1,7 @@
 package io.mqpool.worker;
 
 import io.mqpool.broker.ChunkResult;
+import io.mqpool.broker.DeadLetters;
 import io.mqpool.broker.MalformedMessageException;
 import io.mqpool.broker.Queues;
 import io.mqpool.broker.TaskChunk;
@@ -66,8 +67,8 @@ final class ChunkLoop {
     void run(Runnable onReady) throws ActiveMQException, BrokerConnectionLostException {
         session.addFailureListener(new FailureFlag());
         try (ClientConsumer consumer = session.createConsumer(Queues.TASKS);
-             ClientProducer results = session.createProducer(Queues.RESULTS);
-             ClientProducer deadLetters = session.createProducer(Queues.DEAD_LETTER)) {
+             ClientProducer results = session.createProducer(Queues.RESULTS)) {
+            DeadLetters deadLetters = new DeadLetters(session);
             onReady.run();
             while (!stop.isRequested()) {
                 checkConnection(null);
@@ -91,7 +92,7 @@ final class ChunkLoop {
      * down with it to the retry queue, and the task the supervisor saw running is its own.
      */
     private void runGroup(ClientMessage first, ClientConsumer consumer, ClientProducer results,
-                          ClientProducer deadLetters) throws ActiveMQException {
+                          DeadLetters deadLetters) throws ActiveMQException {
         long deadline = System.nanoTime() + GROUP_MAX_NANOS;
         int tasks = 0;
         int chunks = 0;
@@ -128,7 +129,7 @@ final class ChunkLoop {
     }
 
     /** The chunk in {@code message}, or null when it is malformed and went to dead letters. */
-    private TaskChunk decode(ClientMessage message, ClientProducer deadLetters)
+    private TaskChunk decode(ClientMessage message, DeadLetters deadLetters)
             throws ActiveMQException {
         try {
             return codec.decodeChunk(message);
@@ -151,14 +152,10 @@ final class ChunkLoop {
         return chunk.size();
     }
 
-    private void moveToDeadLetters(ClientMessage message, ClientProducer deadLetters,
+    private void moveToDeadLetters(ClientMessage message, DeadLetters deadLetters,
                                    String reason) throws ActiveMQException {
-        try {
-            deadLetters.send(codec.deadLetterCopy(session, message, reason));
-        } catch (MalformedMessageException e) {
-            // The body cannot even be read: the properties and the reason still say enough.
-            log.line("the body of the malformed message is unreadable (" + e.getMessage()
-                    + "); it is dropped");
+        if (!deadLetters.copy(message, reason)) {
+            log.line("the body of the malformed message is unreadable too; it is dropped");
         }
         message.acknowledge();
     }
