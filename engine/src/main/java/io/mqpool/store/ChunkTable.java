@@ -11,6 +11,13 @@ import java.util.Optional;
 /** The SQL of the {@code chunk} table: arguments going out, outcomes coming back. */
 final class ChunkTable {
 
+    /**
+     * Orders by the whole index key, job first: H2 then reads the index in order and stops at
+     * the limit. Ordered by {@code chunk_no} alone it reads every later chunk of the job and
+     * sorts them, which made each batch of a 100,000-chunk job cost milliseconds.
+     */
+    private static final String BY_CHUNK = "ORDER BY job_id, chunk_no";
+
     void insert(Connection c, String jobId, List<NewChunk> chunks) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(
                 "INSERT INTO chunk (job_id, chunk_no, first_index, size, args) VALUES (?, ?, ?, ?, ?)")) {
@@ -29,7 +36,7 @@ final class ChunkTable {
     /** Chunks {@code fromChunk ..} of a job in order, at most {@code limit}, for sending. */
     List<StoredChunk> from(Connection c, String jobId, int fromChunk, int limit) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT chunk_no, first_index, size, args FROM chunk "
-                + "WHERE job_id = ? AND chunk_no >= ? ORDER BY chunk_no LIMIT ?")) {
+                + "WHERE job_id = ? AND chunk_no >= ? " + BY_CHUNK + " LIMIT ?")) {
             s.setString(1, jobId);
             s.setInt(2, fromChunk);
             s.setInt(3, limit);
@@ -99,7 +106,7 @@ final class ChunkTable {
     /** Recorded outcomes of chunks {@code fromChunk ..} in chunk order, stopping at the first gap. */
     List<ChunkOutcomes> inIndexOrder(Connection c, String jobId, int fromChunk, int limit) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT " + OUTCOME_COLUMNS + " FROM chunk "
-                + "WHERE job_id = ? AND chunk_no >= ? AND chunk_no < ? ORDER BY chunk_no")) {
+                + "WHERE job_id = ? AND chunk_no >= ? AND chunk_no < ? " + BY_CHUNK)) {
             s.setString(1, jobId);
             s.setInt(2, fromChunk);
             s.setInt(3, fromChunk + limit);
@@ -121,7 +128,7 @@ final class ChunkTable {
      */
     List<ChunkOutcomes> recordedFrom(Connection c, String jobId, int fromChunk, int limit) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT " + OUTCOME_COLUMNS + " FROM chunk "
-                + "WHERE job_id = ? AND chunk_no >= ? AND outcomes IS NOT NULL ORDER BY chunk_no LIMIT ?")) {
+                + "WHERE job_id = ? AND chunk_no >= ? AND outcomes IS NOT NULL " + BY_CHUNK + " LIMIT ?")) {
             s.setString(1, jobId);
             s.setInt(2, fromChunk);
             s.setInt(3, limit);
@@ -139,7 +146,7 @@ final class ChunkTable {
     List<ChunkOutcomes> inCompletionOrder(Connection c, String jobId, long afterSeq, int limit)
             throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT " + OUTCOME_COLUMNS + " FROM chunk "
-                + "WHERE job_id = ? AND completion_seq > ? ORDER BY completion_seq LIMIT ?")) {
+                + "WHERE job_id = ? AND completion_seq > ? ORDER BY job_id, completion_seq LIMIT ?")) {
             s.setString(1, jobId);
             s.setLong(2, afterSeq);
             s.setInt(3, limit);

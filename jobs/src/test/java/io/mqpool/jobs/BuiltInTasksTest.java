@@ -34,6 +34,12 @@ class BuiltInTasksTest {
     }
 
     @Test
+    void squareReturnsALongSquare() throws Exception {
+        assertEquals(9L, call("square", 3));
+        assertEquals(4_000_000_000_000L, call("square", 2_000_000));
+    }
+
+    @Test
     void computePowerRaisesBaseToExponent() throws Exception {
         assertEquals(1024L, call("compute_power", new ComputePower.Args(2, 10)));
         assertEquals(1L, call("compute_power", new ComputePower.Args(7, 0)));

@@ -15,6 +15,7 @@ import io.mqpool.jobs.builtin.Echo;
 import io.mqpool.jobs.builtin.FailOnPurpose;
 import io.mqpool.jobs.builtin.LongRunningTask;
 import io.mqpool.jobs.builtin.SleepMillis;
+import io.mqpool.jobs.builtin.Square;
 import io.mqpool.jobs.builtin.WorkerPid;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,17 +28,18 @@ import org.junit.jupiter.api.io.TempDir;
 
 class TaskRegistryTest {
 
-    private static final Map<String, Class<?>> BUILT_INS = Map.of(
-            "compute_square", ComputeSquare.class,
-            "compute_cube", ComputeCube.class,
-            "compute_power", ComputePower.class,
-            "long_running_task", LongRunningTask.class,
-            "compute_power_sleep", ComputePowerSleep.class,
-            "burn_cpu", BurnCpu.class,
-            "fail_on_purpose", FailOnPurpose.class,
-            "sleep_millis", SleepMillis.class,
-            "worker_pid", WorkerPid.class,
-            "echo", Echo.class);
+    private static final Map<String, Class<?>> BUILT_INS = Map.ofEntries(
+            Map.entry("compute_square", ComputeSquare.class),
+            Map.entry("compute_cube", ComputeCube.class),
+            Map.entry("compute_power", ComputePower.class),
+            Map.entry("long_running_task", LongRunningTask.class),
+            Map.entry("compute_power_sleep", ComputePowerSleep.class),
+            Map.entry("burn_cpu", BurnCpu.class),
+            Map.entry("fail_on_purpose", FailOnPurpose.class),
+            Map.entry("sleep_millis", SleepMillis.class),
+            Map.entry("square", Square.class),
+            Map.entry("worker_pid", WorkerPid.class),
+            Map.entry("echo", Echo.class));
 
     @TempDir
     Path tasksDir;
@@ -70,7 +72,7 @@ class TaskRegistryTest {
         UnknownTaskException e = assertThrows(UnknownTaskException.class, () -> registry.require("foo"));
         assertEquals("unknown task 'foo'; registered tasks: burn_cpu, compute_cube, compute_power, "
                 + "compute_power_sleep, compute_square, echo, fail_on_purpose, long_running_task, "
-                + "sleep_millis, worker_pid", e.getMessage());
+                + "sleep_millis, square, worker_pid", e.getMessage());
     }
 
     @Test
