@@ -35,8 +35,8 @@ class BuiltInTasksTest {
 
     @Test
     void squareReturnsALongSquare() throws Exception {
-        assertEquals(9L, call("square", 3));
-        assertEquals(4_000_000_000_000L, call("square", 2_000_000));
+        assertEquals(9L, call("square", 3L));
+        assertEquals(4_000_000_000_000L, call("square", 2_000_000L));
     }
 
     @Test
