@@ -361,7 +361,7 @@ public final class Pool implements AutoCloseable {
 
     private String encode(Object arg) {
         try {
-            String json = engine.json().mapper().writeValueAsString(arg);
+            String json = engine.json().toJsonText(arg);
             if (json.length() > TaskJson.MAX_VALUE_CHARS) {
                 throw new IllegalArgumentException("an argument of " + json.length() + " characters of JSON is over "
                         + "the limit of " + TaskJson.MAX_VALUE_CHARS + " per argument; pass a file name instead");

@@ -74,6 +74,10 @@ public final class TaskJson {
         JsonNode given = arg == null ? NullNode.getInstance() : arg;
         boolean tuple = task.takesRecord() && given.isArray();
         JsonNode input = tuple ? byComponentName(task, (ArrayNode) given) : given;
+        Object scalar = ScalarJson.bind(input, task.argumentType().getRawClass());
+        if (scalar != ScalarJson.NOT_SCALAR) {
+            return scalar;
+        }
         try {
             return mapper.treeToValue(input, task.argumentType());
         } catch (JacksonException | IllegalArgumentException e) {
@@ -98,11 +102,25 @@ public final class TaskJson {
     }
 
     /**
+     * Turns any Java value into JSON text, as it will cross the wire. Does not block.
+     *
+     * @throws JsonProcessingException if Jackson cannot serialise the value
+     */
+    public String toJsonText(Object value) throws JsonProcessingException {
+        String scalar = ScalarJson.text(value);
+        return scalar != null ? scalar : mapper.writeValueAsString(value);
+    }
+
+    /**
      * Turns any Java value into a JSON tree, as it will cross the wire. Does not block.
      *
      * @throws IllegalArgumentException if Jackson cannot serialise the value
      */
     public JsonNode toJson(Object value) {
+        JsonNode scalar = ScalarJson.tree(value);
+        if (scalar != null) {
+            return scalar;
+        }
         try {
             return mapper.valueToTree(value);
         } catch (IllegalArgumentException e) {
@@ -118,6 +136,10 @@ public final class TaskJson {
      */
     public Object readResult(RegisteredTask task, JsonNode result) {
         JsonNode given = result == null ? NullNode.getInstance() : result;
+        Object scalar = ScalarJson.bind(given, task.resultType().getRawClass());
+        if (scalar != ScalarJson.NOT_SCALAR) {
+            return scalar;
+        }
         try {
             return mapper.treeToValue(given, task.resultType());
         } catch (JacksonException | IllegalArgumentException e) {

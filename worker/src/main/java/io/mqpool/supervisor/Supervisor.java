@@ -2,6 +2,7 @@ package io.mqpool.supervisor;
 
 import io.mqpool.config.WorkerSettings;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,6 +49,7 @@ public final class Supervisor implements AutoCloseable {
     private final TaskTimeouts taskTimeouts;
     private final ChunkDeaths deaths = new ChunkDeaths(KEPT_DEATHS);
     private final Object lock = new Object();
+    private final CurrentTaskFiles currentTaskFiles = new CurrentTaskFiles();
     private final List<WorkerSlot> slots = new ArrayList<>();
     private final List<WorkerProcess> everLaunched = new ArrayList<>();
     private int lastId;
@@ -193,6 +195,7 @@ public final class Supervisor implements AutoCloseable {
         }
         ProcessStopper.killAndAwait(stubborn);
         ProcessStopper.joinThreads(live);
+        currentTaskFiles.deleteAll();
     }
 
     /** Kills every worker now and waits up to 5 s until they are gone. Idempotent. */
@@ -207,6 +210,7 @@ public final class Supervisor implements AutoCloseable {
         taskTimeouts.close();
         ProcessStopper.killAndAwait(live);
         ProcessStopper.joinThreads(live);
+        currentTaskFiles.deleteAll();
     }
 
     private void startWorkers(int count) {
@@ -242,9 +246,10 @@ public final class Supervisor implements AutoCloseable {
      * the slot's state reflects the outcome of the start.
      */
     private CompletableFuture<Long> launchInto(WorkerSlot slot) {
+        Path currentTaskFile = currentTaskFiles.fileFor(slot.id());
         WorkerProcess process = WorkerProcess.launch(slot.id(),
-                WorkerCommand.of(settings, launch, slot.id()), clock, workerOutput,
-                errCopy, this::onExit);
+                WorkerCommand.of(settings, launch, slot.id(), currentTaskFile), currentTaskFile, clock,
+                workerOutput, errCopy, this::onExit);
         slot.process(process);
         everLaunched.removeIf(p -> !p.isAlive());
         everLaunched.add(process);

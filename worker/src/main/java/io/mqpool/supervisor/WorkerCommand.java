@@ -12,7 +12,8 @@ final class WorkerCommand {
     private WorkerCommand() {
     }
 
-    static List<String> of(WorkerSettings settings, WorkerLaunch launch, String workerId) {
+    static List<String> of(WorkerSettings settings, WorkerLaunch launch, String workerId,
+                           java.nio.file.Path currentTaskFile) {
         List<String> command = new ArrayList<>();
         command.add(settings.javaCommand().toString());
         command.addAll(settings.jvmOptions());
@@ -32,6 +33,8 @@ final class WorkerCommand {
         command.add("--broker-wait");
         command.add(Long.toString(launch.brokerWait().toMillis()));
         command.add("--supervised");
+        command.add("--current-task-file");
+        command.add(currentTaskFile.toString());
         if (launch.initializer() != null) {
             command.add("--initializer");
             command.add(launch.initializer());

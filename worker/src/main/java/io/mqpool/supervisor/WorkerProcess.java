@@ -12,6 +12,9 @@ import java.time.Duration;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import io.mqpool.worker.CurrentTaskFile;
+import java.nio.file.Path;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -39,6 +42,8 @@ final class WorkerProcess {
 
     private final String id;
     private final Process process;
+    /** Where the worker keeps the task it runs; null for a command that does not write one. */
+    private final Path currentTaskFile;
     private final Instant startedAt;
     private final Clock clock;
     private final StatusLines status;
@@ -51,9 +56,10 @@ final class WorkerProcess {
     private final Thread errPump;
     private final Thread exitWatcher;
 
-    private WorkerProcess(String id, Process process, Clock clock, Consumer<String> output,
+    private WorkerProcess(String id, Process process, Path currentTaskFile, Clock clock, Consumer<String> output,
                           PrintStream errCopy, ExitListener listener) {
         this.id = id;
+        this.currentTaskFile = currentTaskFile;
         this.process = process;
         this.clock = clock;
         this.startedAt = clock.instant();
@@ -70,7 +76,7 @@ final class WorkerProcess {
      *
      * @throws WorkerStartException when the program cannot be run at all
      */
-    static WorkerProcess launch(String id, List<String> command, Clock clock,
+    static WorkerProcess launch(String id, List<String> command, Path currentTaskFile, Clock clock,
                                 Consumer<String> output, PrintStream errCopy,
                                 ExitListener listener) {
         Process process;
@@ -82,7 +88,7 @@ final class WorkerProcess {
             throw new WorkerStartException("cannot start worker " + id + ": " + command.get(0)
                     + " cannot be run: " + reason, e);
         }
-        WorkerProcess worker = new WorkerProcess(id, process, clock, output, errCopy, listener);
+        WorkerProcess worker = new WorkerProcess(id, process, currentTaskFile, clock, output, errCopy, listener);
         worker.outPump.start();
         worker.errPump.start();
         worker.exitWatcher.start();
@@ -107,9 +113,22 @@ final class WorkerProcess {
         return startedAt;
     }
 
-    /** The chunk the worker last reported taking, or null when it reported being idle. */
+    /**
+     * The chunk the worker last reported taking, or null when it reported being idle. Its task
+     * is the one the worker last started, from the status lines of a chunk with a task timeout
+     * and from the worker's current-task file otherwise.
+     */
     CurrentChunk currentChunk() {
-        return status.currentChunk();
+        CurrentChunk chunk = status.currentChunk();
+        if (chunk == null || currentTaskFile == null || chunk.taskTimeoutMillis() > 0) {
+            return chunk;
+        }
+        OptionalLong task = CurrentTaskFile.lastTaskOf(currentTaskFile, chunk.jobId(), chunk.chunkNo());
+        if (task.isEmpty() || task.getAsLong() < chunk.firstIndex()
+                || task.getAsLong() >= chunk.firstIndex() + chunk.size()) {
+            return chunk;
+        }
+        return chunk.withTask(task.getAsLong(), chunk.taskSince());
     }
 
     /** Tasks this process has finished, as it last reported. */

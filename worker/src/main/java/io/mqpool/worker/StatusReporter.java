@@ -10,19 +10,23 @@ import java.io.PrintStream;
  * is committed. The supervisor reads these lines and passes every other line on as the tasks'
  * own output.
  *
- * <p>The task lines let the supervisor name the task a dead worker was running and time it
- * out. A chunk of one task without a timeout gets none: its busy line says it all, and the
- * pipe stays quiet for the tiny tasks that are sent one by one.
+ * <p>The task lines let the supervisor time a task out, so only chunks with a task timeout get
+ * them. Which task a dead worker was running the supervisor reads from the worker's
+ * {@link CurrentTaskFile}, which costs next to nothing per task; a worker without one (not
+ * supervised) prints task lines instead.
  */
 final class StatusReporter implements TaskStartListener {
 
     private static final String PREFIX = "mqpool-worker ";
 
     private final PrintStream out;
+    /** Null when the worker was started without one. */
+    private final CurrentTaskFile currentTask;
     private long tasksDone;
 
-    StatusReporter(PrintStream out) {
+    StatusReporter(PrintStream out, CurrentTaskFile currentTask) {
         this.out = out;
+        this.currentTask = currentTask;
     }
 
     void ready(String workerId) {
@@ -30,14 +34,19 @@ final class StatusReporter implements TaskStartListener {
     }
 
     void busy(TaskChunk chunk) {
+        if (currentTask != null) {
+            currentTask.chunkStarting(chunk.jobId(), chunk.chunkNo(), chunk.firstIndex());
+        }
         line("busy " + chunk.jobId() + " " + chunk.chunkNo() + " " + chunk.firstIndex() + " "
                 + chunk.size() + " " + chunk.taskTimeoutMillis());
     }
 
     @Override
     public void taskStarting(TaskChunk chunk, long taskIndex) {
-        if (chunk.size() > 1 || chunk.taskTimeoutMillis() > 0) {
+        if (chunk.taskTimeoutMillis() > 0 || (currentTask == null && chunk.size() > 1)) {
             line("task " + taskIndex);
+        } else if (currentTask != null) {
+            currentTask.taskStarting(taskIndex);
         }
     }
 

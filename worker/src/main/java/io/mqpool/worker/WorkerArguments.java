@@ -16,14 +16,15 @@ import java.util.List;
  * @param initializerArgJson its argument as JSON ({@code null} when not given)
  * @param maxTasks tasks after which the worker retires (its supervisor starts a fresh one);
  *     0 for no limit
+ * @param currentTaskFile where the worker keeps the task it runs for its supervisor, or null
  */
 record WorkerArguments(String brokerUrl, String workerId, Path tasksDir, int consumerWindowSize,
                        Duration brokerWait, boolean supervised, String initializer,
-                       String initializerArgJson, long maxTasks) {
+                       String initializerArgJson, long maxTasks, Path currentTaskFile) {
 
     static final String USAGE = "usage: WorkerMain --broker URL --id ID [--tasks-dir DIR] "
             + "[--consumer-window N] [--broker-wait MILLIS] [--supervised] "
-            + "[--initializer TASK [--initializer-arg JSON]] [--max-tasks N]";
+            + "[--initializer TASK [--initializer-arg JSON]] [--max-tasks N] [--current-task-file FILE]";
 
     /**
      * Parses {@code args}.
@@ -40,6 +41,7 @@ record WorkerArguments(String brokerUrl, String workerId, Path tasksDir, int con
         String initializer = null;
         String initializerArg = "null";
         long maxTasks = 0;
+        Path currentTaskFile = null;
         for (int i = 0; i < args.size(); i++) {
             String flag = args.get(i);
             if (flag.equals("--supervised")) {
@@ -59,6 +61,7 @@ record WorkerArguments(String brokerUrl, String workerId, Path tasksDir, int con
                 case "--initializer" -> initializer = value;
                 case "--initializer-arg" -> initializerArg = value;
                 case "--max-tasks" -> maxTasks = parseCount(flag, value);
+                case "--current-task-file" -> currentTaskFile = Path.of(value);
                 default -> throw new IllegalArgumentException("unknown argument '" + flag + "'; "
                         + USAGE);
             }
@@ -70,7 +73,7 @@ record WorkerArguments(String brokerUrl, String workerId, Path tasksDir, int con
             throw new IllegalArgumentException("--id is required; " + USAGE);
         }
         return new WorkerArguments(broker, id, tasksDir, window, brokerWait, supervised, initializer,
-                initializerArg, maxTasks);
+                initializerArg, maxTasks, currentTaskFile);
     }
 
     private static long parseCount(String flag, String value) {

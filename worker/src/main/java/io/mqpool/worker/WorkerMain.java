@@ -80,7 +80,8 @@ public final class WorkerMain {
                 return EXIT_INITIALIZER;
             }
         }
-        StatusReporter status = new StatusReporter(out);
+        StatusReporter status = new StatusReporter(out, arguments.currentTaskFile() == null ? null
+                : CurrentTaskFile.open(arguments.currentTaskFile()));
         ChunkRunner runner = new ChunkRunner(registry, json, arguments.workerId(), status);
         // A supervisor may start workers while its broker is still starting: they wait for it.
         try (BrokerConnection connection = BrokerConnection.connectWaiting(arguments.brokerUrl(),
