@@ -62,6 +62,14 @@ public final class BrokerConnection implements AutoCloseable {
         return connect(url, consumerWindowSize, 0, attempts);
     }
 
+    /**
+     * Bodies from this size on are streamed as "large messages", each a file of its own in the
+     * broker. Artemis' default, 100 KiB, made every result of a default-sized chunk of a big map
+     * such a file; below this size a message is one journal record (the journal's files are
+     * 10 MiB, which bounds a record).
+     */
+    private static final int MIN_LARGE_MESSAGE_BYTES = 4 * 1024 * 1024;
+
     private static BrokerConnection connect(String url, int consumerWindowSize, int reconnectAttempts,
                                             int initialConnectAttempts) throws ActiveMQException {
         Objects.requireNonNull(url, "url");
@@ -73,6 +81,7 @@ public final class BrokerConnection implements AutoCloseable {
                     + EmbeddedBroker.oneLine(e), e);
         }
         locator.setConsumerWindowSize(consumerWindowSize)
+                .setMinLargeMessageSize(MIN_LARGE_MESSAGE_BYTES)
                 .setBlockOnDurableSend(true)
                 .setRetryInterval(initialConnectAttempts > 1 ? STARTUP_RETRY_MILLIS : RETRY_INTERVAL_MILLIS)
                 .setInitialConnectAttempts(initialConnectAttempts)

@@ -34,7 +34,9 @@ public final class ResultCollector extends SessionLoop {
 
     private static final Logger log = LoggerFactory.getLogger(ResultCollector.class);
     private static final int BATCH = 500;
-    private static final long POLL_MILLIS = 200;
+    private static final long PAUSE_AFTER_FAILURE_MILLIS = 200;
+    /** How long a turn waits for a message: short, so that closing never waits long for a turn. */
+    private static final long RECEIVE_WAIT_MILLIS = 50;
 
     private final JobStore store;
     private final Dispatcher dispatcher;
@@ -44,7 +46,7 @@ public final class ResultCollector extends SessionLoop {
     private DeadLetters deadLetters;
 
     public ResultCollector(JobStore store, BrokerConnection connection, Dispatcher dispatcher, JobEvents events) {
-        super(connection, "mqpool-collector", "recording results", Duration.ofMillis(POLL_MILLIS));
+        super(connection, "mqpool-collector", "recording results", Duration.ofMillis(PAUSE_AFTER_FAILURE_MILLIS));
         this.store = store;
         this.dispatcher = dispatcher;
         this.events = events;
@@ -59,7 +61,7 @@ public final class ResultCollector extends SessionLoop {
     /** Records one batch of waiting results: one H2 transaction, then one broker commit. */
     @Override
     protected void turn() throws ActiveMQException {
-        ClientMessage first = consumer.receive(POLL_MILLIS);
+        ClientMessage first = consumer.receive(RECEIVE_WAIT_MILLIS);
         if (first == null) {
             return;
         }

@@ -42,7 +42,9 @@ public final class RetryHandler extends SessionLoop {
     private static final Logger log = LoggerFactory.getLogger(RetryHandler.class);
     /** Time for the supervisor to notice the death that sent the chunk here. */
     private static final long GATHER_MILLIS = 500;
-    private static final long POLL_MILLIS = 200;
+    private static final long PAUSE_AFTER_FAILURE_MILLIS = 200;
+    /** How long a turn waits for a message: short, so that closing never waits long for a turn. */
+    private static final long RECEIVE_WAIT_MILLIS = 50;
     /** Re-sends without a death seen here (remote workers) before the tasks are given up. */
     static final int MAX_UNEXPLAINED_ATTEMPTS = 20;
 
@@ -57,7 +59,7 @@ public final class RetryHandler extends SessionLoop {
     private DeadLetters deadLetters;
 
     public RetryHandler(JobStore store, BrokerConnection connection, WorkerDeaths deaths, ObjectMapper mapper) {
-        super(connection, "mqpool-retries", "sending chunks again", Duration.ofMillis(POLL_MILLIS));
+        super(connection, "mqpool-retries", "sending chunks again", Duration.ofMillis(PAUSE_AFTER_FAILURE_MILLIS));
         this.store = store;
         this.deaths = deaths;
         this.mapper = mapper;
@@ -73,7 +75,7 @@ public final class RetryHandler extends SessionLoop {
     /** Handles the chunks that came back within a short window, in one transaction. */
     @Override
     protected void turn() throws ActiveMQException {
-        ClientMessage first = consumer.receive(POLL_MILLIS);
+        ClientMessage first = consumer.receive(RECEIVE_WAIT_MILLIS);
         if (first == null) {
             return;
         }

@@ -23,7 +23,8 @@ import org.apache.activemq.artemis.api.core.client.SessionFailureListener;
  */
 final class ChunkLoop {
 
-    private static final long RECEIVE_TIMEOUT_MILLIS = 250;
+    /** How often an idle worker looks up from waiting for a chunk, to see whether it should stop. */
+    private static final long RECEIVE_TIMEOUT_MILLIS = 50;
     /**
      * Under load, chunks that are waiting are run and committed together, up to this many or
      * for this long, so that one journal sync serves several chunks.
