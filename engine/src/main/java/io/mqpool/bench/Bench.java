@@ -36,9 +36,18 @@ public final class Bench {
         for (Workload workload : chosen) {
             figures.addAll(workload.run(sizes, what -> progress.note(workload.name() + ": " + what)));
         }
-        Map<String, Measurement> python = compareWithPython
-                ? new PythonPool().measure(sizes, names, figures, what -> progress.note("python: " + what))
-                : Map.of();
+        Map<String, Measurement> python = compareWithPython ? python(names, figures) : Map.of();
         return figures.stream().map(m -> new BenchRow(m, python.get(m.row()))).toList();
+    }
+
+    /** Python's figures; a failure there costs the comparison, not mqpool's figures measured so far. */
+    private Map<String, Measurement> python(List<String> names, List<Measurement> figures) throws InterruptedException {
+        Workload.Progress python = what -> progress.note("python: " + what);
+        try {
+            return new PythonPool().measure(sizes, names, figures, python);
+        } catch (RuntimeException e) {
+            python.note("failed, so there is no comparison: " + e.getMessage());
+            return Map.of();
+        }
     }
 }

@@ -1,22 +1,22 @@
 package io.mqpool.bench;
 
-import java.nio.file.Path;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * How to start another JVM like this one: the same {@code java} and, for a main class, the same
- * class path, which works alike from the runnable jar and from a test's class path.
+ * How to start another JVM like this one: the same {@code java} and the same class path, which
+ * works alike from the runnable jar (the class path is the jar) and from a test's class path.
  *
  * @param java the executable of this JVM
  * @param classPath this JVM's class path
  */
 record JavaCommand(String java, String classPath) {
 
-    /** This JVM's; the one place the bench reads its system properties for a child. */
+    /** This JVM's, as the runtime reports them: a child meant to be its twin takes no settings. */
     static JavaCommand ofThisJvm() {
         return new JavaCommand(ProcessHandle.current().info().command().orElse("java"),
-                System.getProperty("java.class.path"));
+                ManagementFactory.getRuntimeMXBean().getClassPath());
     }
 
     /** {@code java OPTIONS -cp CLASSPATH MAIN ARGS}. */
@@ -25,13 +25,6 @@ record JavaCommand(String java, String classPath) {
         command.add(java);
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", classPath, mainClass));
-        command.addAll(args);
-        return command;
-    }
-
-    /** {@code java -jar JAR ARGS}. */
-    List<String> jar(Path jar, List<String> args) {
-        List<String> command = new ArrayList<>(List.of(java, "-jar", jar.toString()));
         command.addAll(args);
         return command;
     }

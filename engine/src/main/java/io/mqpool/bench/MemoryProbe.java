@@ -29,7 +29,8 @@ final class MemoryProbe {
             }
             System.out.println(run(Integer.parseInt(args[0]), Integer.parseInt(args[1]), Integer.parseInt(args[2])));
             System.out.flush();
-            // The pool is closed; exiting at once spares waiting on threads a library may leave behind.
+            // The exit code is the probe's answer; exiting outright also keeps a lingering thread
+            // from holding the JVM.
             System.exit(0);
         } catch (Throwable e) {
             e.printStackTrace();

@@ -35,7 +35,7 @@ final class RecoveryWorkload implements Workload {
     }
 
     @Override
-    public List<Measurement> run(BenchSizes sizes, Progress progress) throws Exception {
+    public List<Measurement> run(BenchSizes sizes, Progress progress) throws IOException, InterruptedException {
         JavaCommand java = JavaCommand.ofThisJvm();
         List<Double> resume = new ArrayList<>();
         List<Double> lost = new ArrayList<>();
@@ -55,19 +55,21 @@ final class RecoveryWorkload implements Workload {
     }
 
     /** A run on a fresh data directory, removed afterwards unless the run failed. */
-    private static Recovery once(JavaCommand java, BenchSizes sizes, Progress progress) throws Exception {
+    private static Recovery once(JavaCommand java, BenchSizes sizes, Progress progress)
+            throws IOException, InterruptedException {
         Path temp = Files.createTempDirectory("mqpool-bench-recovery-");
         Path data = temp.resolve("data");
+        Recovery recovery;
         try {
             String jobId = submitAndKill(java, data, sizes, progress);
-            Recovery recovery = restartAndTally(java, data, sizes, jobId, progress);
-            deleteTree(temp);
-            return recovery;
-        } catch (Exception e) {
+            recovery = restartAndTally(java, data, sizes, jobId, progress);
+        } catch (RuntimeException e) {
             // The server's log is in the data directory: it is what explains the failure.
             throw new IllegalStateException("recovery run failed; the data directory and its mqpool.log are kept in "
                     + data + ": " + e.getMessage(), e);
         }
+        deleteTree(temp);
+        return recovery;
     }
 
     private static String submitAndKill(JavaCommand java, Path data, BenchSizes sizes, Progress progress)
