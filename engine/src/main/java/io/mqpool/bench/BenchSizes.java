@@ -14,7 +14,8 @@ package io.mqpool.bench;
  * @param sleepRounds whether the sleep workload runs (it takes about 12 s a run)
  * @param memoryTasks tasks of the memory workload's {@code imapUnordered}
  * @param memoryChunksize their chunksize
- * @param recoveryTasks tasks of the job the recovery workload kills the server under
+ * @param recoveryTasks tasks of the job the recovery workload kills the server under: enough for the
+ *     job to run a few seconds, so that the kill lands mid-job
  */
 public record BenchSizes(int runs, int workers, int tasks, int chunksize1Tasks, int latencyCalls,
                          int cpuTasks, int cpuMillis, boolean sleepRounds, int memoryTasks,
@@ -26,7 +27,7 @@ public record BenchSizes(int runs, int workers, int tasks, int chunksize1Tasks, 
     }
 
     public static BenchSizes tiny() {
-        return new BenchSizes(2, 2, 2_000, 200, 50, 4, 20, false, 5_000, 100, 400);
+        return new BenchSizes(2, 2, 2_000, 200, 50, 4, 20, false, 5_000, 100, 4_000);
     }
 
     public BenchSizes withRuns(int value) {

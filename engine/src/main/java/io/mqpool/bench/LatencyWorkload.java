@@ -22,7 +22,8 @@ final class LatencyWorkload implements Workload {
         List<Double> p99 = new ArrayList<>();
         try (Pool pool = Pool.create(sizes.workers())) {
             progress.note("warming up");
-            roundTrips(pool, WARM_UP_CALLS);
+            // Never more than a run measures: at tiny sizes the warm-up would take longer than the runs.
+            roundTrips(pool, Math.min(WARM_UP_CALLS, sizes.latencyCalls()));
             for (int run = 1; run <= sizes.runs(); run++) {
                 progress.note("run " + run + ": " + sizes.latencyCalls() + " apply calls");
                 double[] millis = roundTrips(pool, sizes.latencyCalls());

@@ -26,8 +26,9 @@ final class TrivialWorkload implements Workload {
         List<Double> oneByOne = new ArrayList<>();
         try (Pool pool = Pool.create(sizes.workers())) {
             progress.note("warming up");
-            mapped(pool, WARM_UP_TASKS, JobOptions.defaults());
-            mapped(pool, WARM_UP_TASKS / 10, JobOptions.defaults().withChunksize(1));
+            // Never more than a run measures: at tiny sizes the warm-up would take longer than the runs.
+            mapped(pool, Math.min(WARM_UP_TASKS, sizes.tasks()), JobOptions.defaults());
+            mapped(pool, Math.min(WARM_UP_TASKS / 10, sizes.chunksize1Tasks()), JobOptions.defaults().withChunksize(1));
             for (int run = 1; run <= sizes.runs(); run++) {
                 progress.note("run " + run + ": " + sizes.tasks() + " tasks, default chunksize");
                 byDefault.add(mapped(pool, sizes.tasks(), JobOptions.defaults()));

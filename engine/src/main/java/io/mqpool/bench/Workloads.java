@@ -11,7 +11,8 @@ public final class Workloads {
     private static final Map<String, Workload> ALL = new LinkedHashMap<>();
 
     static {
-        for (Workload workload : List.of(new TrivialWorkload(), new LatencyWorkload())) {
+        for (Workload workload : List.of(new TrivialWorkload(), new LatencyWorkload(), new CpuWorkload(),
+                new SleepWorkload(), new StartupWorkload(), new MemoryWorkload(), new RecoveryWorkload())) {
             ALL.put(workload.name(), workload);
         }
     }

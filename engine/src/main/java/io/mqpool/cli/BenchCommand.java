@@ -1,6 +1,9 @@
 package io.mqpool.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mqpool.bench.Bench;
+import io.mqpool.bench.BenchReport;
+import io.mqpool.bench.BenchRow;
 import io.mqpool.bench.BenchSizes;
 import io.mqpool.bench.Measurement;
 import io.mqpool.bench.Workloads;
@@ -19,7 +22,7 @@ import picocli.CommandLine.Spec;
         description = "Measures mqpool on fresh embedded engines and, when python3 is on the PATH, "
                 + "Python's multiprocessing.Pool on the same workloads.",
         footer = {"", "Examples:", "  mqpool bench", "  mqpool bench trivial latency --runs 5",
-            "  mqpool bench --json > figures.json"})
+            "  mqpool bench --json > figures.json", "  mqpool bench recovery --no-python"})
 final class BenchCommand implements Callable<Integer> {
 
     @Spec
@@ -39,6 +42,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--tiny", description = "Tiny sizes: proves every workload runs, measures nothing useful.")
     private boolean tiny;
 
+    @Option(names = "--no-python", description = "Skip the comparison with Python's multiprocessing.Pool.")
+    private boolean noPython;
+
     @Override
     public Integer call() throws Exception {
         BenchSizes sizes = tiny ? BenchSizes.tiny() : BenchSizes.standard();
@@ -55,17 +61,30 @@ final class BenchCommand implements Callable<Integer> {
             return usageError(err, "unknown workload '" + unknown.get(0) + "'; workloads: "
                     + String.join(", ", Workloads.names()));
         }
-        List<Measurement> figures = new Bench(sizes, what -> {
+        List<BenchRow> rows = new Bench(sizes, what -> {
             err.println("bench: " + what);
             err.flush();
-        }).run(names);
+        }).run(names, !noPython);
         PrintWriter out = spec.commandLine().getOut();
-        TextTable table = new TextTable("workload", "figure", "median", "min–max", "unit");
-        for (Measurement m : figures) {
-            table.row(m.row(), m.label(), number(m.median()), number(m.min()) + "–" + number(m.max()), m.unit());
+        if (json) {
+            out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(BenchReport.of(rows)));
+            out.flush();
+        } else {
+            table(rows).print(out);
         }
-        table.print(out);
         return ExitCodes.DONE;
+    }
+
+    private static TextTable table(List<BenchRow> rows) {
+        TextTable table = new TextTable("workload", "figure", "mqpool median", "min–max", "unit", "Python median",
+                "mqpool/Python");
+        for (BenchRow row : rows) {
+            Measurement m = row.mqpool();
+            table.row(m.row(), m.label(), number(m.median()), number(m.min()) + "–" + number(m.max()), m.unit(),
+                    row.python() == null ? null : number(row.python().median()),
+                    row.ratio() == null ? null : String.format(Locale.ROOT, "%.2f×", row.ratio()));
+        }
+        return table;
     }
 
     private static int usageError(PrintWriter err, String message) {
@@ -75,7 +94,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private static String number(double value) {
-        if (value >= 100) {
+        if (value >= 100 || value == Math.rint(value)) {
             return String.format(Locale.ROOT, "%,.0f", value);
         }
         return String.format(Locale.ROOT, value >= 10 ? "%.1f" : "%.2f", value);
