@@ -121,6 +121,7 @@ public final class EmbeddedBroker implements AutoCloseable {
             throw new PortInUseException(host, port);
         }
         LOG.debug("broker started on {}:{}", host, port);
+        InVmThreads.brokerStarted();
         return new EmbeddedBroker(server, host, port);
     }
 
@@ -169,7 +170,10 @@ public final class EmbeddedBroker implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        Thread stopper = new Thread(() -> stopQuietly(server), "mqpool-broker-stop-" + port);
+        Thread stopper = new Thread(() -> {
+            stopQuietly(server);
+            InVmThreads.brokerStopped();
+        }, "mqpool-broker-stop-" + port);
         stopper.setDaemon(true);
         stopper.start();
         try {

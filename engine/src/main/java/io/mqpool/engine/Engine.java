@@ -129,7 +129,7 @@ public final class Engine implements AutoCloseable {
         connection = shutdown.add("broker connection", BrokerConnection.connect(broker.inVmUrl(), -1));
         deadlines = shutdown.add("deadline timer", new Deadlines(clock, id -> end(id, JobState.TIMED_OUT)));
         int workers = settings.worker().count();
-        dispatcher = shutdown.add("dispatcher", new Dispatcher(store, connection, Math.max(32, 8 * workers)));
+        dispatcher = shutdown.add("dispatcher", new Dispatcher(store, connection, Math.max(512, 8 * workers)));
         collector = shutdown.add("collector", new ResultCollector(store, connection, dispatcher, events));
         collector.start();
         retries = shutdown.add("retry handler", new RetryHandler(store, connection, supervisor::deathOf, json.mapper()));
