@@ -9,7 +9,6 @@ import java.util.List;
 /** Sequential {@code apply} round trips on a warm pool: submit, run, store, answer. */
 final class LatencyWorkload implements Workload {
 
-    private static final int WARM_UP_CALLS = 200;
 
     @Override
     public String name() {
@@ -22,8 +21,8 @@ final class LatencyWorkload implements Workload {
         List<Double> p99 = new ArrayList<>();
         try (Pool pool = Pool.create(sizes.workers())) {
             progress.note("warming up");
-            // Never more than a run measures: at tiny sizes the warm-up would take longer than the runs.
-            roundTrips(pool, Math.min(WARM_UP_CALLS, sizes.latencyCalls()));
+            // One unmeasured run: the JIT of the engine, the broker and the workers settles first.
+            roundTrips(pool, sizes.latencyCalls());
             for (int run = 1; run <= sizes.runs(); run++) {
                 progress.note("run " + run + ": " + sizes.latencyCalls() + " apply calls");
                 double[] millis = roundTrips(pool, sizes.latencyCalls());

@@ -13,8 +13,6 @@ import java.util.stream.LongStream;
  */
 final class TrivialWorkload implements Workload {
 
-    private static final int WARM_UP_TASKS = 20_000;
-
     @Override
     public String name() {
         return "trivial";
@@ -26,9 +24,10 @@ final class TrivialWorkload implements Workload {
         List<Double> oneByOne = new ArrayList<>();
         try (Pool pool = Pool.create(sizes.workers())) {
             progress.note("warming up");
-            // Never more than a run measures: at tiny sizes the warm-up would take longer than the runs.
-            mapped(pool, Math.min(WARM_UP_TASKS, sizes.tasks()), JobOptions.defaults());
-            mapped(pool, Math.min(WARM_UP_TASKS / 10, sizes.chunksize1Tasks()), JobOptions.defaults().withChunksize(1));
+            // One unmeasured run of each: the JIT of three JVMs (engine, broker and workers) takes
+            // tens of thousands of chunks to settle, and a pool is meant to be reused warm.
+            mapped(pool, sizes.tasks(), JobOptions.defaults());
+            mapped(pool, sizes.chunksize1Tasks(), JobOptions.defaults().withChunksize(1));
             for (int run = 1; run <= sizes.runs(); run++) {
                 progress.note("run " + run + ": " + sizes.tasks() + " tasks, default chunksize");
                 byDefault.add(mapped(pool, sizes.tasks(), JobOptions.defaults()));

@@ -73,10 +73,12 @@ public final class ResultCollector extends SessionLoop {
             message = results.size() < BATCH ? consumer.receiveImmediate() : null;
         }
         RecordedBatch batch = results.isEmpty() ? null : store.record(results);
-        session().commit();
+        // The outcomes are durable once in H2: waiters need not wait for the broker's commit
+        // too. Should that commit fail, the messages come again and are dropped as duplicates.
         if (batch != null) {
             announce(batch);
         }
+        session().commit();
     }
 
     private void accept(ClientMessage message, List<RecordedResult> results) throws ActiveMQException {
