@@ -39,9 +39,10 @@ final class BenchServer implements AutoCloseable {
      * @throws IllegalStateException with the server's output if it exits or is not ready in time
      *     (it is stopped)
      */
-    static BenchServer start(JavaCommand java, Path dataDir, int workers) throws InterruptedException {
+    static BenchServer start(JavaCommand java, List<String> jvmOptions, Path dataDir, int workers)
+            throws InterruptedException {
         CompletableFuture<URI> listening = new CompletableFuture<>();
-        List<String> command = java.mainClass(List.of(), MAIN_CLASS, List.of("server", "--bind", "127.0.0.1",
+        List<String> command = java.mainClass(jvmOptions, MAIN_CLASS, List.of("server", "--bind", "127.0.0.1",
                 "--port", "0", "--broker-port", "0", "--workers", Integer.toString(workers),
                 "--data", dataDir.toString()));
         ChildProcess process = ChildProcess.launch("server", command, line -> {

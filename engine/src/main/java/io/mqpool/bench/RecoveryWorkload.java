@@ -37,13 +37,16 @@ final class RecoveryWorkload implements Workload {
     @Override
     public List<Measurement> run(BenchSizes sizes, Progress progress) throws IOException, InterruptedException {
         JavaCommand java = JavaCommand.ofThisJvm();
+        // Servers start as the launcher starts them, from the jar's class archive.
+        List<String> jvmOptions = ServerClassArchive.of(java).map(archive -> prepared(archive, java, sizes, progress))
+                .orElse(List.of());
         List<Double> resume = new ArrayList<>();
         List<Double> lost = new ArrayList<>();
         List<Double> duplicated = new ArrayList<>();
         for (int run = 1; run <= sizes.runs(); run++) {
             progress.note("run " + run + ": kill -9 of the server mid-job of " + sizes.recoveryTasks()
                     + " tasks, then a restart");
-            Recovery recovery = once(java, sizes, progress);
+            Recovery recovery = once(java, jvmOptions, sizes, progress);
             resume.add(recovery.resumeSeconds());
             lost.add((double) recovery.lost());
             duplicated.add((double) recovery.duplicated());
@@ -54,15 +57,38 @@ final class RecoveryWorkload implements Workload {
                 new Measurement("recovery.duplicated", "results recorded twice", "count", false, duplicated));
     }
 
+    /** Options that use {@code archive}, recording it first (a server started and stopped) if it is missing or old. */
+    private static List<String> prepared(ServerClassArchive archive, JavaCommand java, BenchSizes sizes,
+                                         Progress progress) {
+        if (!archive.upToDate()) {
+            progress.note("recording the server's class archive " + archive.file());
+            try {
+                Path temp = Files.createTempDirectory("mqpool-bench-archive-");
+                try (BenchServer server = BenchServer.start(java, archive.recordOptions(), temp.resolve("data"),
+                        sizes.workers())) {
+                    server.url();
+                } finally {
+                    deleteTree(temp);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return List.of();
+            }
+        }
+        return archive.upToDate() ? archive.useOptions() : List.of();
+    }
+
     /** A run on a fresh data directory, removed afterwards unless the run failed. */
-    private static Recovery once(JavaCommand java, BenchSizes sizes, Progress progress)
+    private static Recovery once(JavaCommand java, List<String> jvmOptions, BenchSizes sizes, Progress progress)
             throws IOException, InterruptedException {
         Path temp = Files.createTempDirectory("mqpool-bench-recovery-");
         Path data = temp.resolve("data");
         Recovery recovery;
         try {
-            String jobId = submitAndKill(java, data, sizes, progress);
-            recovery = restartAndTally(java, data, sizes, jobId, progress);
+            String jobId = submitAndKill(java, jvmOptions, data, sizes, progress);
+            recovery = restartAndTally(java, jvmOptions, data, sizes, jobId, progress);
         } catch (RuntimeException e) {
             // The server's log is in the data directory: it is what explains the failure.
             throw new IllegalStateException("recovery run failed; the data directory and its mqpool.log are kept in "
@@ -72,10 +98,10 @@ final class RecoveryWorkload implements Workload {
         return recovery;
     }
 
-    private static String submitAndKill(JavaCommand java, Path data, BenchSizes sizes, Progress progress)
+    private static String submitAndKill(JavaCommand java, List<String> jvmOptions, Path data, BenchSizes sizes, Progress progress)
             throws InterruptedException {
         int tasks = sizes.recoveryTasks();
-        try (BenchServer server = BenchServer.start(java, data, sizes.workers())) {
+        try (BenchServer server = BenchServer.start(java, jvmOptions, data, sizes.workers())) {
             ServerApi api = new ServerApi(server.url());
             String jobId = api.submit(TASK, 0, tasks - 1, CHUNKSIZE);
             ServerApi.JobStatus status = api.awaitJob(jobId, s -> s.done() > 0 || s.finished(),
@@ -90,10 +116,10 @@ final class RecoveryWorkload implements Workload {
         }
     }
 
-    private static Recovery restartAndTally(JavaCommand java, Path data, BenchSizes sizes, String jobId,
+    private static Recovery restartAndTally(JavaCommand java, List<String> jvmOptions, Path data, BenchSizes sizes, String jobId,
                                             Progress progress) throws InterruptedException {
         Timer restart = Timer.start();
-        try (BenchServer server = BenchServer.start(java, data, sizes.workers())) {
+        try (BenchServer server = BenchServer.start(java, jvmOptions, data, sizes.workers())) {
             ServerApi api = new ServerApi(server.url());
             // Counted from the new server's first answer, as results recorded just before the kill
             // would otherwise pass for progress; the figure is thus at least the server's start-up.

@@ -64,6 +64,7 @@ public final class Engine implements AutoCloseable {
     private Supervisor supervisor;
     private Deadlines deadlines;
     private RetryHandler retries;
+    private CompletableFuture<Void> workersStart;
 
     private Engine(Settings settings, TaskRegistry registry, Clock clock) {
         this.settings = settings;
@@ -88,6 +89,20 @@ public final class Engine implements AutoCloseable {
      * workers. A failing initializer fails the start with its error.
      */
     public static Engine start(Settings settings, WorkerOptions options, Consumer<String> workerOutput) {
+        Engine engine = begin(settings, options, workerOutput);
+        engine.awaitWorkers();
+        return engine;
+    }
+
+    /**
+     * Starts every part and resumes the jobs the store holds as running, without waiting for
+     * the workers to be ready: chunks wait for them in the broker. Call {@link #awaitWorkers()}
+     * before reporting the engine as started.
+     *
+     * @throws EngineStartException with a one-line reason if a part cannot start; whatever had
+     *     started is stopped again
+     */
+    public static Engine begin(Settings settings, WorkerOptions options, Consumer<String> workerOutput) {
         TaskRegistry registry = TaskRegistry.load(settings.tasksDir(), Engine.class.getClassLoader());
         Engine engine = new Engine(settings, registry, Clock.systemUTC());
         try {
@@ -95,6 +110,21 @@ public final class Engine implements AutoCloseable {
             return engine;
         } catch (RuntimeException | ActiveMQException e) {
             engine.terminate();
+            throw e instanceof EngineStartException start ? start : new EngineStartException(e);
+        }
+    }
+
+    /**
+     * Blocks until the workers started by {@link #begin} are ready (a second or two).
+     *
+     * @throws EngineStartException if they cannot start, such as a worker JVM that fails (with
+     *     its error output); the whole engine is stopped then
+     */
+    public void awaitWorkers() {
+        try {
+            join(workersStart);
+        } catch (RuntimeException e) {
+            terminate();
             throw e instanceof EngineStartException start ? start : new EngineStartException(e);
         }
     }
@@ -114,7 +144,7 @@ public final class Engine implements AutoCloseable {
         CompletableFuture<EmbeddedBroker> brokerStart = inBackground("mqpool-broker-start",
                 () -> EmbeddedBroker.start(brokerSettings, dataDir.resolve("broker")));
         supervisor = new Supervisor(settings.worker(), launch, workerOutput, this::fatal);
-        CompletableFuture<Void> workersStart = inBackground("mqpool-workers-start", () -> {
+        workersStart = inBackground("mqpool-workers-start", () -> {
             supervisor.start();
             return null;
         });
@@ -137,7 +167,7 @@ public final class Engine implements AutoCloseable {
         dispatcher.start();
         // Added last so it closes first: draining workers still have a collector to answer to.
         shutdown.add("workers", supervisor);
-        join(workersStart);
+        // Resumed jobs need no worker yet: their chunks wait in the broker meanwhile.
         resumeRunningJobs();
     }
 

@@ -3,6 +3,7 @@ package io.mqpool.server;
 import io.mqpool.config.Settings;
 import io.mqpool.engine.DataDirLock;
 import io.mqpool.engine.Engine;
+import io.mqpool.engine.WorkerOptions;
 import io.mqpool.web.HttpApi;
 import java.io.IOException;
 import java.net.URI;
@@ -52,8 +53,15 @@ public final class Server implements AutoCloseable {
         try {
             onLocked.run();
             Logger log = LoggerFactory.getLogger(Server.class);
-            engine = Engine.start(settings, line -> log.info("worker: {}", line));
+            // The HTTP server starts while the workers do; the status line waits for both.
+            engine = Engine.begin(settings, WorkerOptions.NONE, line -> log.info("worker: {}", line));
             HttpApi http = HttpApi.start(engine, settings.http(), version);
+            try {
+                engine.awaitWorkers();
+            } catch (RuntimeException e) {
+                http.close();
+                throw e;
+            }
             log.info("mqpool {} serving HTTP on {}:{} with {} workers, data in {}", version, settings.http().bind(),
                     http.port(), settings.worker().count(), settings.dataDir().toAbsolutePath());
             return new Server(settings, lock, engine, http, log);

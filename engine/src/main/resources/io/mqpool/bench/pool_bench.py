@@ -7,7 +7,7 @@ mqpool, so that it can print mqpool/Python ratios. Workloads:
 
   trivial  pool.map(square, range(N)), default chunksize and chunksize=1 (tasks/s)
   latency  sequential pool.apply(square, (i,)) round trips on a warm pool: p50, p99 (ms)
-  cpu      parallel speedup of a calibrated pure-CPU burn divided by workers
+  cpu      parallel speedup of a calibrated pure-CPU burn (map, default chunksize) divided by workers
   sleep    8 sleeping tasks on Pool(8) and 16 on Pool(4), wall time (s)
   startup  Pool(workers) creation + one apply + close + join (ms)
   memory   imap_unordered over a lazy range: wall time (s) and main-process peak RSS (MB)
@@ -121,7 +121,7 @@ def bench_cpu(a):
         with Pool(a.workers) as pool:
             pool.map(square, range(a.workers), chunksize=1)  # warm-up: workers running
             t0 = time.perf_counter()
-            got = pool.map(burn, [iters] * a.cpu_tasks, chunksize=1)
+            got = pool.map(burn, [iters] * a.cpu_tasks)
             parallel = time.perf_counter() - t0
             pool.close()
             pool.join()
