@@ -135,9 +135,10 @@ public final class SettingsLoader {
         put(defaults, SettingKey.BROKER_HOST, "127.0.0.1");
         put(defaults, SettingKey.BROKER_PORT, "61616");
         put(defaults, SettingKey.BROKER_JOURNAL_BUFFER_TIMEOUT, "100");
-        // A few small chunks, or one big one: a worker finds its next chunk already there when it
-        // finishes one, where a window of 0 cost a round trip to the broker per chunk.
-        put(defaults, SettingKey.BROKER_CONSUMER_WINDOW, "8192");
+        // One chunk at a time: a slow task never holds others back. A few KiB let a worker find
+        // its next tiny chunk already there (about 3x the throughput at chunksize 1), at the price
+        // of the chunks it holds waiting behind a long task.
+        put(defaults, SettingKey.BROKER_CONSUMER_WINDOW, "0");
         put(defaults, SettingKey.BROKER_MAX_DELIVERY_ATTEMPTS, "10");
         put(defaults, SettingKey.WORKER_JVM_OPTIONS, "-XX:+UseSerialGC");
         put(defaults, SettingKey.WORKER_CLASSPATH, systemProperties.getOrDefault("java.class.path", ""));

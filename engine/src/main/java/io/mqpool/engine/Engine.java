@@ -303,6 +303,8 @@ public final class Engine implements AutoCloseable {
         boolean ended = store.finish(jobId, state);
         if (ended) {
             int removed = broker.removeQueuedChunks(jobId);
+            // Workers hold a few chunks ahead of the one they run: those are dropped unrun.
+            supervisor.skipChunksOf(jobId);
             log.info("job {} is {}: {} queued chunks removed", jobId, state, removed);
             events.finished(jobId, state);
             // Tasks cannot be stopped from outside their JVM: after a grace period for the ones

@@ -33,6 +33,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Supervisor implements AutoCloseable {
 
+    /** Ended jobs a newly started worker is told of: enough for every chunk still around. */
+    private static final int REMEMBERED_ENDED_JOBS = 1000;
     private static final Logger LOG = LoggerFactory.getLogger(Supervisor.class);
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration HEALTHY_UPTIME = Duration.ofSeconds(30);
@@ -52,6 +54,8 @@ public final class Supervisor implements AutoCloseable {
     private final CurrentTaskFiles currentTaskFiles = new CurrentTaskFiles();
     private final List<WorkerSlot> slots = new ArrayList<>();
     private final List<WorkerProcess> everLaunched = new ArrayList<>();
+    /** The latest jobs that ended, oldest first; every worker is told of them. */
+    private final java.util.LinkedHashSet<String> endedJobs = new java.util.LinkedHashSet<>();
     private int lastId;
     private boolean started;
     private boolean closed;
@@ -104,6 +108,25 @@ public final class Supervisor implements AutoCloseable {
         }
         taskTimeouts.start();
         startWorkers(settings.count());
+    }
+
+    /**
+     * Tells every worker, and every worker started later, that job {@code jobId} ended, so
+     * that the chunks of it they hold besides the one they run are dropped unrun. Does not block.
+     */
+    public void skipChunksOf(String jobId) {
+        synchronized (lock) {
+            endedJobs.add(jobId);
+            if (endedJobs.size() > REMEMBERED_ENDED_JOBS) {
+                endedJobs.remove(endedJobs.iterator().next());
+            }
+            for (WorkerSlot slot : slots) {
+                WorkerProcess process = slot.process();
+                if (process != null && process.isAlive()) {
+                    process.skip(jobId);
+                }
+            }
+        }
     }
 
     /**
@@ -251,6 +274,8 @@ public final class Supervisor implements AutoCloseable {
                 WorkerCommand.of(settings, launch, slot.id(), currentTaskFile), currentTaskFile, clock,
                 workerOutput, errCopy, this::onExit);
         slot.process(process);
+        // A chunk of an ended job may come back to the queue from a worker that died holding it.
+        endedJobs.forEach(process::skip);
         everLaunched.removeIf(p -> !p.isAlive());
         everLaunched.add(process);
         Duration timeout = settings.startTimeout();

@@ -171,8 +171,18 @@ final class WorkerProcess {
      * @return false when the worker can no longer be told (it has exited)
      */
     boolean drain() {
+        return command("drain");
+    }
+
+    /** Tells the worker that {@code jobId} ended: it must not run the chunks of it it holds. */
+    boolean skip(String jobId) {
+        return command("skip " + jobId);
+    }
+
+    /** Writes one command line to the worker's stdin; false if the pipe is gone. */
+    private synchronized boolean command(String line) {
         try {
-            stdin.write("drain\n");
+            stdin.write(line + "\n");
             stdin.flush();
             return true;
         } catch (IOException e) {

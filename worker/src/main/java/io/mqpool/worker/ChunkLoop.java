@@ -40,6 +40,7 @@ final class ChunkLoop {
     private final ChunkRunner runner;
     private final WireCodec codec;
     private final StopSignal stop;
+    private final SkippedJobs skipped;
     private final WorkerLog log;
     private final StatusReporter status;
     /** Tasks after which this worker retires; 0 for no limit. */
@@ -47,7 +48,8 @@ final class ChunkLoop {
     private volatile ActiveMQException connectionFailure;
 
     ChunkLoop(ClientSession session, ChunkRunner runner, WireCodec codec, StopSignal stop,
-              WorkerLog log, StatusReporter status, long maxTasks) {
+              SkippedJobs skipped, WorkerLog log, StatusReporter status, long maxTasks) {
+        this.skipped = skipped;
         this.maxTasks = maxTasks;
         this.status = status;
         this.session = session;
@@ -144,6 +146,11 @@ final class ChunkLoop {
     /** Runs one chunk and sends its result, uncommitted; returns the number of tasks run. */
     private int handle(TaskChunk chunk, ClientMessage message, ClientProducer results)
             throws ActiveMQException {
+        if (skipped.contains(chunk.jobId())) {
+            // Its job ended while this worker held the chunk: the engine wants no outcome of it.
+            message.acknowledge();
+            return 0;
+        }
         // Each attempt is a new message, whose first delivery the broker counts as 1.
         int redeliveries = chunk.attempt() + Math.max(0, message.getDeliveryCount() - 1);
         status.busy(chunk);

@@ -13,7 +13,7 @@ import java.nio.file.StandardOpenOption;
 /**
  * Reads the supervisor's commands from the worker's stdin on thread
  * {@code mqpool-worker-stdin}. The line {@code drain} asks the worker to finish its chunk and
- * exit; end of input means the supervisor is gone, and the worker halts at once so that it
+ * exit, and {@code skip JOB} tells it that a job ended (see {@link SkippedJobs}); end of input means the supervisor is gone, and the worker halts at once so that it
  * never outlives its supervisor (an uncommitted chunk simply returns to the queue).
  *
  * <p>Stdin is read through a channel that {@link #stop()} can close under the blocked reader:
@@ -26,14 +26,17 @@ final class StdinWatcher {
 
     private final ReadableByteChannel in;
     private final StopSignal stop;
+    private final SkippedJobs skipped;
     private final Runnable onEndOfInput;
     private final WorkerLog log;
     private volatile boolean stopping;
     private Thread thread;
 
-    StdinWatcher(ReadableByteChannel in, StopSignal stop, Runnable onEndOfInput, WorkerLog log) {
+    StdinWatcher(ReadableByteChannel in, StopSignal stop, SkippedJobs skipped, Runnable onEndOfInput,
+                 WorkerLog log) {
         this.in = in;
         this.stop = stop;
+        this.skipped = skipped;
         this.onEndOfInput = onEndOfInput;
         this.log = log;
     }
@@ -103,6 +106,8 @@ final class StdinWatcher {
     private void command(String line) {
         if (line.equals("drain")) {
             stop.request();
+        } else if (line.startsWith("skip ") && line.length() > "skip ".length()) {
+            skipped.add(line.substring("skip ".length()).trim());
         } else if (!line.isEmpty()) {
             log.line("ignoring unknown command on stdin: '" + line + "'");
         }

@@ -50,13 +50,14 @@ public final class WorkerMain {
         }
         WorkerLog log = new WorkerLog(System.err, arguments.workerId());
         StopSignal stop = new StopSignal();
+        SkippedJobs skipped = new SkippedJobs();
         // Watch stdin before anything slow, so a supervisor that dies during start-up takes
         // this process with it. halt skips shutdown hooks: nothing here needs them, and an
         // uncommitted chunk goes back to the queue by itself.
-        StdinWatcher stdin = new StdinWatcher(StdinWatcher.stdin(System.in), stop,
+        StdinWatcher stdin = new StdinWatcher(StdinWatcher.stdin(System.in), stop, skipped,
                 () -> Runtime.getRuntime().halt(EXIT_OK), log);
         stdin.start();
-        int code = run(arguments, stop, log, System.out);
+        int code = run(arguments, stop, skipped, log, System.out);
         exitQuickly(code, stdin);
     }
 
@@ -82,7 +83,7 @@ public final class WorkerMain {
         Runtime.getRuntime().halt(code);
     }
 
-    private static int run(WorkerArguments arguments, StopSignal stop, WorkerLog log,
+    private static int run(WorkerArguments arguments, StopSignal stop, SkippedJobs skipped, WorkerLog log,
                            PrintStream out) {
         TaskRegistry registry;
         try {
@@ -109,7 +110,7 @@ public final class WorkerMain {
         try (BrokerConnection connection = BrokerConnection.connectWaiting(arguments.brokerUrl(),
                 arguments.consumerWindowSize(), arguments.brokerWait());
              ClientSession session = connection.openTransactedSession()) {
-            ChunkLoop loop = new ChunkLoop(session, runner, new WireCodec(), stop, log, status,
+            ChunkLoop loop = new ChunkLoop(session, runner, new WireCodec(), stop, skipped, log, status,
                     arguments.maxTasks());
             loop.run(() -> status.ready(arguments.workerId()));
             return EXIT_OK;
