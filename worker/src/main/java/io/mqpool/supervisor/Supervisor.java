@@ -6,9 +6,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -55,7 +57,7 @@ public final class Supervisor implements AutoCloseable {
     private final List<WorkerSlot> slots = new ArrayList<>();
     private final List<WorkerProcess> everLaunched = new ArrayList<>();
     /** The latest jobs that ended, oldest first; every worker is told of them. */
-    private final java.util.LinkedHashSet<String> endedJobs = new java.util.LinkedHashSet<>();
+    private final Set<String> endedJobs = new LinkedHashSet<>();
     private int lastId;
     private boolean started;
     private boolean closed;
@@ -337,7 +339,7 @@ public final class Supervisor implements AutoCloseable {
             if (slot == null || closed) {
                 return;
             }
-            CurrentChunk chunk = process.currentChunk();
+            CurrentChunk chunk = process.currentChunkWithTask();
             if (chunk != null) {
                 // A drained worker commits its chunk and reports idle before it exits.
                 deaths.record(ChunkDeath.of(chunk, slot.id(), process.killedForTimeout(),

@@ -115,10 +115,18 @@ final class WorkerProcess {
 
     /**
      * The chunk the worker last reported taking, or null when it reported being idle. Its task
-     * is the one the worker last started, from the status lines of a chunk with a task timeout
-     * and from the worker's current-task file otherwise.
+     * is known only for a chunk with a task timeout, whose tasks are reported as they start.
      */
     CurrentChunk currentChunk() {
+        return status.currentChunk();
+    }
+
+    /**
+     * Like {@link #currentChunk()}, with the task the worker last started read from its
+     * current-task file when it reports no task lines: for a worker that died, to name the task
+     * that killed it, or to show it. Reads the file, so it is not for periodic checks.
+     */
+    CurrentChunk currentChunkWithTask() {
         CurrentChunk chunk = status.currentChunk();
         if (chunk == null || currentTaskFile == null || chunk.taskTimeoutMillis() > 0) {
             return chunk;

@@ -83,6 +83,6 @@ final class WorkerSlot {
     WorkerView view() {
         return new WorkerView(id, process == null ? -1 : process.pid(), state,
                 process == null ? null : process.startedAt(), restarts,
-                process == null ? null : process.currentChunk(), process == null ? 0 : process.tasksDone());
+                process == null ? null : process.currentChunkWithTask(), process == null ? 0 : process.tasksDone());
     }
 }
