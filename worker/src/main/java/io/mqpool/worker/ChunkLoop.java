@@ -10,7 +10,6 @@ import java.util.EnumSet;
 import java.util.Set;
 import org.apache.activemq.artemis.api.core.ActiveMQException;
 import org.apache.activemq.artemis.api.core.ActiveMQExceptionType;
-import org.apache.activemq.artemis.api.core.client.ClientConsumer;
 import org.apache.activemq.artemis.api.core.client.ClientMessage;
 import org.apache.activemq.artemis.api.core.client.ClientProducer;
 import org.apache.activemq.artemis.api.core.client.ClientSession;
@@ -24,14 +23,7 @@ import org.apache.activemq.artemis.api.core.client.SessionFailureListener;
 final class ChunkLoop {
 
     /**
-     * How often an idle worker looks up from waiting for a chunk, to see whether it should stop.
-     * Not much shorter: with a consumer window of 0, a receive that times out can leave its
-     * credit with the broker, and at 50 ms idle workers gathered enough to be handed two chunks
-     * at once (16 two-second tasks on 4 workers then took 10 s instead of 8).
-     */
-    private static final long RECEIVE_TIMEOUT_MILLIS = 250;
-    /**
-     * Under load, chunks that are waiting are run and committed together, up to this many or
+     * Under load, chunks that are held are run and committed together, up to this many or
      * for this long, so that one journal sync serves several chunks.
      */
     private static final int GROUP_MAX_CHUNKS = 64;
@@ -43,25 +35,37 @@ final class ChunkLoop {
 
     private final ClientSession session;
     private final ChunkRunner runner;
-    private final WireCodec codec;
+    private final WireCodec codec = new WireCodec();
     private final StopSignal stop;
     private final SkippedJobs skipped;
     private final WorkerLog log;
     private final StatusReporter status;
     /** Tasks after which this worker retires; 0 for no limit. */
     private final long maxTasks;
+    /** Bytes of quick chunks this worker may hold ahead of the one it runs. */
+    private final int prefetchWindowBytes;
     private volatile ActiveMQException connectionFailure;
 
-    ChunkLoop(ClientSession session, ChunkRunner runner, WireCodec codec, StopSignal stop,
-              SkippedJobs skipped, WorkerLog log, StatusReporter status, long maxTasks) {
-        this.skipped = skipped;
-        this.maxTasks = maxTasks;
-        this.status = status;
+    /**
+     * How the loop takes chunks.
+     *
+     * @param prefetchWindowBytes bytes of quick chunks the worker may hold ahead of the one it
+     *     runs; 0 never holds any
+     * @param maxTasks tasks after which the worker retires; 0 for no limit
+     */
+    record Options(int prefetchWindowBytes, long maxTasks) {
+    }
+
+    ChunkLoop(ClientSession session, ChunkRunner runner, StopSignal stop, SkippedJobs skipped,
+              WorkerLog log, StatusReporter status, Options options) {
         this.session = session;
         this.runner = runner;
-        this.codec = codec;
         this.stop = stop;
+        this.skipped = skipped;
         this.log = log;
+        this.status = status;
+        this.maxTasks = options.maxTasks();
+        this.prefetchWindowBytes = options.prefetchWindowBytes();
     }
 
     /**
@@ -69,44 +73,62 @@ final class ChunkLoop {
      * Blocks for as long as the worker runs.
      *
      * @param onReady called once the consumer and producers exist, before the first receive
-     * @throws ActiveMQException when the consumer or producers cannot be created
+     * @throws ActiveMQException when the producers cannot be created
      * @throws BrokerConnectionLostException when the connection to the broker fails
      */
     void run(Runnable onReady) throws ActiveMQException, BrokerConnectionLostException {
         session.addFailureListener(new FailureFlag());
-        try (ClientConsumer consumer = session.createConsumer(Queues.TASKS);
+        try (TaskFeed feed = new TaskFeed(session, prefetchWindowBytes, log);
              ClientProducer results = session.createProducer(Queues.RESULTS)) {
             DeadLetters deadLetters = new DeadLetters(session);
+            stop.onRequest(feed::wake);
             onReady.run();
             while (!stop.isRequested()) {
                 checkConnection(null);
                 try {
-                    ClientMessage message = consumer.receive(RECEIVE_TIMEOUT_MILLIS);
+                    ClientMessage message = feed.next();
                     if (message != null) {
-                        runGroup(message, consumer, results, deadLetters);
+                        runGroupLocked(message, feed, results, deadLetters);
                     }
                 } catch (ActiveMQException e) {
                     checkConnection(e);
-                    rollbackAfter(e);
+                    feed.lock();
+                    try {
+                        rollbackAfter(e);
+                    } finally {
+                        feed.unlock();
+                    }
                 }
             }
         }
     }
 
+    private void runGroupLocked(ClientMessage first, TaskFeed feed, ClientProducer results,
+                                DeadLetters deadLetters) throws ActiveMQException {
+        feed.lock();
+        try {
+            runGroup(first, feed, results, deadLetters);
+        } finally {
+            feed.unlock();
+        }
+    }
+
     /**
-     * Runs {@code first} and, while more chunks wait and the group is young, the next ones, then
-     * commits them all at once. A chunk sent again after a worker died (or delivered again)
-     * runs in a transaction of its own, so that a chunk that kills workers never takes others
-     * down with it to the retry queue, and the task the supervisor saw running is its own.
+     * Runs {@code first} and, while more chunks are held and the group is young, the next
+     * ones, then commits them all at once. A chunk sent again after a worker died (or
+     * delivered again) runs in a transaction of its own, so that a chunk that kills workers
+     * never takes others down with it to the retry queue, and the task the supervisor saw
+     * running is its own.
      */
-    private void runGroup(ClientMessage first, ClientConsumer consumer, ClientProducer results,
+    private void runGroup(ClientMessage first, TaskFeed feed, ClientProducer results,
                           DeadLetters deadLetters) throws ActiveMQException {
         long deadline = System.nanoTime() + GROUP_MAX_NANOS;
         int tasks = 0;
         int chunks = 0;
         ClientMessage message = first;
         while (message != null) {
-            TaskChunk chunk = decode(message, deadLetters);
+            Decoded decoded = decode(message);
+            TaskChunk chunk = decoded.chunk();
             boolean retried = message.getDeliveryCount() > 1
                     || (chunk != null && chunk.attempt() > 0);
             if (retried && chunks > 0) {
@@ -115,16 +137,23 @@ final class ChunkLoop {
                 tasks = 0;
                 chunks = 0;
             }
-            if (chunk != null) {
-                tasks += handle(chunk, message, results);
+            if (!feed.take(message)) {
+                break;
+            }
+            if (chunk == null) {
+                moveToDeadLetters(message, deadLetters, decoded.malformed());
+            } else {
+                tasks += handle(chunk, message, results, feed);
             }
             chunks++;
             boolean more = !retried && chunks < GROUP_MAX_CHUNKS && System.nanoTime() < deadline
                     && !stop.isRequested() && !retirementDue(tasks);
-            message = more ? consumer.receiveImmediate() : null;
+            message = more ? feed.nextIfHeld() : null;
         }
-        session.commit();
-        status.idle(tasks);
+        if (chunks > 0) {
+            session.commit();
+            status.idle(tasks);
+        }
         if (retirementDue(0)) {
             status.retiring();
             stop.request();
@@ -136,41 +165,44 @@ final class ChunkLoop {
         return maxTasks > 0 && status.tasksDone() + uncommitted >= maxTasks;
     }
 
-    /** The chunk in {@code message}, or null when it is malformed and went to dead letters. */
-    private TaskChunk decode(ClientMessage message, DeadLetters deadLetters)
-            throws ActiveMQException {
+    /** The chunk in {@code message}, or why it is malformed. */
+    private Decoded decode(ClientMessage message) {
         try {
-            return codec.decodeChunk(message);
+            return new Decoded(codec.decodeChunk(message), null);
         } catch (MalformedMessageException e) {
-            log.line(e.getMessage() + "; moved to " + Queues.DEAD_LETTER);
-            moveToDeadLetters(message, deadLetters, e.getMessage());
-            return null;
+            return new Decoded(null, e.getMessage());
         }
     }
 
-    /** Runs one chunk and sends its result, uncommitted; returns the number of tasks run. */
-    private int handle(TaskChunk chunk, ClientMessage message, ClientProducer results)
+    /** A decoded chunk, or null and the reason it could not be decoded. */
+    private record Decoded(TaskChunk chunk, String malformed) {
+    }
+
+    /**
+     * Runs one chunk, whose message is already acknowledged, and sends its result, uncommitted;
+     * returns the number of tasks run.
+     */
+    private int handle(TaskChunk chunk, ClientMessage message, ClientProducer results, TaskFeed feed)
             throws ActiveMQException {
         if (skipped.contains(chunk.jobId())) {
             // Its job ended while this worker held the chunk: the engine wants no outcome of it.
-            message.acknowledge();
             return 0;
         }
         // Each attempt is a new message, whose first delivery the broker counts as 1.
         int redeliveries = chunk.attempt() + Math.max(0, message.getDeliveryCount() - 1);
         status.busy(chunk);
-        ChunkResult result = runner.run(chunk, redeliveries);
+        ChunkResult result = feed.run(() -> runner.run(chunk, redeliveries));
         results.send(codec.encode(session, result));
-        message.acknowledge();
         return chunk.size();
     }
 
+    /** Copies a malformed chunk's message to the dead letters; the chunk is already taken. */
     private void moveToDeadLetters(ClientMessage message, DeadLetters deadLetters,
                                    String reason) throws ActiveMQException {
+        log.line(reason + "; moved to " + Queues.DEAD_LETTER);
         if (!deadLetters.copy(message, reason)) {
             log.line("the body of the malformed message is unreadable too; it is dropped");
         }
-        message.acknowledge();
     }
 
     private void checkConnection(ActiveMQException e) throws BrokerConnectionLostException {

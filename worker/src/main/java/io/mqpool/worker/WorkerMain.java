@@ -1,7 +1,6 @@
 package io.mqpool.worker;
 
 import io.mqpool.broker.BrokerConnection;
-import io.mqpool.broker.WireCodec;
 import io.mqpool.jobs.TaskJson;
 import io.mqpool.jobs.TaskRegistry;
 import java.io.PrintStream;
@@ -110,8 +109,8 @@ public final class WorkerMain {
         try (BrokerConnection connection = BrokerConnection.connectWaiting(arguments.brokerUrl(),
                 arguments.consumerWindowSize(), arguments.brokerWait());
              ClientSession session = connection.openTransactedSession()) {
-            ChunkLoop loop = new ChunkLoop(session, runner, new WireCodec(), stop, skipped, log, status,
-                    arguments.maxTasks());
+            ChunkLoop loop = new ChunkLoop(session, runner, stop, skipped, log, status,
+                    new ChunkLoop.Options(arguments.consumerWindowSize(), arguments.maxTasks()));
             loop.run(() -> status.ready(arguments.workerId()));
             return EXIT_OK;
         } catch (ActiveMQException e) {

@@ -94,6 +94,19 @@ class WorkerMainIT {
     }
 
     @Test
+    void anIdleWorkerWhoseBrokerStopsExitsWithCode3() throws Exception {
+        Process process;
+        try (EmbeddedBroker broker = EmbeddedBroker.start(
+                new BrokerSettings("127.0.0.1", 0, 100, 0, 5), dir)) {
+            process = worker("--broker", broker.url(), "--id", "w9");
+            firstLine(process.getInputStream());
+        }
+
+        assertTrue(process.waitFor(10, TimeUnit.SECONDS), "the worker waits on a stopped broker");
+        assertEquals(3, process.exitValue());
+    }
+
+    @Test
     void aWorkerStartedByHandStopsOnSigintButASupervisedOneDoesNot() throws Exception {
         try (EmbeddedBroker broker = EmbeddedBroker.start(
                 new BrokerSettings("127.0.0.1", 0, 100, 0, 5), dir)) {

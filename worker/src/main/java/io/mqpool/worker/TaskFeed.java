@@ -1,0 +1,219 @@
+package io.mqpool.worker;
+
+import io.mqpool.broker.Queues;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import org.apache.activemq.artemis.api.core.ActiveMQException;
+import org.apache.activemq.artemis.api.core.ActiveMQExceptionType;
+import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.api.core.client.ClientConsumer;
+import org.apache.activemq.artemis.api.core.client.ClientMessage;
+import org.apache.activemq.artemis.api.core.client.ClientSession;
+
+/**
+ * The worker's consumer on the task queue. It takes one chunk at a time, or holds a few ahead
+ * while chunks are quick ({@link PrefetchPolicy}), and hands the held ones back to the queue
+ * when a chunk runs long: closing a consumer returns the chunks it holds, uncounted as
+ * deliveries, while the running chunk's acknowledgement stays in the open transaction.
+ *
+ * <p>The session is not thread-safe, and three threads touch it: the worker's loop, the
+ * hand-back watchdog {@code mqpool-worker-hand-back}, and the stdin thread (a drain wakes the
+ * loop). So everything but waiting for a chunk and running one happens under {@link #lock()},
+ * which the loop holds while it works on the session.
+ *
+ * <p>Waiting is a receive without a timeout. With a window of 0, a receive that times out
+ * resets the consumer's credit while a chunk may already be on its way, and the chunk that
+ * arrives late leaves a credit behind: idle workers were then handed two chunks at once. A
+ * drain closes the consumer instead, which ends the wait.
+ */
+final class TaskFeed implements AutoCloseable {
+
+    private static final SimpleString TASKS = SimpleString.of(Queues.TASKS);
+    private static final long WATCH_EVERY_NANOS = 5_000_000;
+    private static final long WATCHDOG_JOIN_MILLIS = 1_000;
+
+    private final ClientSession session;
+    private final PrefetchPolicy policy;
+    private final WorkerLog log;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Thread watchdog;
+    private volatile boolean closed;
+    /** Guarded by {@link #lock}. */
+    private ClientConsumer consumer;
+    /** The window of {@link #consumer}; guarded by {@link #lock}. */
+    private int consumerWindow;
+    /** Set once the loop should take no more chunks; guarded by {@link #lock}. */
+    private boolean woken;
+    private volatile boolean running;
+    private volatile long runningSince;
+
+    /**
+     * @param prefetchWindowBytes bytes of quick chunks the worker may hold ahead; 0 never holds
+     *     any, -1 holds any number
+     */
+    TaskFeed(ClientSession session, int prefetchWindowBytes, WorkerLog log) {
+        this.session = session;
+        this.policy = new PrefetchPolicy(prefetchWindowBytes);
+        this.log = log;
+        this.watchdog = new Thread(this::watch, "mqpool-worker-hand-back");
+        watchdog.setDaemon(true);
+        if (prefetchWindowBytes != 0) {
+            watchdog.start();
+        }
+    }
+
+    /** Takes the lock that guards the session. The loop holds it except in {@link #next()}. */
+    void lock() {
+        lock.lock();
+    }
+
+    void unlock() {
+        lock.unlock();
+    }
+
+    /**
+     * Waits for the next chunk, without holding the lock. Returns null once {@link #wake()}
+     * was called, or when the consumer was closed under the wait (a lost connection closes it).
+     *
+     * @throws ActiveMQException when the consumer cannot be opened
+     */
+    ClientMessage next() throws ActiveMQException {
+        ClientConsumer waitingOn;
+        lock.lock();
+        try {
+            if (woken) {
+                return null;
+            }
+            int window = policy.window();
+            if (consumer != null && (consumer.isClosed() || consumerWindow != window)) {
+                closeConsumer();
+            }
+            if (consumer == null) {
+                consumer = session.createConsumer(TASKS, null, window, -1, false);
+                consumerWindow = window;
+            }
+            waitingOn = consumer;
+        } finally {
+            lock.unlock();
+        }
+        try {
+            return waitingOn.receive();
+        } catch (ActiveMQException e) {
+            if (e.getType() == ActiveMQExceptionType.OBJECT_CLOSED && waitingOn.isClosed()) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * A chunk that is already held, or null: never waits, and never asks the broker when the
+     * worker takes one chunk at a time (asking costs the round trip that holding saves).
+     * Call with the lock held.
+     */
+    ClientMessage nextIfHeld() throws ActiveMQException {
+        if (woken || consumer == null || consumer.isClosed() || consumerWindow == 0
+                || policy.window() != consumerWindow) {
+            return null;
+        }
+        return consumer.receiveImmediate();
+    }
+
+    /**
+     * Acknowledges {@code message} in the session's open transaction, before the chunk runs,
+     * so that a hand-back cannot return it to the queue. Returns false when its consumer was
+     * closed after it arrived: the broker took it back, and it must not run here. Call with
+     * the lock held.
+     */
+    boolean take(ClientMessage message) throws ActiveMQException {
+        if (consumer == null || consumer.isClosed()) {
+            return false;
+        }
+        message.acknowledge();
+        return true;
+    }
+
+    /**
+     * Runs a chunk's work without the lock. Meanwhile the watchdog may hand back the chunks
+     * held ahead, once the work has run for {@link PrefetchPolicy#HAND_BACK_AFTER_NANOS}.
+     * Call with the lock held; it is held again on return.
+     */
+    <T> T run(Supplier<T> work) {
+        long start = System.nanoTime();
+        runningSince = start;
+        running = true;
+        lock.unlock();
+        try {
+            return work.get();
+        } finally {
+            lock.lock();
+            running = false;
+            policy.ran(System.nanoTime() - start);
+        }
+    }
+
+    /**
+     * Makes {@link #next()} return null from now on, ending a wait in progress, and hands back
+     * any chunks held ahead. Safe from any thread.
+     */
+    void wake() {
+        lock.lock();
+        try {
+            woken = true;
+            closeConsumer();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        LockSupport.unpark(watchdog);
+        try {
+            watchdog.join(WATCHDOG_JOIN_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        lock.lock();
+        try {
+            closeConsumer();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void watch() {
+        while (!closed) {
+            LockSupport.parkNanos(WATCH_EVERY_NANOS);
+            if (running && PrefetchPolicy.handBackDue(System.nanoTime() - runningSince)) {
+                handBackIfHolding();
+            }
+        }
+    }
+
+    private void handBackIfHolding() {
+        lock.lock();
+        try {
+            if (running && consumer != null && consumerWindow != 0) {
+                closeConsumer();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void closeConsumer() {
+        if (consumer == null) {
+            return;
+        }
+        try {
+            // Sends the acknowledgements not sent yet, then returns the held chunks.
+            consumer.close();
+        } catch (ActiveMQException e) {
+            log.line("closing the task consumer failed: " + e.getMessage());
+        }
+        consumer = null;
+    }
+}
