@@ -9,7 +9,8 @@ import java.util.Objects;
  *     hosts must reach it)
  * @param port the acceptor's port; 0 picks a free one
  * @param journalBufferTimeoutMicros how long the journal gathers writes before one sync
- * @param consumerWindowSize bytes a worker may prefetch; 0 means one chunk at a time
+ * @param consumerWindowSize bytes of quick chunks a worker may hold ahead of the one it runs;
+ *     0 always takes one chunk at a time
  * @param maxDeliveryAttempts deliveries of one chunk before it goes to the dead-letter queue
  */
 public record BrokerSettings(String host, int port, int journalBufferTimeoutMicros,

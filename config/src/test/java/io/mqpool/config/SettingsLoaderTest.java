@@ -39,7 +39,7 @@ class SettingsLoaderTest {
         Settings s = load(Map.of(), Map.of());
         assertEquals(home.resolve(".mqpool"), s.dataDir());
         assertEquals(home.resolve(".mqpool/tasks"), s.tasksDir());
-        assertEquals(new BrokerSettings("127.0.0.1", 61616, 100, 0, 10), s.broker());
+        assertEquals(new BrokerSettings("127.0.0.1", 61616, 100, 8192, 10), s.broker());
         assertEquals(Runtime.getRuntime().availableProcessors(), s.worker().count());
         assertEquals(Path.of("/opt/jdk/bin/java"), s.worker().javaCommand());
         assertEquals(List.of("-XX:+UseSerialGC"), s.worker().jvmOptions());

@@ -9,7 +9,8 @@ import java.util.Objects;
  *
  * @param brokerUrl the broker's TCP URL, such as {@code tcp://127.0.0.1:61616}
  * @param tasksDir the directory of user task jars; null for the built-in tasks only
- * @param consumerWindowSize bytes a worker may prefetch; 0 takes one chunk at a time
+ * @param consumerWindowSize bytes of quick chunks a worker may hold ahead of the one it runs;
+ *     0 always takes one chunk at a time
  * @param brokerWait how long a starting worker keeps trying to reach a broker that may still
  *     be starting itself
  * @param initializer a registered task each worker runs once before its first chunk, or null;

@@ -77,9 +77,9 @@ final class ChunkLoop {
      * @throws BrokerConnectionLostException when the connection to the broker fails
      */
     void run(Runnable onReady) throws ActiveMQException, BrokerConnectionLostException {
-        session.addFailureListener(new FailureFlag());
         try (TaskFeed feed = new TaskFeed(session, prefetchWindowBytes, log);
              ClientProducer results = session.createProducer(Queues.RESULTS)) {
+            session.addFailureListener(new FailureFlag(feed));
             DeadLetters deadLetters = new DeadLetters(session);
             stop.onRequest(feed::wake);
             onReady.run();
@@ -226,12 +226,19 @@ final class ChunkLoop {
         }
     }
 
-    /** Notes a failed connection so the loop can stop at its next turn. */
+    /** Notes a failed connection and ends a wait for a chunk, so the loop stops at its next turn. */
     private final class FailureFlag implements SessionFailureListener {
+        private final TaskFeed feed;
+
+        FailureFlag(TaskFeed feed) {
+            this.feed = feed;
+        }
+
         @Override
         public void connectionFailed(ActiveMQException exception, boolean failedOver) {
             if (!failedOver) {
                 connectionFailure = exception;
+                feed.connectionLost();
             }
         }
 

@@ -6,6 +6,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.apache.activemq.artemis.api.core.ActiveMQException;
 import org.apache.activemq.artemis.api.core.ActiveMQExceptionType;
+import org.apache.activemq.artemis.api.core.ActiveMQNotConnectedException;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.api.core.client.ClientConsumer;
 import org.apache.activemq.artemis.api.core.client.ClientMessage;
@@ -47,6 +48,11 @@ final class TaskFeed implements AutoCloseable {
     private boolean woken;
     private volatile boolean running;
     private volatile long runningSince;
+    /** The thread waiting in {@link #next()}, if any; guarded by {@link #waiterGuard}. */
+    private Thread waiter;
+    /** Set once the connection failed; guarded by {@link #waiterGuard}. */
+    private boolean connectionLost;
+    private final Object waiterGuard = new Object();
 
     /**
      * @param prefetchWindowBytes bytes of quick chunks the worker may hold ahead; 0 never holds
@@ -97,6 +103,12 @@ final class TaskFeed implements AutoCloseable {
         } finally {
             lock.unlock();
         }
+        synchronized (waiterGuard) {
+            if (connectionLost) {
+                throw new ActiveMQNotConnectedException("the connection to the broker was lost");
+            }
+            waiter = Thread.currentThread();
+        }
         try {
             return waitingOn.receive();
         } catch (ActiveMQException e) {
@@ -104,6 +116,25 @@ final class TaskFeed implements AutoCloseable {
                 return null;
             }
             throw e;
+        } finally {
+            synchronized (waiterGuard) {
+                waiter = null;
+            }
+        }
+    }
+
+    /**
+     * Ends a wait in {@link #next()} with an exception after the connection failed, and makes
+     * every later call throw at once. A lost connection closes the consumers it knows, which
+     * ends a wait too; but a consumer whose creation crossed the failure is never closed, and
+     * a wait on it would never end. Safe from any thread; interrupts nothing but that wait.
+     */
+    void connectionLost() {
+        synchronized (waiterGuard) {
+            connectionLost = true;
+            if (waiter != null) {
+                waiter.interrupt();
+            }
         }
     }
 

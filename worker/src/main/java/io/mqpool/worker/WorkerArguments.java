@@ -10,7 +10,8 @@ import java.util.List;
  * [--supervised]}.
  *
  * @param tasksDir where jars of user tasks are found; null for the built-in tasks only
- * @param consumerWindowSize bytes the worker may prefetch; 0 takes one chunk at a time
+ * @param consumerWindowSize bytes of quick chunks the worker may hold ahead of the one it runs;
+ *     0 always takes one chunk at a time
  * @param supervised started by a supervisor, which alone decides when the worker stops
  * @param initializer a registered task run once before the first chunk, or null
  * @param initializerArgJson its argument as JSON ({@code null} when not given)

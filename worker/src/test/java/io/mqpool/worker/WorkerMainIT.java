@@ -102,8 +102,10 @@ class WorkerMainIT {
             firstLine(process.getInputStream());
         }
 
+        // The broker may stop while the worker opens its consumer: that wait must end too.
         assertTrue(process.waitFor(10, TimeUnit.SECONDS), "the worker waits on a stopped broker");
-        assertEquals(3, process.exitValue());
+        assertEquals(3, process.exitValue(),
+                new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
     }
 
     @Test
