@@ -6,6 +6,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.apache.activemq.artemis.api.core.ActiveMQException;
 import org.apache.activemq.artemis.api.core.ActiveMQExceptionType;
+import org.apache.activemq.artemis.api.core.ActiveMQInterruptedException;
 import org.apache.activemq.artemis.api.core.ActiveMQNotConnectedException;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.api.core.client.ClientConsumer;
@@ -116,9 +117,14 @@ final class TaskFeed implements AutoCloseable {
                 return null;
             }
             throw e;
+        } catch (ActiveMQInterruptedException e) {
+            // Only connectionLost() interrupts this thread.
+            throw new ActiveMQNotConnectedException("the connection to the broker was lost");
         } finally {
             synchronized (waiterGuard) {
                 waiter = null;
+                // An interrupt that came after the receive returned is for nobody.
+                Thread.interrupted();
             }
         }
     }

@@ -11,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.mqpool.broker.BrokerConnection;
 import io.mqpool.broker.ChunkResult;
 import io.mqpool.broker.EmbeddedBroker;
 import io.mqpool.broker.Queues;
@@ -38,7 +37,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SupervisorIT {
 
-    private static final WireCodec CODEC = new WireCodec();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path JAVA = Path.of(System.getProperty("java.home"), "bin", "java");
     private static final List<String> FAST_JVM = List.of("-XX:TieredStopAtLevel=1",
@@ -48,7 +46,7 @@ class SupervisorIT {
     Path dir;
 
     private EmbeddedBroker broker;
-    private BrokerConnection client;
+    private TaskQueueClient queues;
     private ClientSession session;
     private final List<Supervisor> supervisors = new ArrayList<>();
     private final List<String> output = new CopyOnWriteArrayList<>();
@@ -58,14 +56,14 @@ class SupervisorIT {
     void startBroker() throws Exception {
         broker = EmbeddedBroker.start(new BrokerSettings("127.0.0.1", 0, 100, 0, 5),
                 dir.resolve("broker"));
-        client = BrokerConnection.connect(broker.inVmUrl(), 0);
-        session = client.openTransactedSession();
+        queues = new TaskQueueClient(broker.inVmUrl());
+        session = queues.session();
     }
 
     @AfterEach
     void stopEverything() {
         supervisors.forEach(Supervisor::terminate);
-        client.close();
+        queues.close();
         broker.close();
     }
 
@@ -87,40 +85,6 @@ class SupervisorIT {
         return supervisor;
     }
 
-    private void send(TaskChunk chunk) throws Exception {
-        try (ClientProducer producer = session.createProducer(Queues.TASKS)) {
-            producer.send(CODEC.encode(session, chunk));
-            session.commit();
-        }
-    }
-
-    private ChunkResult awaitResult(Duration timeout) throws Exception {
-        try (ClientConsumer consumer = session.createConsumer(Queues.RESULTS)) {
-            ClientMessage message = consumer.receive(timeout.toMillis());
-            if (message == null) {
-                return null;
-            }
-            ChunkResult result = CODEC.decodeResult(message);
-            message.acknowledge();
-            session.commit();
-            return result;
-        }
-    }
-
-    /** Takes a chunk from the retry queue, where chunks of dead workers land; null if none. */
-    private TaskChunk awaitRetry(Duration timeout) throws Exception {
-        try (ClientConsumer consumer = session.createConsumer(Queues.RETRY)) {
-            ClientMessage message = consumer.receive(timeout.toMillis());
-            if (message == null) {
-                return null;
-            }
-            TaskChunk chunk = CODEC.decodeChunk(message);
-            message.acknowledge();
-            session.commit();
-            return chunk;
-        }
-    }
-
     private static Set<Long> pids(Supervisor supervisor) {
         return supervisor.workers().stream().map(WorkerView::pid).collect(Collectors.toSet());
     }
@@ -139,13 +103,13 @@ class SupervisorIT {
         assertEquals(2, pids(supervisor).size());
         assertTrue(pids(supervisor).stream().allMatch(SupervisorIT::alive));
 
-        send(new TaskChunk("job-1", 0, 0, 2, "sleep_millis", "[10, 20]", 0));
-        ChunkResult sleeps = awaitResult(Duration.ofSeconds(10));
+        queues.send(new TaskChunk("job-1", 0, 0, 2, "sleep_millis", "[10, 20]", 0));
+        ChunkResult sleeps = queues.awaitResult(Duration.ofSeconds(10));
         assertEquals("[{\"value\":10},{\"value\":20}]", sleeps.outcomesJson());
         assertEquals(0, sleeps.failures());
 
-        send(new TaskChunk("job-1", 1, 2, 1, "worker_pid", "[0]", 0));
-        ChunkResult pid = awaitResult(Duration.ofSeconds(10));
+        queues.send(new TaskChunk("job-1", 1, 2, 1, "worker_pid", "[0]", 0));
+        ChunkResult pid = queues.awaitResult(Duration.ofSeconds(10));
         long reported = JSON.readTree(pid.outcomesJson()).get(0).get("value").asLong();
         assertTrue(pids(supervisor).contains(reported), reported + " is not a worker's pid");
         assertTrue(Set.of("w1", "w2").contains(pid.workerId()));
@@ -165,8 +129,8 @@ class SupervisorIT {
         WorkerView restarted = supervisor.workers().get(0);
         assertEquals("w1", restarted.id());
         assertEquals(1, restarted.restarts());
-        send(new TaskChunk("job-2", 0, 0, 1, "worker_pid", "[0]", 0));
-        ChunkResult result = awaitResult(Duration.ofSeconds(10));
+        queues.send(new TaskChunk("job-2", 0, 0, 1, "worker_pid", "[0]", 0));
+        ChunkResult result = queues.awaitResult(Duration.ofSeconds(10));
         assertEquals(restarted.pid(),
                 JSON.readTree(result.outcomesJson()).get(0).get("value").asLong());
     }
@@ -176,21 +140,21 @@ class SupervisorIT {
             throws Exception {
         Supervisor supervisor = started(1);
         long first = supervisor.workers().get(0).pid();
-        send(new TaskChunk("job-3", 0, 0, 1, "sleep_then_describe", "[3000]", 0));
+        queues.send(new TaskChunk("job-3", 0, 0, 1, "sleep_then_describe", "[3000]", 0));
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> supervisor.workers().get(0).activity().equals("busy"));
 
         ProcessHandle.of(first).orElseThrow().destroyForcibly();
 
-        TaskChunk retry = awaitRetry(Duration.ofSeconds(10));
+        TaskChunk retry = queues.awaitRetry(Duration.ofSeconds(10));
         assertNotNull(retry, "the chunk of the killed worker did not reach the retry queue");
-        send(retry.nextAttempt("{}"));
-        ChunkResult result = awaitResult(Duration.ofSeconds(20));
+        queues.send(retry.nextAttempt("{}"));
+        ChunkResult result = queues.awaitResult(Duration.ofSeconds(20));
         assertNotNull(result, "the chunk was not answered after the restart");
         // The chunk's second attempt: the task sees one delivery before this run.
         assertEquals("[{\"value\":\"job-3/0/1/w1\"}]", result.outcomesJson());
         assertNotEquals(first, supervisor.workers().get(0).pid());
-        assertNull(awaitResult(Duration.ofMillis(500)), "the chunk was answered twice");
+        assertNull(queues.awaitResult(Duration.ofMillis(500)), "the chunk was answered twice");
     }
 
     @Test
@@ -214,8 +178,8 @@ class SupervisorIT {
             message.acknowledge();
             session.commit();
         }
-        send(new TaskChunk("job-4", 0, 0, 1, "worker_pid", "[0]", 0));
-        ChunkResult result = awaitResult(Duration.ofSeconds(10));
+        queues.send(new TaskChunk("job-4", 0, 0, 1, "worker_pid", "[0]", 0));
+        ChunkResult result = queues.awaitResult(Duration.ofSeconds(10));
         assertEquals(pid, JSON.readTree(result.outcomesJson()).get(0).get("value").asLong());
         assertEquals(0, supervisor.workers().get(0).restarts());
     }
@@ -224,8 +188,8 @@ class SupervisorIT {
     void scalingDownLetsTheNewestWorkerFinishItsChunkBeforeItExits() throws Exception {
         Supervisor supervisor = started(2);
         long newest = supervisor.workers().get(1).pid();
-        send(new TaskChunk("job-5", 0, 0, 1, "sleep_millis", "[1500]", 0));
-        send(new TaskChunk("job-5", 1, 1, 1, "sleep_millis", "[1500]", 0));
+        queues.send(new TaskChunk("job-5", 0, 0, 1, "sleep_millis", "[1500]", 0));
+        queues.send(new TaskChunk("job-5", 1, 1, 1, "sleep_millis", "[1500]", 0));
         // Each worker holds one chunk: no prefetch.
         await().atMost(Duration.ofSeconds(10)).until(() -> supervisor.workers().stream()
                 .allMatch(w -> w.activity().equals("busy")));
@@ -235,7 +199,7 @@ class SupervisorIT {
         assertEquals(WorkerState.DRAINING, supervisor.workers().get(1).state());
         List<String> answeredBy = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
-            ChunkResult result = awaitResult(Duration.ofSeconds(10));
+            ChunkResult result = queues.awaitResult(Duration.ofSeconds(10));
             assertNotNull(result, "a chunk was not answered");
             assertEquals("[{\"value\":1500}]", result.outcomesJson());
             answeredBy.add(result.workerId());
@@ -319,7 +283,7 @@ class SupervisorIT {
     void noWorkerSurvivesCloseOrTerminate() throws Exception {
         Supervisor closing = started(2);
         Set<Long> closedPids = pids(closing);
-        send(new TaskChunk("job-6", 0, 0, 1, "sleep_millis", "[300]", 0));
+        queues.send(new TaskChunk("job-6", 0, 0, 1, "sleep_millis", "[300]", 0));
 
         closing.close();
         closing.close();
@@ -329,7 +293,7 @@ class SupervisorIT {
 
         Supervisor terminating = started(1);
         Set<Long> terminatedPids = pids(terminating);
-        send(new TaskChunk("job-6", 1, 1, 1, "sleep_millis", "[60000]", 0));
+        queues.send(new TaskChunk("job-6", 1, 1, 1, "sleep_millis", "[60000]", 0));
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> terminating.workers().get(0).activity().equals("busy"));
 
@@ -342,8 +306,8 @@ class SupervisorIT {
     @Test
     void workerOutputReachesTheOutputHandlerAndNotTheReadyLine() throws Exception {
         started(1);
-        send(new TaskChunk("job-7", 0, 0, 1, "echo", "[1]", 0));
-        assertNotNull(awaitResult(Duration.ofSeconds(10)));
+        queues.send(new TaskChunk("job-7", 0, 0, 1, "echo", "[1]", 0));
+        assertNotNull(queues.awaitResult(Duration.ofSeconds(10)));
 
         assertTrue(output.stream().noneMatch(line -> line.startsWith("mqpool-worker ")),
                 output.toString());
@@ -353,7 +317,7 @@ class SupervisorIT {
     void aWorkerReportsTheChunkItIsBusyWithAndItsTasksDoneOnceIdle() throws Exception {
         Supervisor supervisor = started(1);
         assertEquals("idle", supervisor.workers().get(0).activity());
-        send(new TaskChunk("job-8", 4, 40, 2, "sleep_millis", "[1500, 10]", 0));
+        queues.send(new TaskChunk("job-8", 4, 40, 2, "sleep_millis", "[1500, 10]", 0));
 
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> supervisor.workers().get(0).current() != null);
@@ -363,7 +327,7 @@ class SupervisorIT {
         assertEquals(new CurrentChunk("job-8", 4, 40, 2, current.since(), 0, 40,
                 current.taskSince()), current);
 
-        assertNotNull(awaitResult(Duration.ofSeconds(10)));
+        assertNotNull(queues.awaitResult(Duration.ofSeconds(10)));
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> supervisor.workers().get(0).activity().equals("idle"));
         assertEquals(2, supervisor.workers().get(0).tasksDone());
@@ -374,7 +338,7 @@ class SupervisorIT {
             throws Exception {
         Supervisor supervisor = started(1);
         long first = supervisor.workers().get(0).pid();
-        send(new TaskChunk("job-9", 0, 90, 1, "sleep_millis", "[60000]", 1000));
+        queues.send(new TaskChunk("job-9", 0, 90, 1, "sleep_millis", "[60000]", 1000));
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> supervisor.workers().get(0).current() != null);
         long busyAt = System.nanoTime();
@@ -392,7 +356,7 @@ class SupervisorIT {
             return w.state() == WorkerState.RUNNING && w.pid() != first && alive(w.pid());
         });
         assertFalse(alive(first));
-        assertNotNull(awaitRetry(Duration.ofSeconds(5)), "the chunk did not reach the retry queue");
+        assertNotNull(queues.awaitRetry(Duration.ofSeconds(5)), "the chunk did not reach the retry queue");
         assertNull(fatal.get());
     }
 
@@ -400,7 +364,7 @@ class SupervisorIT {
     void aBusyWorkerKilledFromOutsideRecordsTheTaskItWasRunningAndTheSignal() throws Exception {
         Supervisor supervisor = started(1);
         long pid = supervisor.workers().get(0).pid();
-        send(new TaskChunk("job-10", 3, 30, 3, "sleep_millis", "[0, 60000, 0]", 0));
+        queues.send(new TaskChunk("job-10", 3, 30, 3, "sleep_millis", "[0, 60000, 0]", 0));
         await().atMost(Duration.ofSeconds(10)).until(() -> {
             CurrentChunk current = supervisor.workers().get(0).current();
             return current != null && current.taskIndex() == 31;
@@ -422,8 +386,8 @@ class SupervisorIT {
     void aWorkerKilledWhileIdleIsRestartedAndRecordsNoDeath() throws Exception {
         Supervisor supervisor = started(1);
         long pid = supervisor.workers().get(0).pid();
-        send(new TaskChunk("job-11", 0, 0, 2, "sleep_millis", "[1, 1]", 0));
-        assertNotNull(awaitResult(Duration.ofSeconds(10)));
+        queues.send(new TaskChunk("job-11", 0, 0, 2, "sleep_millis", "[1, 1]", 0));
+        assertNotNull(queues.awaitResult(Duration.ofSeconds(10)));
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> supervisor.workers().get(0).tasksDone() == 2);
 
@@ -446,8 +410,8 @@ class SupervisorIT {
 
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
                 .until(() -> alive(pid));
-        send(new TaskChunk("job-12", 0, 0, 1, "worker_pid", "[0]", 0));
-        ChunkResult result = awaitResult(Duration.ofSeconds(10));
+        queues.send(new TaskChunk("job-12", 0, 0, 1, "worker_pid", "[0]", 0));
+        ChunkResult result = queues.awaitResult(Duration.ofSeconds(10));
         assertEquals(pid, JSON.readTree(result.outcomesJson()).get(0).get("value").asLong());
     }
 }
