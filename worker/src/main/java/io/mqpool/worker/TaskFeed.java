@@ -43,8 +43,8 @@ final class TaskFeed implements AutoCloseable {
     private volatile boolean closed;
     /** Guarded by {@link #lock}. */
     private ClientConsumer consumer;
-    /** The window of {@link #consumer}; guarded by {@link #lock}. */
-    private int consumerWindow;
+    /** The window of {@link #consumer}; written under {@link #lock}, read by the watchdog. */
+    private volatile int consumerWindow;
     /** Set once the loop should take no more chunks; guarded by {@link #lock}. */
     private boolean woken;
     private volatile boolean running;
@@ -180,6 +180,9 @@ final class TaskFeed implements AutoCloseable {
         long start = System.nanoTime();
         runningSince = start;
         running = true;
+        if (consumerWindow != 0) {
+            LockSupport.unpark(watchdog);
+        }
         lock.unlock();
         try {
             return work.get();
@@ -221,11 +224,16 @@ final class TaskFeed implements AutoCloseable {
         }
     }
 
+    /** Sleeps until a chunk runs while others are held, then checks on it every few ms. */
     private void watch() {
         while (!closed) {
-            LockSupport.parkNanos(WATCH_EVERY_NANOS);
-            if (running && PrefetchPolicy.handBackDue(System.nanoTime() - runningSince)) {
-                handBackIfHolding();
+            if (running && consumerWindow != 0) {
+                LockSupport.parkNanos(WATCH_EVERY_NANOS);
+                if (running && PrefetchPolicy.handBackDue(System.nanoTime() - runningSince)) {
+                    handBackIfHolding();
+                }
+            } else {
+                LockSupport.park(this);
             }
         }
     }
@@ -252,5 +260,6 @@ final class TaskFeed implements AutoCloseable {
             log.line("closing the task consumer failed: " + e.getMessage());
         }
         consumer = null;
+        consumerWindow = 0;
     }
 }
