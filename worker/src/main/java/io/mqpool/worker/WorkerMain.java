@@ -106,8 +106,9 @@ public final class WorkerMain {
                 : CurrentTaskFile.open(arguments.currentTaskFile()));
         ChunkRunner runner = new ChunkRunner(registry, json, arguments.workerId(), status);
         // A supervisor may start workers while its broker is still starting: they wait for it.
+        // The connection's default window is unused: the task consumer sets its own (TaskFeed).
         try (BrokerConnection connection = BrokerConnection.connectWaiting(arguments.brokerUrl(),
-                arguments.consumerWindowSize(), arguments.brokerWait());
+                0, arguments.brokerWait());
              ClientSession session = connection.openTransactedSession()) {
             ChunkLoop loop = new ChunkLoop(session, runner, stop, skipped, log, status,
                     new ChunkLoop.Options(arguments.consumerWindowSize(), arguments.maxTasks()));
