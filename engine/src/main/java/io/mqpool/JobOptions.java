@@ -5,14 +5,22 @@ import java.time.Duration;
 /**
  * How a job runs. Unset values ({@code null}) fall back to the pool's defaults, then to
  * mqpool's: chunksize by Python's rule for {@code map} ({@code ceil(n / (4 × workers))}) and 1
- * for the rest, no timeouts, 2 retries.
+ * for the rest, no timeouts, 2 retries, no limit of the job's own on tasks in flight.
  *
  * @param chunksize tasks per message to a worker; at least 1
  * @param taskTimeout how long one task may run before its worker is stopped; positive
  * @param jobTimeout how long the whole job may run before its remaining tasks are cancelled
  * @param retries how often a task is delivered again after its worker died; 0 to 100
+ * @param maxInFlight at most this many of the job's tasks are ahead at once, rounded up to whole
+ *     chunks; at least 1. For {@code imap} and {@code imapUnordered} (Python's
+ *     {@code buffersize}) a task is ahead from when its argument is read until its result is
+ *     handed to the caller, so the input is read only as fast as results are taken; for the
+ *     other methods, until its outcome is recorded, which caps how many workers the job keeps
+ *     busy. Unset: the input is read as fast as workers take it, with up to
+ *     {@code max(512, 8 × workers)} chunks sent ahead of their outcomes.
  */
-public record JobOptions(Integer chunksize, Duration taskTimeout, Duration jobTimeout, Integer retries) {
+public record JobOptions(Integer chunksize, Duration taskTimeout, Duration jobTimeout, Integer retries,
+                         Integer maxInFlight) {
 
     static final int DEFAULT_RETRIES = 2;
 
@@ -25,6 +33,9 @@ public record JobOptions(Integer chunksize, Duration taskTimeout, Duration jobTi
         if (retries != null && (retries < 0 || retries > 100)) {
             throw new IllegalArgumentException("retries must be between 0 and 100, got " + retries);
         }
+        if (maxInFlight != null && maxInFlight < 1) {
+            throw new IllegalArgumentException("maxInFlight must be at least 1, got " + maxInFlight);
+        }
     }
 
     private static void requirePositive(String name, Duration value) {
@@ -35,23 +46,28 @@ public record JobOptions(Integer chunksize, Duration taskTimeout, Duration jobTi
 
     /** Nothing set: every value comes from the pool's defaults. */
     public static JobOptions defaults() {
-        return new JobOptions(null, null, null, null);
+        return new JobOptions(null, null, null, null, null);
     }
 
     public JobOptions withChunksize(int value) {
-        return new JobOptions(value, taskTimeout, jobTimeout, retries);
+        return new JobOptions(value, taskTimeout, jobTimeout, retries, maxInFlight);
     }
 
     public JobOptions withTaskTimeout(Duration value) {
-        return new JobOptions(chunksize, value, jobTimeout, retries);
+        return new JobOptions(chunksize, value, jobTimeout, retries, maxInFlight);
     }
 
     public JobOptions withJobTimeout(Duration value) {
-        return new JobOptions(chunksize, taskTimeout, value, retries);
+        return new JobOptions(chunksize, taskTimeout, value, retries, maxInFlight);
     }
 
     public JobOptions withRetries(int value) {
-        return new JobOptions(chunksize, taskTimeout, jobTimeout, value);
+        return new JobOptions(chunksize, taskTimeout, jobTimeout, value, maxInFlight);
+    }
+
+    /** See {@link #maxInFlight()}. */
+    public JobOptions withMaxInFlight(int value) {
+        return new JobOptions(chunksize, taskTimeout, jobTimeout, retries, value);
     }
 
     /** These options, with every unset value taken from {@code fallback}. */
@@ -59,6 +75,7 @@ public record JobOptions(Integer chunksize, Duration taskTimeout, Duration jobTi
         return new JobOptions(chunksize != null ? chunksize : fallback.chunksize,
                 taskTimeout != null ? taskTimeout : fallback.taskTimeout,
                 jobTimeout != null ? jobTimeout : fallback.jobTimeout,
-                retries != null ? retries : fallback.retries);
+                retries != null ? retries : fallback.retries,
+                maxInFlight != null ? maxInFlight : fallback.maxInFlight);
     }
 }

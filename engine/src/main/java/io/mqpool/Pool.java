@@ -62,7 +62,7 @@ public final class Pool implements AutoCloseable {
 
     private Pool(Engine engine, JobOptions defaults, Path temporaryDataDir) {
         this.engine = engine;
-        this.defaults = defaults.orElse(new JobOptions(null, null, null, JobOptions.DEFAULT_RETRIES));
+        this.defaults = defaults.orElse(new JobOptions(null, null, null, JobOptions.DEFAULT_RETRIES, null));
         this.temporaryDataDir = temporaryDataDir;
         this.callbacks = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "mqpool-callbacks");
@@ -251,6 +251,9 @@ public final class Pool implements AutoCloseable {
         if (!state.compareAndSet(State.OPEN, State.CLOSED)) {
             return;
         }
+        // Nobody may take the results of a sequence left half read: its limit must not hold
+        // the wait below up forever.
+        engine.liftInFlightLimits();
         for (JobSignal signal : unfinished) {
             signal.finished().handle((jobState, error) -> null).join();
         }
@@ -327,7 +330,8 @@ public final class Pool implements AutoCloseable {
         JobSignal signal = track(engine.submitLazy(spec(task, mode, chunksize, effective), encoded, inputError::set));
         OutcomeReader<R> reader = new OutcomeReader<>(engine.store(), engine.json(), task, signal.jobId());
         return new ResultSequence<>(signal, engine.store(), reader, inputOrder,
-                () -> engine.cancel(signal.jobId()), inputError::get);
+                () -> engine.cancel(signal.jobId()), inputError::get,
+                chunks -> engine.chunksTaken(signal.jobId(), chunks));
     }
 
     private JobSignal track(JobSignal signal) {
@@ -338,7 +342,8 @@ public final class Pool implements AutoCloseable {
 
     private static JobSpec spec(RegisteredTask task, JobMode mode, int chunksize, JobOptions options) {
         return new JobSpec(task.name(), mode, chunksize, millis(options.taskTimeout()),
-                millis(options.jobTimeout()), options.retries());
+                millis(options.jobTimeout()), options.retries(),
+                options.maxInFlight() == null ? 0 : options.maxInFlight());
     }
 
     private static long millis(Duration duration) {

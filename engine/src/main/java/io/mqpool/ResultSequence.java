@@ -16,6 +16,7 @@ import java.util.Spliterators;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeoutException;
+import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -39,20 +40,25 @@ public final class ResultSequence<R> implements Iterable<R>, AutoCloseable {
     private final boolean inputOrder;
     private final Runnable cancelJob;
     private final Supplier<RuntimeException> inputError;
+    private final IntConsumer chunksTaken;
     private final Deque<Outcome<R>> ready = new ArrayDeque<>();
+    /** The sizes of the chunks whose outcomes are in {@link #ready}, oldest first. */
+    private final Deque<Integer> readyChunkSizes = new ArrayDeque<>();
+    private int takenOfOldestChunk;
     private int nextChunk;
     private long lastSeq;
     private int chunksRead;
     private boolean ended;
 
     ResultSequence(JobSignal signal, JobStore store, OutcomeReader<R> reader, boolean inputOrder,
-                   Runnable cancelJob, Supplier<RuntimeException> inputError) {
+                   Runnable cancelJob, Supplier<RuntimeException> inputError, IntConsumer chunksTaken) {
         this.signal = signal;
         this.store = store;
         this.reader = reader;
         this.inputOrder = inputOrder;
         this.cancelJob = cancelJob;
         this.inputError = inputError;
+        this.chunksTaken = chunksTaken;
     }
 
     public String jobId() {
@@ -72,7 +78,7 @@ public final class ResultSequence<R> implements Iterable<R>, AutoCloseable {
         if (!fill(System.nanoTime() + timeout.toNanos())) {
             throw new NoSuchElementException("all results of job " + jobId() + " have been handed out");
         }
-        return ready.poll().value();
+        return take().value();
     }
 
     /** Blocks until it is known whether another result follows. */
@@ -99,7 +105,7 @@ public final class ResultSequence<R> implements Iterable<R>, AutoCloseable {
                     throw new NoSuchElementException("all results of job " + jobId() + " have been handed out");
                 }
                 synchronized (ResultSequence.this) {
-                    return ready.poll().value();
+                    return take().value();
                 }
             }
         };
@@ -118,6 +124,17 @@ public final class ResultSequence<R> implements Iterable<R>, AutoCloseable {
         }
     }
 
+    /** Hands out the oldest ready outcome, telling the engine when a chunk's last one is out. */
+    private Outcome<R> take() {
+        Outcome<R> outcome = ready.poll();
+        if (++takenOfOldestChunk == readyChunkSizes.peek()) {
+            readyChunkSizes.poll();
+            takenOfOldestChunk = 0;
+            chunksTaken.accept(1);
+        }
+        return outcome;
+    }
+
     /** Makes sure a result is ready, waiting until the deadline; false at the end. */
     private boolean fill(long deadlineNanos) throws TimeoutException {
         while (ready.isEmpty() && !ended) {
@@ -126,7 +143,9 @@ public final class ResultSequence<R> implements Iterable<R>, AutoCloseable {
                     ? store.outcomesInIndexOrder(jobId(), nextChunk, PAGE)
                     : store.outcomesInCompletionOrder(jobId(), lastSeq, PAGE);
             for (ChunkOutcomes chunk : page) {
-                ready.addAll(reader.read(chunk));
+                List<Outcome<R>> outcomes = reader.read(chunk);
+                ready.addAll(outcomes);
+                readyChunkSizes.add(outcomes.size());
                 nextChunk = chunk.chunkNo() + 1;
                 lastSeq = chunk.completionSeq();
                 chunksRead++;

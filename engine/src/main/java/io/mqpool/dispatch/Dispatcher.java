@@ -64,11 +64,32 @@ public final class Dispatcher extends SessionLoop {
      * @param chunksSent chunks of this job already sent before (after a restart)
      * @param chunksDone chunks of this job that already have outcomes
      */
-    public void add(String jobId, String taskName, long taskTimeoutMillis, ChunkSource source,
-                    int chunksSent, int chunksDone) {
-        ActiveJob job = new ActiveJob(jobId, taskName, taskTimeoutMillis, source, chunksSent);
-        job.completed(chunksDone);
-        jobs.put(jobId, job);
+    public void add(DispatchedJob job, ChunkSource source, int chunksSent, int chunksDone) {
+        ActiveJob active = new ActiveJob(job, source, chunksSent);
+        active.completed(chunksDone);
+        active.taken(chunksDone);
+        jobs.put(job.jobId(), active);
+        wakeUp();
+    }
+
+    /**
+     * Counts chunks whose results the caller has taken, making room for more of a job that is
+     * limited by its consumer ({@link DispatchedJob#limitByConsumer()}).
+     */
+    public void chunksTaken(String jobId, int count) {
+        ActiveJob job = jobs.get(jobId);
+        if (job != null) {
+            job.taken(count);
+            wakeUp();
+        }
+    }
+
+    /**
+     * Lifts every job's own limit: the pool is closing and waits for what was submitted, and a
+     * caller who stopped taking results would otherwise hold it up forever.
+     */
+    public void liftLimits() {
+        jobs.values().forEach(ActiveJob::liftLimit);
         wakeUp();
     }
 
@@ -90,7 +111,7 @@ public final class Dispatcher extends SessionLoop {
     private boolean dispatchOnce() throws ActiveMQException {
         boolean sent = false;
         for (ActiveJob job : jobs.values()) {
-            int room = Math.min(BATCH, maxInFlight - job.inFlight());
+            int room = Math.min(BATCH, job.room(maxInFlight));
             if (room <= 0 || job.exhausted() || stopping()) {
                 continue;
             }

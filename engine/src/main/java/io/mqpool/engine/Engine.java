@@ -5,6 +5,7 @@ import io.mqpool.broker.EmbeddedBroker;
 import io.mqpool.collect.ResultCollector;
 import io.mqpool.config.BrokerSettings;
 import io.mqpool.config.Settings;
+import io.mqpool.dispatch.DispatchedJob;
 import io.mqpool.dispatch.Dispatcher;
 import io.mqpool.dispatch.LazyInput;
 import io.mqpool.dispatch.StoredChunks;
@@ -230,7 +231,7 @@ public final class Engine implements AutoCloseable {
                 deadlines.arm(job.id(), job.createdAt().plusMillis(job.jobTimeoutMillis()));
             }
             int done = store.chunksWithOutcomes(job.id());
-            dispatcher.add(job.id(), job.taskName(), job.taskTimeoutMillis(),
+            dispatcher.add(DispatchedJob.unlimited(job.id(), job.taskName(), job.taskTimeoutMillis()),
                     new StoredChunks(store, job.id(), job.chunksSent(), job.totalChunks()),
                     job.chunksSent(), done);
             log.info("resumed job {}: {} of {} chunks done", job.id(), done, job.totalChunks());
@@ -258,8 +259,7 @@ public final class Engine implements AutoCloseable {
         if (chunks.isEmpty()) {
             store.finishIfAllDone(id).ifPresent(state -> events.finished(id, state));
         } else {
-            dispatcher.add(id, spec.taskName(), spec.taskTimeoutMillis(),
-                    new StoredChunks(store, id, 0, chunks.size()), 0, 0);
+            dispatcher.add(dispatched(id, spec), new StoredChunks(store, id, 0, chunks.size()), 0, 0);
         }
         return signal;
     }
@@ -278,9 +278,29 @@ public final class Engine implements AutoCloseable {
         NewJob job = newJob(id, spec);
         store.create(job, List.of(), null);
         armDeadline(job);
-        dispatcher.add(id, spec.taskName(), spec.taskTimeoutMillis(),
+        dispatcher.add(dispatched(id, spec),
                 new LazyInput(store, events, id, argsJson, spec.chunksize(), onInputError), 0, 0);
         return signal;
+    }
+
+    private static DispatchedJob dispatched(String id, JobSpec spec) {
+        return new DispatchedJob(id, spec.taskName(), spec.taskTimeoutMillis(), spec.chunkLimit(), spec.lazy());
+    }
+
+    /**
+     * Tells the dispatcher that the caller took the results of {@code chunks} more chunks of a
+     * job, which makes room for more of a job with a limit of its own. Does not block.
+     */
+    public void chunksTaken(String jobId, int chunks) {
+        dispatcher.chunksTaken(jobId, chunks);
+    }
+
+    /**
+     * Lifts every job's own limit on tasks in flight, so that jobs whose results nobody takes
+     * any more can still finish (a pool that closes waits for them). Does not block.
+     */
+    public void liftInFlightLimits() {
+        dispatcher.liftLimits();
     }
 
     /**

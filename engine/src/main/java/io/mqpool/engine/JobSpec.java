@@ -7,9 +7,11 @@ import java.util.Objects;
  *
  * @param taskTimeoutMillis 0 for no limit
  * @param jobTimeoutMillis 0 for no limit
+ * @param maxInFlight tasks of the job that may be ahead at once (see {@code JobOptions}); 0 for
+ *     no limit of its own
  */
 public record JobSpec(String taskName, JobMode mode, int chunksize, long taskTimeoutMillis,
-                      long jobTimeoutMillis, int retries) {
+                      long jobTimeoutMillis, int retries, int maxInFlight) {
 
     public JobSpec {
         Objects.requireNonNull(taskName, "taskName");
@@ -26,5 +28,18 @@ public record JobSpec(String taskName, JobMode mode, int chunksize, long taskTim
         if (retries < 0 || retries > 100) {
             throw new IllegalArgumentException("retries must be between 0 and 100, got " + retries);
         }
+        if (maxInFlight < 0) {
+            throw new IllegalArgumentException("maxInFlight must be at least 1, got " + maxInFlight);
+        }
+    }
+
+    /** Whether results are handed to a caller who takes them one by one (imap). */
+    public boolean lazy() {
+        return mode == JobMode.IMAP || mode == JobMode.IMAP_UNORDERED;
+    }
+
+    /** The job's own limit in whole chunks, rounded up; 0 for none. */
+    public int chunkLimit() {
+        return maxInFlight == 0 ? 0 : (int) ((maxInFlight + (long) chunksize - 1) / chunksize);
     }
 }
