@@ -259,13 +259,15 @@ public final class Engine implements AutoCloseable {
         if (chunks.isEmpty()) {
             store.finishIfAllDone(id).ifPresent(state -> events.finished(id, state));
         } else {
-            dispatcher.add(dispatched(id, spec), new StoredChunks(store, id, 0, chunks.size()), 0, 0);
+            dispatcher.add(dispatched(id, spec, false), new StoredChunks(store, id, 0, chunks.size()), 0, 0);
         }
         return signal;
     }
 
     /**
-     * Stores a job whose input is read lazily, as chunks may be sent, and starts it.
+     * Stores a job whose input is read lazily, as chunks may be sent, and starts it. A limit of
+     * the job's own ({@link JobSpec#maxInFlight()}) counts a chunk until the caller reports it
+     * taken through {@link #chunksTaken}.
      *
      * @param argsJson read on the dispatcher's thread, one JSON argument per task
      * @param onInputError told if reading the input throws
@@ -278,13 +280,14 @@ public final class Engine implements AutoCloseable {
         NewJob job = newJob(id, spec);
         store.create(job, List.of(), null);
         armDeadline(job);
-        dispatcher.add(dispatched(id, spec),
+        // Read by a caller who takes its results one by one, and reports each chunk it took.
+        dispatcher.add(dispatched(id, spec, true),
                 new LazyInput(store, events, id, argsJson, spec.chunksize(), onInputError), 0, 0);
         return signal;
     }
 
-    private static DispatchedJob dispatched(String id, JobSpec spec) {
-        return new DispatchedJob(id, spec.taskName(), spec.taskTimeoutMillis(), spec.chunkLimit(), spec.lazy());
+    private static DispatchedJob dispatched(String id, JobSpec spec, boolean limitByConsumer) {
+        return new DispatchedJob(id, spec.taskName(), spec.taskTimeoutMillis(), spec.chunkLimit(), limitByConsumer);
     }
 
     /**

@@ -33,11 +33,6 @@ public record JobSpec(String taskName, JobMode mode, int chunksize, long taskTim
         }
     }
 
-    /** Whether results are handed to a caller who takes them one by one (imap). */
-    public boolean lazy() {
-        return mode == JobMode.IMAP || mode == JobMode.IMAP_UNORDERED;
-    }
-
     /** The job's own limit in whole chunks, rounded up; 0 for none. */
     public int chunkLimit() {
         return maxInFlight == 0 ? 0 : (int) ((maxInFlight + (long) chunksize - 1) / chunksize);
