@@ -32,6 +32,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A pool of worker processes with the API of Python's {@code multiprocessing.Pool}, durable:
@@ -46,10 +48,16 @@ import java.util.stream.Stream;
  * <p>Methods are safe to call from several threads. Every method throws
  * {@link IllegalStateException} after {@link #close()} or {@link #terminate()}, and
  * {@link io.mqpool.jobs.UnknownTaskException} for a task class that is not registered.
+ *
+ * <p>A pool still open when the program ends (its {@code main} returned and no other thread of
+ * it runs) is terminated with one warning that names it, so that a forgotten {@code close()}
+ * does not keep the JVM running.
  */
 public final class Pool implements AutoCloseable {
 
     private enum State { OPEN, CLOSED }
+
+    private static final Logger log = LoggerFactory.getLogger(Pool.class);
 
     private final Engine engine;
     private final JobOptions defaults;
@@ -59,6 +67,8 @@ public final class Pool implements AutoCloseable {
     /** Results whose outcome has not been read from the store yet: read before the store closes. */
     private final Set<AsyncResult<?>> unassembled = ConcurrentHashMap.newKeySet();
     private final AtomicReference<State> state = new AtomicReference<>(State.OPEN);
+    /** Terminates the pool should the program end without closing it: the brokers' threads would keep the JVM. */
+    private final ProgramEndWatch programEnd = new ProgramEndWatch(this::terminateForgotten);
 
     private Pool(Engine engine, JobOptions defaults, Path temporaryDataDir) {
         this.engine = engine;
@@ -100,7 +110,9 @@ public final class Pool implements AutoCloseable {
             }
             Settings settings = loader.load(flags);
             Engine engine = Engine.start(settings, workerOptions, System.out::println);
-            return new Pool(engine, defaults, temp);
+            Pool pool = new Pool(engine, defaults, temp);
+            pool.programEnd.start();
+            return pool;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a temporary data directory: " + e.getMessage(), e);
         } catch (RuntimeException e) {
@@ -251,6 +263,7 @@ public final class Pool implements AutoCloseable {
         if (!state.compareAndSet(State.OPEN, State.CLOSED)) {
             return;
         }
+        programEnd.close();
         // Nobody may take the results of a sequence left half read: its limit must not hold
         // the wait below up forever.
         engine.liftInFlightLimits();
@@ -271,9 +284,28 @@ public final class Pool implements AutoCloseable {
      */
     public void terminate() {
         state.set(State.CLOSED);
+        programEnd.close();
         engine.terminate();
         callbacks.shutdownNow();
         deleteTree(temporaryDataDir);
+    }
+
+    /**
+     * The program ended while this pool was open: its engine's threads would keep the JVM running
+     * for ever. Says so once, naming the pool, and terminates it (as Python does with a pool left
+     * open at exit): no thread of the program is left to wait for its jobs.
+     */
+    private void terminateForgotten() {
+        if (state.get() != State.OPEN) {
+            return;
+        }
+        Path dataDir = engine.settings().dataDir();
+        log.warn("the pool with data in {} ({} workers) was never closed: the program ended, so its workers are "
+                + "stopped{}. Call close() when done with a pool, or use try-with-resources: "
+                + "try (Pool pool = Pool.create()) { ... }", dataDir, engine.settings().worker().count(),
+                temporaryDataDir != null ? " and its temporary data directory is removed"
+                        : " and its unfinished jobs stay in that directory");
+        terminate();
     }
 
     /** The engine below this pool, for tests in this package. */

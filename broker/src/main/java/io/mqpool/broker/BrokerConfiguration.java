@@ -15,6 +15,8 @@ final class BrokerConfiguration {
 
     static final String TCP_ACCEPTOR = "tcp";
     static final String IN_VM_ACCEPTOR = "invm";
+    /** The broker's name, followed by its port; Artemis names the broker's threads after it. */
+    static final String NAME_PREFIX = "mqpool-broker-";
 
     private BrokerConfiguration() {
     }
@@ -27,7 +29,7 @@ final class BrokerConfiguration {
      */
     static Configuration of(BrokerSettings settings, int port, Path brokerDir) throws Exception {
         ConfigurationImpl config = new ConfigurationImpl();
-        config.setName("mqpool-broker-" + port);
+        config.setName(NAME_PREFIX + port);
         config.setPersistenceEnabled(true);
         config.setSecurityEnabled(false);
         config.setJMXManagementEnabled(false);
