@@ -15,8 +15,10 @@ import io.mqpool.supervisor.WorkerView;
 import io.mqpool.testtasks.ReadGreeting;
 import io.mqpool.testtasks.RememberGreeting;
 import io.mqpool.testtasks.SleepThenPid;
+import io.mqpool.testtasks.SleepCountingWorkers;
 import java.time.Duration;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -123,6 +125,42 @@ class PoolLifecycleIT {
             Set<Long> distinct = new HashSet<>(ranOn);
             assertEquals(4, distinct.size(), "20 tasks, 5 per worker process: " + ranOn);
         }
+    }
+
+    @Test
+    void closingAPoolOfOneTaskPerWorkerStartsEachReplacementWhileItsPredecessorRunsAndWaitsForNoSpare()
+            throws Exception {
+        Pool pool = Pool.builder().workers(3).maxTasksPerWorker(1).build();
+        long submitted;
+        long closeCalled;
+        AsyncResult<List<List<Long>>> runs;
+        try {
+            submitted = System.currentTimeMillis();
+            runs = pool.mapAsync(SleepCountingWorkers.class, Collections.nCopies(6, 300),
+                    JobOptions.defaults().withChunksize(1));
+            closeCalled = System.currentTimeMillis();
+        } finally {
+            pool.close();
+        }
+        long closed = System.currentTimeMillis();
+
+        // [most worker processes alive during the task, task started, task ended]; one JVM each.
+        List<List<Long>> byStart = runs.get().stream().sorted(Comparator.comparing(run -> run.get(1))).toList();
+        String figures = "submit to close() returned " + (closed - submitted) + " ms, close() took "
+                + (closed - closeCalled) + " ms; [workers seen, start, end] relative to submit: "
+                + byStart.stream().map(run -> List.of(run.get(0), run.get(1) - submitted,
+                        run.get(2) - submitted)).toList();
+        System.out.println(figures);
+        assertEquals(6, byStart.size());
+        // A JVM takes one to several seconds to start on 2 busy cores: the claim is that each
+        // replacement starts while its predecessor's task runs instead of after it (only then can
+        // the first three tasks see more than the three workers that run them).
+        for (List<Long> run : byStart.subList(0, 3)) {
+            assertTrue(run.get(0) >= 4, "a task of the first three saw no replacement starting: " + figures);
+        }
+        // And close() waits for no spare worker to start once the last task is done.
+        long lastStarted = byStart.get(5).get(1);
+        assertTrue(closed - lastStarted < 2_500, "close() returned long after the last task: " + figures);
     }
 
     @Test

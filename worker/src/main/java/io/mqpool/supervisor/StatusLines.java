@@ -7,8 +7,8 @@ import org.slf4j.LoggerFactory;
 /**
  * What a worker is doing, as its status lines on stdout say: {@code busy JOB CHUNK FIRST SIZE
  * TIMEOUT_MS} when it takes a chunk, {@code task INDEX} before a task of it runs (not sent for
- * a chunk of one task without a timeout), {@code idle TASKS_DONE} once the chunk is
- * committed, and {@code retiring TASKS_DONE} when it exits next because it did its share of
+ * a chunk of one task without a timeout), {@code last} when that chunk is the worker's last
+ * before it retires, {@code idle TASKS_DONE} once the chunk is committed, and {@code retiring TASKS_DONE} when it exits next because it did its share of
  * tasks. Written by the worker's stdout thread, read by any.
  */
 final class StatusLines {
@@ -19,6 +19,7 @@ final class StatusLines {
     private volatile CurrentChunk currentChunk;
     private volatile long tasksDone;
     private volatile boolean retiring;
+    private volatile boolean lastChunkTaken;
 
     StatusLines(String workerId) {
         this.workerId = workerId;
@@ -40,6 +41,14 @@ final class StatusLines {
     }
 
     /**
+     * Whether the worker said it took its last chunk before retirement, or that it retires:
+     * the moment to start its successor.
+     */
+    boolean lastChunkTaken() {
+        return lastChunkTaken || retiring;
+    }
+
+    /**
      * Takes a status line (without the {@code mqpool-worker } prefix) that arrived at
      * {@code now}; false if it is not one, so it is passed on as output.
      */
@@ -58,6 +67,10 @@ final class StatusLines {
                 if (chunk != null) {
                     currentChunk = chunk.withTask(index, now);
                 }
+                return true;
+            }
+            if (words.length == 1 && words[0].equals("last")) {
+                lastChunkTaken = true;
                 return true;
             }
             if (words.length == 2 && words[0].equals("retiring")) {

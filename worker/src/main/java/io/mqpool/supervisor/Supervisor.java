@@ -31,7 +31,11 @@ import org.slf4j.LoggerFactory;
  * {@code mqpool-task-timeouts}, checking every 100 ms) and restarted after 100 ms; such a kill
  * does not lengthen the pause before later restarts. When a worker that was running a chunk
  * dies or is killed, the supervisor keeps a {@link ChunkDeath} for the chunk (the last 10,000
- * chunks): see {@link #deathOf}. Thread-safe.
+ * chunks): see {@link #deathOf}.
+ *
+ * <p>With a task limit per worker, a worker's successor is launched on standby as soon as the
+ * worker takes its last chunk, so that its JVM start overlaps that chunk; it takes chunks only
+ * once the worker has exited, so no more workers than the count ever run tasks. Thread-safe.
  */
 public final class Supervisor implements AutoCloseable {
 
@@ -54,6 +58,17 @@ public final class Supervisor implements AutoCloseable {
     private final ChunkDeaths deaths = new ChunkDeaths(KEPT_DEATHS);
     private final Object lock = new Object();
     private final CurrentTaskFiles currentTaskFiles = new CurrentTaskFiles();
+    private final WorkerProcess.Listener listener = new WorkerProcess.Listener() {
+        @Override
+        public void exited(WorkerProcess process, int exitCode) {
+            onExit(process, exitCode);
+        }
+
+        @Override
+        public void lastChunkTaken(WorkerProcess process) {
+            onLastChunk(process);
+        }
+    };
     private final List<WorkerSlot> slots = new ArrayList<>();
     private final List<WorkerProcess> everLaunched = new ArrayList<>();
     /** The latest jobs that ended, oldest first; every worker is told of them. */
@@ -127,6 +142,9 @@ public final class Supervisor implements AutoCloseable {
                 if (process != null && process.isAlive()) {
                     process.skip(jobId);
                 }
+                if (slot.successor() != null) {
+                    slot.successor().skip(jobId);
+                }
             }
         }
     }
@@ -197,22 +215,26 @@ public final class Supervisor implements AutoCloseable {
     }
 
     /**
-     * Drains every worker, waits up to 5 s for them to exit, then kills the rest and waits
-     * up to 5 s more. Nothing restarts afterwards. Idempotent.
+     * Drains every ready worker, waits up to 5 s for them to exit, then kills the rest and waits
+     * up to 5 s more. Workers not ready yet and standby successors hold no chunk: they are
+     * killed at once rather than waited for. Nothing restarts afterwards. Idempotent.
      */
     @Override
     public void close() {
-        List<WorkerProcess> live;
+        Stopping stopping;
         synchronized (lock) {
             if (closed) {
                 return;
             }
             closed = true;
-            live = stopSlots();
+            stopping = stopSlots();
         }
         scheduler.shutdownNow();
         taskTimeouts.close();
+        stopping.idle().forEach(WorkerProcess::kill);
+        List<WorkerProcess> live = new ArrayList<>(stopping.working());
         live.forEach(WorkerProcess::drain);
+        live.addAll(stopping.idle());
         List<WorkerProcess> stubborn = ProcessStopper.awaitExits(live, DRAIN_TIMEOUT);
         if (!stubborn.isEmpty()) {
             LOG.warn("{} worker(s) did not drain within {}; killing them", stubborn.size(),
@@ -271,11 +293,22 @@ public final class Supervisor implements AutoCloseable {
      * the slot's state reflects the outcome of the start.
      */
     private CompletableFuture<Long> launchInto(WorkerSlot slot) {
+        WorkerProcess process = launchProcess(slot, false);
+        slot.process(process);
+        return process.ready().whenComplete((pid, failure) -> onReadyOutcome(slot, process, failure));
+    }
+
+    /**
+     * Launches a process under {@code slot}'s id without making it the slot's process, failed
+     * if not ready within the start timeout; holds the lock.
+     */
+    private WorkerProcess launchProcess(WorkerSlot slot, boolean standby) {
         Path currentTaskFile = currentTaskFiles.fileFor(slot.id());
         WorkerProcess process = WorkerProcess.launch(slot.id(),
-                WorkerCommand.of(settings, launch, slot.id(), currentTaskFile), currentTaskFile, clock,
-                workerOutput, errCopy, this::onExit);
-        slot.process(process);
+                WorkerCommand.of(settings, launch, slot.id(), currentTaskFile, standby), currentTaskFile,
+                clock, workerOutput, errCopy, listener);
+        LOG.debug("launched worker {} (pid {}){}", slot.id(), process.pid(), standby
+                ? " on standby" : slot.state() == WorkerState.RESTARTING ? " to replace the one before" : "");
         // A chunk of an ended job may come back to the queue from a worker that died holding it.
         endedJobs.forEach(process::skip);
         everLaunched.removeIf(p -> !p.isAlive());
@@ -284,7 +317,46 @@ public final class Supervisor implements AutoCloseable {
         scheduler.schedule(() -> process.failStart(new WorkerStartException("worker "
                 + slot.id() + " did not report ready within " + Durations.describe(timeout)
                 + ": " + process.stderrSummary())), timeout.toMillis(), TimeUnit.MILLISECONDS);
-        return process.ready().whenComplete((pid, failure) -> onReadyOutcome(slot, process, failure));
+        return process;
+    }
+
+    /** Launches the successor of a worker that took its last chunk before it retires. */
+    private void onLastChunk(WorkerProcess process) {
+        synchronized (lock) {
+            WorkerSlot slot = slots.stream().filter(s -> s.process() == process).findFirst().orElse(null);
+            if (slot == null || closed || slot.state() != WorkerState.RUNNING || slot.successor() != null) {
+                return;
+            }
+            try {
+                WorkerProcess successor = launchProcess(slot, true);
+                slot.successor(successor);
+                // Its start is judged once it takes over (onReadyOutcome ignores it until then).
+                successor.ready().whenComplete((pid, failure) -> onReadyOutcome(slot, successor, failure));
+            } catch (WorkerStartException e) {
+                LOG.warn("{}; worker {} is replaced once it retired instead", e.getMessage(), slot.id());
+            }
+        }
+    }
+
+    /**
+     * Makes {@code slot}'s standby successor its process and lets it take chunks; holds the
+     * lock. False when there is none alive to take over.
+     */
+    private boolean handOver(WorkerSlot slot) {
+        WorkerProcess successor = slot.successor();
+        slot.successor(null);
+        if (successor == null || !successor.isAlive() || !successor.go()) {
+            return false;
+        }
+        slot.process(successor);
+        slot.countRestart();
+        CompletableFuture<Long> ready = successor.ready();
+        boolean isReady = ready.isDone() && !ready.isCompletedExceptionally();
+        // Not ready yet: onReadyOutcome moves it on from RESTARTING, as for any restart.
+        slot.state(isReady ? WorkerState.RUNNING : WorkerState.RESTARTING);
+        LOG.debug("worker {} (pid {}) took over from its predecessor{}", slot.id(), successor.pid(),
+                isReady ? "" : " before it was ready");
+        return true;
     }
 
     /** Forgets the slots of a failed start and kills their processes, waiting for them. */
@@ -307,6 +379,8 @@ public final class Supervisor implements AutoCloseable {
                 return;
             }
             if (failure == null) {
+                LOG.debug("worker {} (pid {}) is ready after {} ms", slot.id(), process.pid(),
+                        Duration.between(process.startedAt(), clock.instant()).toMillis());
                 if (slot.state() == WorkerState.STARTING || slot.state() == WorkerState.RESTARTING) {
                     slot.state(WorkerState.RUNNING);
                     slot.resetStartFailures();
@@ -333,10 +407,15 @@ public final class Supervisor implements AutoCloseable {
     }
 
     private void onExit(WorkerProcess process, int exitCode) {
+        LOG.debug("worker {} (pid {}) exited with code {}", process.id(), process.pid(), exitCode);
         synchronized (lock) {
             WorkerSlot slot = slots.stream().filter(s -> s.process() == process).findFirst()
                     .orElse(null);
-            if (slot == null || closed) {
+            if (slot == null) {
+                forgetSuccessor(process, exitCode);
+                return;
+            }
+            if (closed) {
                 return;
             }
             CurrentChunk chunk = process.currentChunkWithTask();
@@ -355,7 +434,9 @@ public final class Supervisor implements AutoCloseable {
             }
             if (process.endedOnPurpose()) {
                 // The task's fault, not the worker's: restart soon, leave the crash backoff alone.
-                scheduleRestart(slot, RestartBackoff.INITIAL);
+                if (!handOver(slot)) {
+                    scheduleRestart(slot, RestartBackoff.INITIAL);
+                }
                 return;
             }
             Duration uptime = Duration.between(process.startedAt(), clock.instant());
@@ -366,7 +447,23 @@ public final class Supervisor implements AutoCloseable {
                     slot.id(), process.pid(), exitCode, chunk == null ? ""
                             : " running task " + chunk.taskIndex() + " of chunk "
                             + chunk.jobId() + ":" + chunk.chunkNo());
-            scheduleRestart(slot, slot.backoff().next());
+            if (!handOver(slot)) {
+                scheduleRestart(slot, slot.backoff().next());
+            }
+        }
+    }
+
+    /** A standby successor died before it took over: its slot restarts as usual. Holds the lock. */
+    private void forgetSuccessor(WorkerProcess process, int exitCode) {
+        for (WorkerSlot slot : slots) {
+            if (slot.successor() == process) {
+                slot.successor(null);
+                if (!closed) {
+                    LOG.warn("the standby successor of worker {} exited with code {} before it took over: {}",
+                            slot.id(), exitCode, process.stderrSummary());
+                }
+                return;
+            }
         }
     }
 
@@ -410,6 +507,7 @@ public final class Supervisor implements AutoCloseable {
     /** Holds the lock. */
     private void drain(WorkerSlot slot) {
         slot.cancelPendingRestart();
+        killSuccessor(slot);
         WorkerProcess process = slot.process();
         if (slot.state() == WorkerState.RUNNING && process.drain()) {
             slot.state(WorkerState.DRAINING);
@@ -421,17 +519,42 @@ public final class Supervisor implements AutoCloseable {
         process.kill();
     }
 
-    /** Marks every slot stopped and returns the live processes; holds the lock. */
-    private List<WorkerProcess> stopSlots() {
-        List<WorkerProcess> live = new ArrayList<>();
+    /** Holds the lock. */
+    private static void killSuccessor(WorkerSlot slot) {
+        if (slot.successor() != null) {
+            slot.successor().kill();
+            slot.successor(null);
+        }
+    }
+
+    /**
+     * The live processes of stopped slots: those that may run a chunk, and those that cannot
+     * (not ready yet, or on standby), which can be killed without losing anything.
+     */
+    private record Stopping(List<WorkerProcess> working, List<WorkerProcess> idle) {
+    }
+
+    /** Marks every slot stopped and returns its live processes; holds the lock. */
+    private Stopping stopSlots() {
+        List<WorkerProcess> working = new ArrayList<>();
+        List<WorkerProcess> idle = new ArrayList<>();
         for (WorkerSlot slot : slots) {
             slot.cancelPendingRestart();
             slot.state(WorkerState.STOPPED);
-            if (slot.process() != null && slot.process().isAlive()) {
-                live.add(slot.process());
+            WorkerProcess process = slot.process();
+            if (process != null && process.isAlive()) {
+                // A worker prints its ready line before its first receive: unready, it holds nothing.
+                CompletableFuture<Long> ready = process.ready();
+                boolean isReady = ready.isDone() && !ready.isCompletedExceptionally();
+                (isReady ? working : idle).add(process);
             }
+            WorkerProcess successor = slot.successor();
+            if (successor != null && successor.isAlive()) {
+                idle.add(successor);
+            }
+            slot.successor(null);
         }
-        return live;
+        return new Stopping(working, idle);
     }
 
     private void reportFatal(WorkerStartException fatal) {

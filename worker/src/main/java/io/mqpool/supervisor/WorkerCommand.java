@@ -12,8 +12,12 @@ final class WorkerCommand {
     private WorkerCommand() {
     }
 
+    /**
+     * The command of worker {@code workerId}; with {@code standby}, it waits for {@code go} on
+     * stdin once ready, before it takes chunks.
+     */
     static List<String> of(WorkerSettings settings, WorkerLaunch launch, String workerId,
-                           java.nio.file.Path currentTaskFile) {
+                           java.nio.file.Path currentTaskFile, boolean standby) {
         List<String> command = new ArrayList<>();
         command.add(settings.javaCommand().toString());
         command.addAll(settings.jvmOptions());
@@ -44,6 +48,9 @@ final class WorkerCommand {
         if (launch.maxTasksPerWorker() > 0) {
             command.add("--max-tasks");
             command.add(Long.toString(launch.maxTasksPerWorker()));
+        }
+        if (standby) {
+            command.add("--standby");
         }
         return command;
     }

@@ -30,9 +30,16 @@ import org.slf4j.LoggerFactory;
  */
 final class WorkerProcess {
 
-    /** What a process reports once it has exited; called on its exit thread. */
-    interface ExitListener {
+    /** What a process reports to its supervisor. */
+    interface Listener {
+        /** It has exited; called on its exit thread. */
         void exited(WorkerProcess process, int exitCode);
+
+        /**
+         * It took its last chunk before it retires (or said it retires); called once, on its
+         * stdout thread.
+         */
+        void lastChunkTaken(WorkerProcess process);
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(WorkerProcess.class);
@@ -49,6 +56,7 @@ final class WorkerProcess {
     private final StatusLines status;
     private final AtomicBoolean killedForTimeout = new AtomicBoolean();
     private final AtomicBoolean killedForJobEnd = new AtomicBoolean();
+    private final AtomicBoolean lastChunkReported = new AtomicBoolean();
     private final StderrTail stderr = new StderrTail(40);
     private final CompletableFuture<Long> ready = new CompletableFuture<>();
     private final Writer stdin;
@@ -57,7 +65,7 @@ final class WorkerProcess {
     private final Thread exitWatcher;
 
     private WorkerProcess(String id, Process process, Path currentTaskFile, Clock clock, Consumer<String> output,
-                          PrintStream errCopy, ExitListener listener) {
+                          PrintStream errCopy, Listener listener) {
         this.id = id;
         this.currentTaskFile = currentTaskFile;
         this.process = process;
@@ -65,7 +73,7 @@ final class WorkerProcess {
         this.startedAt = clock.instant();
         this.status = new StatusLines(id);
         this.stdin = new OutputStreamWriter(process.getOutputStream(), Charset.defaultCharset());
-        this.outPump = daemon("out", () -> pumpStdout(output));
+        this.outPump = daemon("out", () -> pumpStdout(output, listener));
         this.errPump = daemon("err", () -> pumpStderr(errCopy));
         this.exitWatcher = daemon("exit", () -> awaitExit(listener));
     }
@@ -78,7 +86,7 @@ final class WorkerProcess {
      */
     static WorkerProcess launch(String id, List<String> command, Path currentTaskFile, Clock clock,
                                 Consumer<String> output, PrintStream errCopy,
-                                ExitListener listener) {
+                                Listener listener) {
         Process process;
         try {
             process = new ProcessBuilder(command).start();
@@ -182,6 +190,11 @@ final class WorkerProcess {
         return command("drain");
     }
 
+    /** Lets a worker started on standby take chunks; false if it has exited. */
+    boolean go() {
+        return command("go");
+    }
+
     /** Tells the worker that {@code jobId} ended: it must not run the chunks of it it holds. */
     boolean skip(String jobId) {
         return command("skip " + jobId);
@@ -244,7 +257,7 @@ final class WorkerProcess {
         return thread;
     }
 
-    private void pumpStdout(Consumer<String> output) {
+    private void pumpStdout(Consumer<String> output, Listener listener) {
         readLines(process.getInputStream(), line -> {
             if (!ready.isDone() && line.startsWith(READY_PREFIX)) {
                 ready.complete(pidFrom(line));
@@ -252,6 +265,9 @@ final class WorkerProcess {
             }
             if (line.startsWith(STATUS_PREFIX)
                     && status.accept(line.substring(STATUS_PREFIX.length()), clock.instant())) {
+                if (status.lastChunkTaken() && lastChunkReported.compareAndSet(false, true)) {
+                    listener.lastChunkTaken(this);
+                }
                 return;
             }
             try {
@@ -292,7 +308,7 @@ final class WorkerProcess {
         }
     }
 
-    private void awaitExit(ExitListener listener) {
+    private void awaitExit(Listener listener) {
         int code;
         while (true) {
             try {

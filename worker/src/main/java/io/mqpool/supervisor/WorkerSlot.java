@@ -12,6 +12,8 @@ final class WorkerSlot {
     private final String id;
     private final RestartBackoff backoff;
     private WorkerProcess process;
+    /** A process started on standby to take over once {@link #process} retires, or null. */
+    private WorkerProcess successor;
     private WorkerState state = WorkerState.STARTING;
     private int restarts;
     private int consecutiveStartFailures;
@@ -32,6 +34,14 @@ final class WorkerSlot {
 
     void process(WorkerProcess newProcess) {
         this.process = newProcess;
+    }
+
+    WorkerProcess successor() {
+        return successor;
+    }
+
+    void successor(WorkerProcess standby) {
+        this.successor = standby;
     }
 
     WorkerState state() {

@@ -143,7 +143,7 @@ final class ChunkLoop {
             if (chunk == null) {
                 moveToDeadLetters(message, deadLetters, decoded.malformed());
             } else {
-                tasks += handle(chunk, message, results, feed);
+                tasks += handle(chunk, message, results, feed, tasks);
             }
             chunks++;
             boolean more = !retried && chunks < GROUP_MAX_CHUNKS && System.nanoTime() < deadline
@@ -180,10 +180,10 @@ final class ChunkLoop {
 
     /**
      * Runs one chunk, whose message is already acknowledged, and sends its result, uncommitted;
-     * returns the number of tasks run.
+     * returns the number of tasks run. {@code uncommitted} tasks ran before it in this group.
      */
-    private int handle(TaskChunk chunk, ClientMessage message, ClientProducer results, TaskFeed feed)
-            throws ActiveMQException {
+    private int handle(TaskChunk chunk, ClientMessage message, ClientProducer results, TaskFeed feed,
+                       int uncommitted) throws ActiveMQException {
         if (skipped.contains(chunk.jobId())) {
             // Its job ended while this worker held the chunk: the engine wants no outcome of it.
             return 0;
@@ -191,6 +191,10 @@ final class ChunkLoop {
         // Each attempt is a new message, whose first delivery the broker counts as 1.
         int redeliveries = chunk.attempt() + Math.max(0, message.getDeliveryCount() - 1);
         status.busy(chunk);
+        if (retirementDue(uncommitted + chunk.size())) {
+            // The supervisor starts this worker's successor now, while this chunk runs.
+            status.lastChunk();
+        }
         ChunkResult result = feed.run(() -> runner.run(chunk, redeliveries));
         results.send(codec.encode(session, result));
         return chunk.size();

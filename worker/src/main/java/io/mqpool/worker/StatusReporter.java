@@ -6,7 +6,8 @@ import java.io.PrintStream;
 /**
  * Tells the supervisor, on the worker's standard output, what the worker is doing: the ready
  * line, then {@code busy JOB CHUNK FIRST SIZE TIMEOUT_MS} when it takes a chunk,
- * {@code task INDEX} before each of its tasks runs and {@code idle TASKS_DONE} once the chunk
+ * {@code task INDEX} before each of its tasks runs, {@code last} after {@code busy} when the
+ * chunk is the last before the worker retires, and {@code idle TASKS_DONE} once the chunk
  * is committed. The supervisor reads these lines and passes every other line on as the tasks'
  * own output.
  *
@@ -58,6 +59,11 @@ final class StatusReporter implements TaskStartListener {
     /** Tasks this worker has finished and committed. */
     long tasksDone() {
         return tasksDone;
+    }
+
+    /** Tells the supervisor that the chunk just reported busy is the last before retirement. */
+    void lastChunk() {
+        line("last");
     }
 
     /** Tells the supervisor that the worker exits next because it did its share of tasks. */

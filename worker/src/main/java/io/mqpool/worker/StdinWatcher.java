@@ -13,8 +13,10 @@ import java.nio.file.StandardOpenOption;
 /**
  * Reads the supervisor's commands from the worker's stdin on thread
  * {@code mqpool-worker-stdin}. The line {@code drain} asks the worker to finish its chunk and
- * exit, and {@code skip JOB} tells it that a job ended (see {@link SkippedJobs}); end of input means the supervisor is gone, and the worker halts at once so that it
- * never outlives its supervisor (an uncommitted chunk simply returns to the queue).
+ * exit, {@code skip JOB} tells it that a job ended (see {@link SkippedJobs}), and {@code go}
+ * lets a standby worker take chunks (see {@link StandbyGate}); end of input means the
+ * supervisor is gone, and the worker halts at once so that it never outlives its supervisor
+ * (an uncommitted chunk simply returns to the queue).
  *
  * <p>Stdin is read through a channel that {@link #stop()} can close under the blocked reader:
  * a JVM that exits while a thread sits in a native read waits 300 ms for it first.
@@ -29,11 +31,19 @@ final class StdinWatcher {
     private final SkippedJobs skipped;
     private final Runnable onEndOfInput;
     private final WorkerLog log;
+    private final StandbyGate gate;
     private volatile boolean stopping;
     private Thread thread;
 
     StdinWatcher(ReadableByteChannel in, StopSignal stop, SkippedJobs skipped, Runnable onEndOfInput,
                  WorkerLog log) {
+        this(in, stop, skipped, onEndOfInput, log, StandbyGate.open());
+    }
+
+    /** Like the other constructor, for a worker that may start on standby behind {@code gate}. */
+    StdinWatcher(ReadableByteChannel in, StopSignal stop, SkippedJobs skipped, Runnable onEndOfInput,
+                 WorkerLog log, StandbyGate gate) {
+        this.gate = gate;
         this.in = in;
         this.stop = stop;
         this.skipped = skipped;
@@ -106,6 +116,10 @@ final class StdinWatcher {
     private void command(String line) {
         if (line.equals("drain")) {
             stop.request();
+            // A standby worker told to drain goes on only to find that it must stop.
+            gate.release();
+        } else if (line.equals("go")) {
+            gate.release();
         } else if (line.startsWith("skip ") && line.length() > "skip ".length()) {
             skipped.add(line.substring("skip ".length()).trim());
         } else if (!line.isEmpty()) {

@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * The command line of a worker process:
  * {@code --broker URL --id ID [--tasks-dir DIR] [--consumer-window N] [--broker-wait MILLIS]
- * [--supervised]}.
+ * [--supervised] [--standby] ...}.
  *
  * @param tasksDir where jars of user tasks are found; null for the built-in tasks only
  * @param consumerWindowSize bytes of quick chunks the worker may hold ahead of the one it runs;
@@ -18,14 +18,17 @@ import java.util.List;
  * @param maxTasks tasks after which the worker retires (its supervisor starts a fresh one);
  *     0 for no limit
  * @param currentTaskFile where the worker keeps the task it runs for its supervisor, or null
+ * @param standby once ready, wait for {@code go} on stdin before taking chunks (a supervisor
+ *     starts such a worker ahead of another's retirement)
  */
 record WorkerArguments(String brokerUrl, String workerId, Path tasksDir, int consumerWindowSize,
                        Duration brokerWait, boolean supervised, String initializer,
-                       String initializerArgJson, long maxTasks, Path currentTaskFile) {
+                       String initializerArgJson, long maxTasks, Path currentTaskFile,
+                       boolean standby) {
 
     static final String USAGE = "usage: WorkerMain --broker URL --id ID [--tasks-dir DIR] "
             + "[--consumer-window N] [--broker-wait MILLIS] [--supervised] "
-            + "[--initializer TASK [--initializer-arg JSON]] [--max-tasks N] [--current-task-file FILE]";
+            + "[--initializer TASK [--initializer-arg JSON]] [--max-tasks N] [--current-task-file FILE] [--standby]";
 
     /**
      * Parses {@code args}.
@@ -43,10 +46,15 @@ record WorkerArguments(String brokerUrl, String workerId, Path tasksDir, int con
         String initializerArg = "null";
         long maxTasks = 0;
         Path currentTaskFile = null;
+        boolean standby = false;
         for (int i = 0; i < args.size(); i++) {
             String flag = args.get(i);
             if (flag.equals("--supervised")) {
                 supervised = true;
+                continue;
+            }
+            if (flag.equals("--standby")) {
+                standby = true;
                 continue;
             }
             if (i + 1 >= args.size()) {
@@ -74,7 +82,7 @@ record WorkerArguments(String brokerUrl, String workerId, Path tasksDir, int con
             throw new IllegalArgumentException("--id is required; " + USAGE);
         }
         return new WorkerArguments(broker, id, tasksDir, window, brokerWait, supervised, initializer,
-                initializerArg, maxTasks, currentTaskFile);
+                initializerArg, maxTasks, currentTaskFile, standby);
     }
 
     private static long parseCount(String flag, String value) {

@@ -50,13 +50,14 @@ public final class WorkerMain {
         WorkerLog log = new WorkerLog(System.err, arguments.workerId());
         StopSignal stop = new StopSignal();
         SkippedJobs skipped = new SkippedJobs();
+        StandbyGate gate = arguments.standby() ? StandbyGate.closed() : StandbyGate.open();
         // Watch stdin before anything slow, so a supervisor that dies during start-up takes
         // this process with it. halt skips shutdown hooks: nothing here needs them, and an
         // uncommitted chunk goes back to the queue by itself.
         StdinWatcher stdin = new StdinWatcher(StdinWatcher.stdin(System.in), stop, skipped,
-                () -> Runtime.getRuntime().halt(EXIT_OK), log);
+                () -> Runtime.getRuntime().halt(EXIT_OK), log, gate);
         stdin.start();
-        int code = run(arguments, stop, skipped, log, System.out);
+        int code = run(arguments, new Controls(stop, skipped, gate), log, System.out);
         exitQuickly(code, stdin);
     }
 
@@ -82,8 +83,11 @@ public final class WorkerMain {
         Runtime.getRuntime().halt(code);
     }
 
-    private static int run(WorkerArguments arguments, StopSignal stop, SkippedJobs skipped, WorkerLog log,
-                           PrintStream out) {
+    /** What the supervisor drives through stdin. */
+    private record Controls(StopSignal stop, SkippedJobs skipped, StandbyGate gate) {
+    }
+
+    private static int run(WorkerArguments arguments, Controls controls, WorkerLog log, PrintStream out) {
         TaskRegistry registry;
         try {
             registry = TaskRegistry.load(arguments.tasksDir(), WorkerMain.class.getClassLoader());
@@ -110,9 +114,20 @@ public final class WorkerMain {
         try (BrokerConnection connection = BrokerConnection.connectWaiting(arguments.brokerUrl(),
                 0, arguments.brokerWait());
              ClientSession session = connection.openTransactedSession()) {
-            ChunkLoop loop = new ChunkLoop(session, runner, stop, skipped, log, status,
+            ChunkLoop loop = new ChunkLoop(session, runner, controls.stop(), controls.skipped(), log, status,
                     new ChunkLoop.Options(arguments.consumerWindowSize(), arguments.maxTasks()));
-            loop.run(() -> status.ready(arguments.workerId()));
+            if (arguments.standby()) {
+                // Ready to take over: loaded and connected, holding no chunk until told to go.
+                status.ready(arguments.workerId());
+                controls.gate().await();
+                loop.run(() -> { });
+            } else {
+                loop.run(() -> status.ready(arguments.workerId()));
+            }
+            return EXIT_OK;
+        } catch (InterruptedException e) {
+            // Nobody interrupts the main thread but to stop it: a standby that never went on.
+            Thread.currentThread().interrupt();
             return EXIT_OK;
         } catch (ActiveMQException e) {
             log.line("cannot use the broker at " + arguments.brokerUrl() + ": " + e.getMessage());

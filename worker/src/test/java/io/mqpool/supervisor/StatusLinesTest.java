@@ -37,6 +37,19 @@ class StatusLinesTest {
     }
 
     @Test
+    void aLastLineOrARetiringLineSaysTheWorkersSuccessorIsDue() {
+        status.accept("busy job-1 4 40 3 0", T0);
+        assertFalse(status.lastChunkTaken());
+
+        assertTrue(status.accept("last", T0));
+
+        assertTrue(status.lastChunkTaken());
+        StatusLines other = new StatusLines("w2");
+        other.accept("retiring 5", T0);
+        assertTrue(other.lastChunkTaken());
+    }
+
+    @Test
     void anIdleLineEndsTheChunkAndCountsTasks() {
         status.accept("busy job-1 4 40 3 0", T0);
 

@@ -39,6 +39,25 @@ class StdinWatcherTest {
     }
 
     @Test
+    void goReleasesAStandbyWorkerAndSoDoesDrain() throws Exception {
+        Pipe pipe = Pipe.open();
+        StandbyGate gate = StandbyGate.closed();
+        StandbyGate drainedGate = StandbyGate.closed();
+        new StdinWatcher(pipe.source(), stop, skipped, () -> endOfInput.set(true), log, gate).start();
+        Pipe drainPipe = Pipe.open();
+        new StdinWatcher(drainPipe.source(), new StopSignal(), skipped, () -> { }, log, drainedGate).start();
+
+        write(pipe, "go\n");
+        write(drainPipe, "drain\n");
+
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(gate::isReleased);
+        assertFalse(stop.isRequested());
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(drainedGate::isReleased);
+        pipe.sink().close();
+        drainPipe.sink().close();
+    }
+
+    @Test
     void stoppingIsNotEndOfInput() throws Exception {
         Pipe pipe = Pipe.open();
         StdinWatcher watcher = new StdinWatcher(pipe.source(), stop, skipped, () -> endOfInput.set(true), log);
