@@ -23,7 +23,7 @@ public final class AsyncResult<R> implements Future<R> {
 
     private final JobSignal signal;
     private final Supplier<R> assemble;
-    private final Runnable cancelJob;
+    private final Canceller cancelJob;
     private final Executor callbacks;
     private final Consumer<AsyncResult<?>> whenAssembled;
     private boolean assembled;
@@ -34,7 +34,7 @@ public final class AsyncResult<R> implements Future<R> {
      * @param assemble reads the finished job's outcomes into the result, once; throws
      *     {@link TaskFailedException} for a failed task
      */
-    AsyncResult(JobSignal signal, Supplier<R> assemble, Runnable cancelJob, Executor callbacks,
+    AsyncResult(JobSignal signal, Supplier<R> assemble, Canceller cancelJob, Executor callbacks,
                 Consumer<AsyncResult<?>> whenAssembled) {
         this.signal = signal;
         this.assemble = assemble;
@@ -183,19 +183,35 @@ public final class AsyncResult<R> implements Future<R> {
         whenAssembled.accept(this);
     }
 
-    /** Cancels the job's tasks that have not run; outcomes already recorded stay. */
+    /**
+     * Cancels the job: its tasks that have not started never run. With
+     * {@code mayInterruptIfRunning}, its running tasks are stopped too (after a grace of 1 s
+     * their worker processes are replaced, as a task cannot be stopped inside its JVM);
+     * without, they run to their end on their workers and their outcomes are recorded, though
+     * this result still reports the job cancelled. Outcomes already recorded stay. Does not
+     * block for the running tasks.
+     *
+     * @return true if this call cancelled the job; false if it had already finished or been
+     *     cancelled. After true, {@link #isCancelled()} and {@link #isDone()} are true and
+     *     {@link #get()} throws {@link CancellationException}.
+     */
     @Override
     public boolean cancel(boolean mayInterruptIfRunning) {
-        if (ready()) {
+        if (signal.finished().isDone()) {
             return false;
         }
-        cancelJob.run();
-        return true;
+        return cancelJob.cancel(mayInterruptIfRunning);
     }
 
     @Override
     public boolean isCancelled() {
         return signal.finished().getNow(null) == JobState.CANCELLED;
+    }
+
+    /** Cancels the job behind a result: whether it was this call that ended it. */
+    @FunctionalInterface
+    interface Canceller {
+        boolean cancel(boolean stopRunning);
     }
 
     @Override

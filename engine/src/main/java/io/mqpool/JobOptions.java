@@ -5,7 +5,8 @@ import java.time.Duration;
 /**
  * How a job runs. Unset values ({@code null}) fall back to the pool's defaults, then to
  * mqpool's: chunksize by Python's rule for {@code map} ({@code ceil(n / (4 × workers))}) and 1
- * for the rest, no timeouts, 2 retries, no limit of the job's own on tasks in flight.
+ * for the rest, no timeouts, 2 retries, no limit of the job's own on tasks in flight, timeouts
+ * not retried.
  *
  * @param chunksize tasks per message to a worker; at least 1
  * @param taskTimeout how long one task may run before its worker is stopped; positive
@@ -18,9 +19,12 @@ import java.time.Duration;
  *     other methods, until its outcome is recorded, which caps how many workers the job keeps
  *     busy. Unset: the input is read as fast as workers take it, with up to
  *     {@code max(512, 8 × workers)} chunks sent ahead of their outcomes.
+ * @param retryTimeouts whether a task that ran past its task timeout is tried again (up to
+ *     {@code retries}, like a task whose worker died); unset or false, it fails at once with
+ *     {@code TaskTimeoutException}, as under Celery's hard time limit
  */
 public record JobOptions(Integer chunksize, Duration taskTimeout, Duration jobTimeout, Integer retries,
-                         Integer maxInFlight) {
+                         Integer maxInFlight, Boolean retryTimeouts) {
 
     static final int DEFAULT_RETRIES = 2;
 
@@ -46,28 +50,33 @@ public record JobOptions(Integer chunksize, Duration taskTimeout, Duration jobTi
 
     /** Nothing set: every value comes from the pool's defaults. */
     public static JobOptions defaults() {
-        return new JobOptions(null, null, null, null, null);
+        return new JobOptions(null, null, null, null, null, null);
     }
 
     public JobOptions withChunksize(int value) {
-        return new JobOptions(value, taskTimeout, jobTimeout, retries, maxInFlight);
+        return new JobOptions(value, taskTimeout, jobTimeout, retries, maxInFlight, retryTimeouts);
     }
 
     public JobOptions withTaskTimeout(Duration value) {
-        return new JobOptions(chunksize, value, jobTimeout, retries, maxInFlight);
+        return new JobOptions(chunksize, value, jobTimeout, retries, maxInFlight, retryTimeouts);
     }
 
     public JobOptions withJobTimeout(Duration value) {
-        return new JobOptions(chunksize, taskTimeout, value, retries, maxInFlight);
+        return new JobOptions(chunksize, taskTimeout, value, retries, maxInFlight, retryTimeouts);
     }
 
     public JobOptions withRetries(int value) {
-        return new JobOptions(chunksize, taskTimeout, jobTimeout, value, maxInFlight);
+        return new JobOptions(chunksize, taskTimeout, jobTimeout, value, maxInFlight, retryTimeouts);
     }
 
     /** See {@link #maxInFlight()}. */
     public JobOptions withMaxInFlight(int value) {
-        return new JobOptions(chunksize, taskTimeout, jobTimeout, retries, value);
+        return new JobOptions(chunksize, taskTimeout, jobTimeout, retries, value, retryTimeouts);
+    }
+
+    /** See {@link #retryTimeouts()}. */
+    public JobOptions withRetryTimeouts(boolean value) {
+        return new JobOptions(chunksize, taskTimeout, jobTimeout, retries, maxInFlight, value);
     }
 
     /** These options, with every unset value taken from {@code fallback}. */
@@ -76,6 +85,7 @@ public record JobOptions(Integer chunksize, Duration taskTimeout, Duration jobTi
                 taskTimeout != null ? taskTimeout : fallback.taskTimeout,
                 jobTimeout != null ? jobTimeout : fallback.jobTimeout,
                 retries != null ? retries : fallback.retries,
-                maxInFlight != null ? maxInFlight : fallback.maxInFlight);
+                maxInFlight != null ? maxInFlight : fallback.maxInFlight,
+                retryTimeouts != null ? retryTimeouts : fallback.retryTimeouts);
     }
 }

@@ -72,7 +72,7 @@ public final class Pool implements AutoCloseable {
 
     private Pool(Engine engine, JobOptions defaults, Path temporaryDataDir) {
         this.engine = engine;
-        this.defaults = defaults.orElse(new JobOptions(null, null, null, JobOptions.DEFAULT_RETRIES, null));
+        this.defaults = defaults.orElse(new JobOptions(null, null, null, JobOptions.DEFAULT_RETRIES, null, false));
         this.temporaryDataDir = temporaryDataDir;
         this.callbacks = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "mqpool-callbacks");
@@ -334,7 +334,7 @@ public final class Pool implements AutoCloseable {
         JobSignal signal = track(engine.submit(spec(task, mode, chunksize, effective), argsJson));
         OutcomeReader<Object> reader = new OutcomeReader<>(engine.store(), engine.json(), task, signal.jobId());
         AsyncResult<R> result = new AsyncResult<>(signal, () -> assembly.assemble(reader),
-                () -> engine.cancel(signal.jobId()), callbacks, unassembled::remove);
+                stopRunning -> engine.cancel(signal.jobId(), stopRunning), callbacks, unassembled::remove);
         unassembled.add(result);
         if (result.assembled()) {
             unassembled.remove(result); // it was read before it was added
@@ -375,7 +375,8 @@ public final class Pool implements AutoCloseable {
     private static JobSpec spec(RegisteredTask task, JobMode mode, int chunksize, JobOptions options) {
         return new JobSpec(task.name(), mode, chunksize, millis(options.taskTimeout()),
                 millis(options.jobTimeout()), options.retries(),
-                options.maxInFlight() == null ? 0 : options.maxInFlight());
+                options.maxInFlight() == null ? 0 : options.maxInFlight(),
+                Boolean.TRUE.equals(options.retryTimeouts()));
     }
 
     private static long millis(Duration duration) {

@@ -9,23 +9,29 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.mqpool.jobs.builtin.ComputeCube;
 import io.mqpool.jobs.builtin.SleepMillis;
 import io.mqpool.supervisor.WorkerView;
+import io.mqpool.testtasks.AppendThenSleep;
 import io.mqpool.testtasks.HaltIfNegative;
 import io.mqpool.testtasks.SlowSquare;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Workers that die or hang under a task: every task still ends with exactly one outcome. */
 class CrashSafetyIT {
@@ -116,17 +122,46 @@ class CrashSafetyIT {
     }
 
     @Test
-    void aTaskPastItsTimeoutIsStoppedByKillingItsWorkerAndFailsWithTaskTimeoutException() {
+    void aTaskPastItsTimeoutIsStoppedByKillingItsWorkerAndFailsAtOnceWithTaskTimeoutException(@TempDir Path dir)
+            throws IOException {
+        Path runs = dir.resolve("runs");
         long start = System.nanoTime();
-        TaskFailedException failure = assertThrows(TaskFailedException.class, () -> pool.apply(SleepMillis.class,
-                60_000, JobOptions.defaults().withTaskTimeout(Duration.ofSeconds(1)).withRetries(1)));
+        TaskFailedException failure = assertThrows(TaskFailedException.class, () -> pool.apply(AppendThenSleep.class,
+                runs + "|60000", JobOptions.defaults().withTaskTimeout(Duration.ofSeconds(1)).withRetries(2)));
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        assertInstanceOf(TaskTimeoutException.class, failure);
+        assertTrue(failure.remoteMessage().startsWith("task ran past its task timeout of 1s 1 time;"),
+                failure.remoteMessage());
+        assertEquals(1, Files.readAllLines(runs).size(), "attempts: " + Files.readAllLines(runs));
+        // 1 s of task, 0.1 s to notice, the death gathered for 0.5 s, then the failure recorded.
+        assertTrue(took.compareTo(Duration.ofSeconds(5)) < 0, "took " + took);
+        assertEquals(27L, pool.apply(ComputeCube.class, 3), "the pool still works");
+    }
+
+    @Test
+    void aJobThatRetriesTimeoutsTriesATaskPastItsTimeoutAgainUpToItsRetries(@TempDir Path dir) throws IOException {
+        Path runs = dir.resolve("runs");
+        TaskFailedException failure = assertThrows(TaskFailedException.class, () -> pool.apply(AppendThenSleep.class,
+                runs + "|60000", JobOptions.defaults().withTaskTimeout(Duration.ofSeconds(1)).withRetries(1)
+                        .withRetryTimeouts(true)));
 
         assertInstanceOf(TaskTimeoutException.class, failure);
         assertTrue(failure.remoteMessage().startsWith("task ran past its task timeout of 1s 2 times"),
                 failure.remoteMessage());
-        Duration took = Duration.ofNanos(System.nanoTime() - start);
-        assertTrue(took.compareTo(Duration.ofSeconds(20)) < 0, "took " + took);
-        assertEquals(27L, pool.apply(ComputeCube.class, 3), "the pool still works");
+        assertEquals(2, Files.readAllLines(runs).size(), "attempts: " + Files.readAllLines(runs));
+    }
+
+    @Test
+    void theOtherTasksOfTheChunkOfATimedOutTaskGetTheirResults(@TempDir Path dir) {
+        String runs = dir.resolve("runs").toString();
+        List<Outcome<Long>> outcomes = pool.mapOutcomes(AppendThenSleep.class,
+                List.of(runs + "|10", runs + "|60000", runs + "|10"),
+                JobOptions.defaults().withChunksize(3).withTaskTimeout(Duration.ofSeconds(1)));
+
+        assertTrue(outcomes.get(0).failure().isEmpty(), outcomes.toString());
+        assertInstanceOf(TaskTimeoutException.class, outcomes.get(1).failure().orElseThrow());
+        assertTrue(outcomes.get(2).failure().isEmpty(), outcomes.toString());
     }
 
     @Test
@@ -156,6 +191,49 @@ class CrashSafetyIT {
         Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> ProcessHandle.of(busy.pid())
                 .map(p -> !p.isAlive()).orElse(true));
         assertEquals(27L, pool.apply(ComputeCube.class, 3), "the pool still works");
+    }
+
+    @Test
+    void cancellingAJobWithoutInterruptLetsItsRunningTasksFinishOnTheirWorkersAndRunsNoQueuedOne(@TempDir Path dir)
+            throws Exception {
+        Path runs = dir.resolve("runs");
+        try (Pool own = Pool.create(2)) {
+            AsyncResult<List<Long>> job = own.mapAsync(AppendThenSleep.class, Collections.nCopies(5, runs + "|3000"),
+                    JobOptions.defaults().withChunksize(1));
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> lines(runs) == 2);
+            Map<String, Long> pids = pids(own);
+
+            assertTrue(job.cancel(false));
+
+            assertTrue(job.isCancelled());
+            assertTrue(job.isDone());
+            assertThrows(CancellationException.class, job::get);
+            assertFalse(job.cancel(false), "already cancelled");
+            assertFalse(job.cancel(true), "already cancelled");
+            // The two running tasks finish on the workers that run them; their outcomes are recorded.
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> own.engine().store().job(job.jobId())
+                    .orElseThrow().tasksDone() == 2);
+            assertEquals(pids, pids(own), "no worker was replaced");
+            assertTrue(own.engine().workers().stream().allMatch(w -> w.restarts() == 0), own.engine().workers().toString());
+            Awaitility.await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> lines(runs) == 2);
+        }
+    }
+
+    @Test
+    void cancelReturnsFalseForAJobThatAlreadyFinished() {
+        AsyncResult<Long> done = pool.applyAsync(ComputeCube.class, 2);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(done::ready);
+
+        assertFalse(done.cancel(true));
+        assertFalse(done.isCancelled());
+    }
+
+    private static long lines(Path file) throws IOException {
+        return Files.exists(file) ? Files.readAllLines(file).size() : 0;
+    }
+
+    private static Map<String, Long> pids(Pool of) {
+        return of.engine().workers().stream().collect(Collectors.toMap(WorkerView::id, WorkerView::pid));
     }
 
     private static Optional<Long> busyWorkerOtherThan(Set<Long> killed) {

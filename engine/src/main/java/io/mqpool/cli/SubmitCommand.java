@@ -59,6 +59,11 @@ final class SubmitCommand extends ClientCommand {
     @Option(names = "--retries", paramLabel = "R", description = "Deliveries again after a worker dies.")
     Integer retries;
 
+    @Option(names = "--retry-timeouts",
+            description = "Try a task that ran past its --task-timeout again (up to --retries); "
+                    + "by default it fails at once.")
+    boolean retryTimeouts;
+
     @Option(names = "--wait", description = "Watch the job and print its results.")
     boolean await;
 
@@ -118,6 +123,9 @@ final class SubmitCommand extends ClientCommand {
         putDuration(body, "timeout", "--timeout", timeout);
         if (retries != null) {
             body.put("retries", retries);
+        }
+        if (retryTimeouts) {
+            body.put("retryTimeouts", true);
         }
         return body;
     }

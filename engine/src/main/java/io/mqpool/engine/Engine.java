@@ -158,7 +158,7 @@ public final class Engine implements AutoCloseable {
             throw e;
         }
         connection = shutdown.add("broker connection", BrokerConnection.connect(broker.inVmUrl(), -1));
-        deadlines = shutdown.add("deadline timer", new Deadlines(clock, id -> end(id, JobState.TIMED_OUT)));
+        deadlines = shutdown.add("deadline timer", new Deadlines(clock, id -> end(id, JobState.TIMED_OUT, true)));
         int workers = settings.worker().count();
         dispatcher = shutdown.add("dispatcher", new Dispatcher(store, connection, Math.max(512, 8 * workers)));
         collector = shutdown.add("collector", new ResultCollector(store, connection, dispatcher, events));
@@ -307,21 +307,34 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
-     * Stops sending a job's chunks and marks it CANCELLED; outcomes already recorded stay.
+     * Stops sending a job's chunks, marks it CANCELLED and stops its running tasks (after a
+     * grace of 1 s, their workers are replaced); outcomes already recorded stay. Does not block
+     * for the running tasks.
      *
      * @return false if the job had already finished
      */
     public boolean cancel(String jobId) {
-        return end(jobId, JobState.CANCELLED);
+        return cancel(jobId, true);
+    }
+
+    /**
+     * Like {@link #cancel(String)}; with {@code stopRunning} false the tasks already running
+     * are left to finish on their workers, and their outcomes are recorded when they come.
+     *
+     * @return false if the job had already finished
+     */
+    public boolean cancel(String jobId, boolean stopRunning) {
+        return end(jobId, JobState.CANCELLED, stopRunning);
     }
 
     /**
      * Ends a running job: no more of its chunks are sent, its queued chunks are removed, and it
-     * moves to {@code state}; outcomes already recorded stay.
+     * moves to {@code state}; outcomes already recorded stay. With {@code stopRunning}, the
+     * workers still running its chunks after a grace period are replaced.
      *
      * @return false if the job had already finished
      */
-    private boolean end(String jobId, JobState state) {
+    private boolean end(String jobId, JobState state, boolean stopRunning) {
         dispatcher.remove(jobId);
         boolean ended = store.finish(jobId, state);
         if (ended) {
@@ -332,7 +345,9 @@ public final class Engine implements AutoCloseable {
             events.finished(jobId, state);
             // Tasks cannot be stopped from outside their JVM: after a grace period for the ones
             // about to finish, the workers still running this job's chunks are replaced.
-            deadlines.later(RUNNING_TASKS_GRACE, () -> supervisor.stopChunksOf(jobId));
+            if (stopRunning) {
+                deadlines.later(RUNNING_TASKS_GRACE, () -> supervisor.stopChunksOf(jobId));
+            }
         }
         return ended;
     }
@@ -345,7 +360,7 @@ public final class Engine implements AutoCloseable {
 
     private NewJob newJob(String id, JobSpec spec) {
         return new NewJob(id, spec.taskName(), spec.mode().name(), spec.chunksize(), spec.taskTimeoutMillis(),
-                spec.jobTimeoutMillis(), spec.retries(), clock.instant());
+                spec.jobTimeoutMillis(), spec.retries(), spec.retryTimeouts(), clock.instant());
     }
 
     private void fatal(Throwable error) {

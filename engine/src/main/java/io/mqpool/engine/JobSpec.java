@@ -9,9 +9,11 @@ import java.util.Objects;
  * @param jobTimeoutMillis 0 for no limit
  * @param maxInFlight tasks of the job that may be ahead at once (see {@code JobOptions}); 0 for
  *     no limit of its own
+ * @param retryTimeouts whether a task past its task timeout is tried again, up to
+ *     {@code retries}; else it fails at once
  */
 public record JobSpec(String taskName, JobMode mode, int chunksize, long taskTimeoutMillis,
-                      long jobTimeoutMillis, int retries, int maxInFlight) {
+                      long jobTimeoutMillis, int retries, int maxInFlight, boolean retryTimeouts) {
 
     public JobSpec {
         Objects.requireNonNull(taskName, "taskName");

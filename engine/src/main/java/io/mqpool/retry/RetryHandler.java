@@ -3,8 +3,10 @@ package io.mqpool.retry;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mqpool.broker.BrokerConnection;
+import io.mqpool.broker.ChunkResult;
 import io.mqpool.broker.DeadLetters;
 import io.mqpool.broker.MalformedMessageException;
 import io.mqpool.broker.Queues;
@@ -34,8 +36,11 @@ import org.slf4j.LoggerFactory;
  * a failed delivery lands on {@link Queues#RETRY}. For each, this asks the supervisor which
  * task was running and how the worker ended, counts that death against the task in the store,
  * and sends the chunk's next attempt, with the tasks that are out of retries settled (the
- * worker answers them with the error instead of running them). Receiving the old message and
- * sending the new one are one broker transaction.
+ * worker answers them with the error instead of running them). A task that ran past its task
+ * timeout is settled at once with a {@code TaskTimeoutException}, unless its job retries
+ * timeouts. A chunk whose every task is settled is answered here, straight onto the results
+ * queue, without waiting for a worker. Receiving the old message and sending the new one are
+ * one broker transaction.
  */
 public final class RetryHandler extends SessionLoop {
 
@@ -47,6 +52,8 @@ public final class RetryHandler extends SessionLoop {
     private static final long RECEIVE_WAIT_MILLIS = 50;
     /** Re-sends without a death seen here (remote workers) before the tasks are given up. */
     static final int MAX_UNEXPLAINED_ATTEMPTS = 20;
+    /** The worker id recorded for outcomes settled here rather than by a worker. */
+    static final String ANSWERED_BY = "retry-handler";
 
     private final JobStore store;
     private final WorkerDeaths deaths;
@@ -56,6 +63,7 @@ public final class RetryHandler extends SessionLoop {
     private final Map<ChunkDeath, Boolean> counted = new IdentityHashMap<>();
     private ClientConsumer consumer;
     private ClientProducer tasks;
+    private ClientProducer results;
     private DeadLetters deadLetters;
 
     public RetryHandler(JobStore store, BrokerConnection connection, WorkerDeaths deaths, ObjectMapper mapper) {
@@ -69,6 +77,7 @@ public final class RetryHandler extends SessionLoop {
     protected void open(ClientSession session) throws ActiveMQException {
         consumer = session.createConsumer(Queues.RETRY);
         tasks = session.createProducer(Queues.TASKS);
+        results = session.createProducer(Queues.RESULTS);
         deadLetters = new DeadLetters(session);
     }
 
@@ -119,15 +128,40 @@ public final class RetryHandler extends SessionLoop {
         } else if (chunk.attempt() + 1 >= MAX_UNEXPLAINED_ATTEMPTS) {
             settleAll(chunk, settled, SettledErrors.undeliverable(chunk.attempt() + 1));
         }
-        tasks.send(codec.encode(session(), chunk.nextAttempt(settled.toString())));
+        if (settled.size() >= chunk.size() && allSettled(chunk, settled)) {
+            results.send(codec.encode(session(), answered(chunk, settled)));
+        } else {
+            tasks.send(codec.encode(session(), chunk.nextAttempt(settled.toString())));
+        }
+    }
+
+    private static boolean allSettled(TaskChunk chunk, ObjectNode settled) {
+        for (long index = chunk.firstIndex(); index < chunk.firstIndex() + chunk.size(); index++) {
+            if (!settled.has(Long.toString(index))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The result of a chunk whose every task is settled: their errors, in index order. */
+    private ChunkResult answered(TaskChunk chunk, ObjectNode settled) {
+        ArrayNode outcomes = mapper.createArrayNode();
+        for (long index = chunk.firstIndex(); index < chunk.firstIndex() + chunk.size(); index++) {
+            outcomes.add(mapper.createObjectNode().set("error", settled.get(Long.toString(index))));
+        }
+        return new ChunkResult(chunk.jobId(), chunk.chunkNo(), chunk.firstIndex(), chunk.size(), chunk.size(),
+                ANSWERED_BY, outcomes.toString());
     }
 
     private void countDeath(JobRow job, ChunkDeath death, ObjectNode settled) {
         TaskAttempts attempts = store.recordDeath(job.id(), death.taskIndex(), death.timedOut(), death.exit());
-        log.info("job {} task {}: worker {} {} ({} of {} retries used)", job.id(), death.taskIndex(),
-                death.workerId(), death.timedOut() ? "was stopped after the task timeout" : "died: " + death.exit(),
-                Math.min(attempts.deaths(), job.retries()), job.retries());
-        if (attempts.deaths() > job.retries()) {
+        boolean retried = !death.timedOut() || job.retryTimeouts();
+        log.info("job {} task {}: worker {} {} ({})", job.id(), death.taskIndex(), death.workerId(),
+                death.timedOut() ? "was stopped after the task timeout" : "died: " + death.exit(),
+                retried ? Math.min(attempts.deaths(), job.retries()) + " of " + job.retries() + " retries used"
+                        : "the job does not retry timeouts: the task fails");
+        if (!retried || attempts.deaths() > job.retries()) {
             settled.set(Long.toString(death.taskIndex()), death.timedOut()
                     ? SettledErrors.timedOut(attempts.timeouts(), death.taskTimeoutMillis())
                     : SettledErrors.workerDied(attempts.deaths(), death.exit()));

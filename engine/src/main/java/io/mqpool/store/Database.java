@@ -19,7 +19,8 @@ import java.util.List;
 final class Database implements AutoCloseable {
 
     /** Schema files in order; each runs once and is recorded in schema_version. */
-    private static final List<String> MIGRATIONS = List.of("V1__jobs_and_chunks.sql", "V2__task_attempts.sql");
+    private static final List<String> MIGRATIONS = List.of("V1__jobs_and_chunks.sql", "V2__task_attempts.sql",
+            "V3__retry_timeouts.sql");
 
     private final HikariDataSource dataSource;
 

@@ -10,11 +10,12 @@ import java.time.Instant;
  * @param tasksDone tasks with an outcome of any kind
  * @param finishedAt null while running
  * @param seq the order jobs were accepted in: higher is newer
+ * @param retryTimeouts whether a task past its task timeout is tried again, up to {@code retries}
  */
 public record JobRow(String id, String taskName, String mode, JobState state, int chunksize,
                      long taskTimeoutMillis, long jobTimeoutMillis, int retries, Long totalTasks,
                      Integer totalChunks, int chunksSent, long tasksDone, long tasksFailed,
-                     Instant createdAt, Instant finishedAt, long seq) {
+                     Instant createdAt, Instant finishedAt, long seq, boolean retryTimeouts) {
 
     /** True once the input has been read to its end and every task has an outcome. */
     public boolean allTasksDone() {

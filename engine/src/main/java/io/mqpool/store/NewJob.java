@@ -3,9 +3,13 @@ package io.mqpool.store;
 import java.time.Instant;
 import java.util.Objects;
 
-/** What is stored when a job is accepted. */
+/**
+ * What is stored when a job is accepted.
+ *
+ * @param retryTimeouts whether a task past its task timeout is tried again, up to {@code retries}
+ */
 public record NewJob(String id, String taskName, String mode, int chunksize, long taskTimeoutMillis,
-                     long jobTimeoutMillis, int retries, Instant createdAt) {
+                     long jobTimeoutMillis, int retries, boolean retryTimeouts, Instant createdAt) {
 
     public NewJob {
         Objects.requireNonNull(id, "id");

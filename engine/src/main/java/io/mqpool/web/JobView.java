@@ -19,10 +19,12 @@ import java.util.Locale;
  * @param finishedAt ISO-8601; null while running
  * @param elapsedMs from creation to finish, or to now while running
  * @param ratePerSecond tasks done per second of elapsed time
+ * @param retryTimeouts whether a task past its task timeout is tried again, up to {@code retries}
  */
 record JobView(String id, String task, String mode, String state, Long total, long done, long failed,
                long running, Long pending, int chunksize, String taskTimeout, String timeout, int retries,
-               String createdAt, String finishedAt, long elapsedMs, double ratePerSecond) {
+               String createdAt, String finishedAt, long elapsedMs, double ratePerSecond,
+               boolean retryTimeouts) {
 
     static JobView of(JobRow job, long runningTasks, Instant now) {
         boolean finished = job.state().isFinished();
@@ -36,7 +38,7 @@ record JobView(String id, String task, String mode, String state, Long total, lo
                 job.totalTasks(), job.tasksDone(), job.tasksFailed(), running, pending, job.chunksize(),
                 duration(job.taskTimeoutMillis()), duration(job.jobTimeoutMillis()), job.retries(),
                 job.createdAt().toString(), job.finishedAt() == null ? null : job.finishedAt().toString(),
-                elapsed, rate);
+                elapsed, rate, job.retryTimeouts());
     }
 
     private static String duration(long millis) {

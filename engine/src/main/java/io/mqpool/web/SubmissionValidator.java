@@ -58,7 +58,8 @@ final class SubmissionValidator {
             throw ApiException.badRequest("retries must be between 0 and " + MAX_RETRIES + ", got " + retries);
         }
         return new ValidatedJob(new JobSpec(task.name(), mode, chunksize,
-                millis("taskTimeout", request.taskTimeout()), millis("timeout", request.timeout()), retries, 0), args);
+                millis("taskTimeout", request.taskTimeout()), millis("timeout", request.timeout()), retries, 0,
+                Boolean.TRUE.equals(request.retryTimeouts())), args);
     }
 
     private static JobMode mode(String given) {

@@ -9,7 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param range {@code "A..B"}, the integers A to B inclusive
  * @param taskTimeout a duration such as {@code 30s}; null for no limit
  * @param timeout the job's timeout, likewise
+ * @param retryTimeouts whether a task past its task timeout is tried again; null for false
  */
 record SubmitRequest(String task, String mode, JsonNode args, String range, Integer chunksize,
-                     String taskTimeout, String timeout, Integer retries) {
+                     String taskTimeout, String timeout, Integer retries, Boolean retryTimeouts) {
 }
