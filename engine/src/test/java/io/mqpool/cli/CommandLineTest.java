@@ -1,6 +1,7 @@
 package io.mqpool.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -105,6 +106,13 @@ class CommandLineTest {
         ObjectNode body = submit.body();
         assertEquals("{\"task\":\"compute_cube\",\"mode\":\"map\",\"args\":[3,\"hello\",[1,2]],\"chunksize\":4,"
                 + "\"taskTimeout\":\"30s\",\"timeout\":\"5m\",\"retries\":1}", body.toString());
+    }
+
+    @Test
+    void retryTimeoutsIsSentOnlyWhenAsked() {
+        assertEquals(true, parse("compute_cube", "3", "--task-timeout", "1s", "--retry-timeouts").body()
+                .get("retryTimeouts").booleanValue());
+        assertFalse(parse("compute_cube", "3").body().has("retryTimeouts"));
     }
 
     @Test

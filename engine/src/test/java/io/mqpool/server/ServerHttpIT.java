@@ -189,6 +189,25 @@ class ServerHttpIT {
     }
 
     @Test
+    void retryTimeoutsIsAcceptedStoredAndShownFalseByDefault() {
+        JsonNode retrying = api.submit("{\"task\": \"compute_cube\", \"args\": [2], \"taskTimeout\": \"30s\", "
+                + "\"retryTimeouts\": true}");
+        JsonNode plain = api.submit("{\"task\": \"compute_cube\", \"args\": [2]}");
+
+        assertTrue(retrying.get("retryTimeouts").booleanValue(), retrying.toString());
+        assertTrue(api.job(id(retrying)).get("retryTimeouts").booleanValue());
+        assertFalse(api.job(id(plain)).get("retryTimeouts").booleanValue());
+        int jobsBefore = api.jobCount();
+        for (String bad : List.of("\"yes\"", "1", "\"true\"")) {
+            Answer answer = api.post("/api/jobs", "{\"task\": \"compute_cube\", \"args\": [2], \"retryTimeouts\": "
+                    + bad + "}");
+            assertRefused(answer, 400, "retryTimeouts " + bad);
+            assertTrue(answer.json().get("error").asText().contains("retryTimeouts"), answer.body());
+        }
+        assertEquals(jobsBefore, api.jobCount(), "a refused request stored a job");
+    }
+
+    @Test
     void jobsAreListedNewestFirstInPagesAndFilteredByState() {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
