@@ -64,6 +64,10 @@ final class SubmitCommand extends ClientCommand {
                     + "by default it fails at once.")
     boolean retryTimeouts;
 
+    @Option(names = "--max-in-flight", paramLabel = "N",
+            description = "At most N of the job's tasks on workers at once (rounded up to whole chunks).")
+    Integer maxInFlight;
+
     @Option(names = "--wait", description = "Watch the job and print its results.")
     boolean await;
 
@@ -126,6 +130,9 @@ final class SubmitCommand extends ClientCommand {
         }
         if (retryTimeouts) {
             body.put("retryTimeouts", true);
+        }
+        if (maxInFlight != null) {
+            body.put("maxInFlight", maxInFlight);
         }
         return body;
     }

@@ -231,7 +231,8 @@ public final class Engine implements AutoCloseable {
                 deadlines.arm(job.id(), job.createdAt().plusMillis(job.jobTimeoutMillis()));
             }
             int done = store.chunksWithOutcomes(job.id());
-            dispatcher.add(DispatchedJob.unlimited(job.id(), job.taskName(), job.taskTimeoutMillis()),
+            dispatcher.add(new DispatchedJob(job.id(), job.taskName(), job.taskTimeoutMillis(),
+                            JobSpec.chunkLimit(job.maxInFlight(), job.chunksize()), false),
                     new StoredChunks(store, job.id(), job.chunksSent(), job.totalChunks()),
                     job.chunksSent(), done);
             log.info("resumed job {}: {} of {} chunks done", job.id(), done, job.totalChunks());
@@ -360,7 +361,8 @@ public final class Engine implements AutoCloseable {
 
     private NewJob newJob(String id, JobSpec spec) {
         return new NewJob(id, spec.taskName(), spec.mode().name(), spec.chunksize(), spec.taskTimeoutMillis(),
-                spec.jobTimeoutMillis(), spec.retries(), spec.retryTimeouts(), clock.instant());
+                spec.jobTimeoutMillis(), spec.retries(), spec.retryTimeouts(), spec.maxInFlight(),
+                clock.instant());
     }
 
     private void fatal(Throwable error) {

@@ -37,6 +37,11 @@ public record JobSpec(String taskName, JobMode mode, int chunksize, long taskTim
 
     /** The job's own limit in whole chunks, rounded up; 0 for none. */
     public int chunkLimit() {
+        return chunkLimit(maxInFlight, chunksize);
+    }
+
+    /** {@code maxInFlight} tasks in whole chunks of {@code chunksize}, rounded up; 0 for none. */
+    public static int chunkLimit(int maxInFlight, int chunksize) {
         return maxInFlight == 0 ? 0 : (int) ((maxInFlight + (long) chunksize - 1) / chunksize);
     }
 }

@@ -11,11 +11,13 @@ import java.time.Instant;
  * @param finishedAt null while running
  * @param seq the order jobs were accepted in: higher is newer
  * @param retryTimeouts whether a task past its task timeout is tried again, up to {@code retries}
+ * @param maxInFlight the job's own bound on tasks ahead at once; 0 for none
  */
 public record JobRow(String id, String taskName, String mode, JobState state, int chunksize,
                      long taskTimeoutMillis, long jobTimeoutMillis, int retries, Long totalTasks,
                      Integer totalChunks, int chunksSent, long tasksDone, long tasksFailed,
-                     Instant createdAt, Instant finishedAt, long seq, boolean retryTimeouts) {
+                     Instant createdAt, Instant finishedAt, long seq, boolean retryTimeouts,
+                     int maxInFlight) {
 
     /** True once the input has been read to its end and every task has an outcome. */
     public boolean allTasksDone() {

@@ -16,12 +16,12 @@ final class JobTable {
 
     private static final String COLUMNS = "id, task_name, mode, state, chunksize, task_timeout_ms, "
             + "job_timeout_ms, retries, total_tasks, total_chunks, chunks_sent, tasks_done, "
-            + "tasks_failed, created_at, finished_at, seq, retry_timeouts";
+            + "tasks_failed, created_at, finished_at, seq, retry_timeouts, max_in_flight";
 
     void insert(Connection c, NewJob job) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO job (id, task_name, mode, state, "
-                + "chunksize, task_timeout_ms, job_timeout_ms, retries, created_at, retry_timeouts) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "chunksize, task_timeout_ms, job_timeout_ms, retries, created_at, retry_timeouts, "
+                + "max_in_flight) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             s.setString(1, job.id());
             s.setString(2, job.taskName());
             s.setString(3, job.mode());
@@ -32,6 +32,7 @@ final class JobTable {
             s.setInt(8, job.retries());
             s.setTimestamp(9, Timestamp.from(job.createdAt()));
             s.setBoolean(10, job.retryTimeouts());
+            s.setInt(11, job.maxInFlight());
             s.executeUpdate();
         }
     }
@@ -170,7 +171,8 @@ final class JobTable {
                 r.getLong("task_timeout_ms"), r.getLong("job_timeout_ms"), r.getInt("retries"),
                 total, chunks, r.getInt("chunks_sent"), r.getLong("tasks_done"),
                 r.getLong("tasks_failed"), r.getTimestamp("created_at").toInstant(),
-                finished == null ? null : finished.toInstant(), r.getLong("seq"), r.getBoolean("retry_timeouts"));
+                finished == null ? null : finished.toInstant(), r.getLong("seq"), r.getBoolean("retry_timeouts"),
+                r.getInt("max_in_flight"));
     }
 
     private static void expectOne(int rows, String what) {

@@ -20,11 +20,12 @@ import java.util.Locale;
  * @param elapsedMs from creation to finish, or to now while running
  * @param ratePerSecond tasks done per second of elapsed time
  * @param retryTimeouts whether a task past its task timeout is tried again, up to {@code retries}
+ * @param maxInFlight the job's own bound on tasks on workers at once; null for none
  */
 record JobView(String id, String task, String mode, String state, Long total, long done, long failed,
                long running, Long pending, int chunksize, String taskTimeout, String timeout, int retries,
                String createdAt, String finishedAt, long elapsedMs, double ratePerSecond,
-               boolean retryTimeouts) {
+               boolean retryTimeouts, Integer maxInFlight) {
 
     static JobView of(JobRow job, long runningTasks, Instant now) {
         boolean finished = job.state().isFinished();
@@ -38,7 +39,7 @@ record JobView(String id, String task, String mode, String state, Long total, lo
                 job.totalTasks(), job.tasksDone(), job.tasksFailed(), running, pending, job.chunksize(),
                 duration(job.taskTimeoutMillis()), duration(job.jobTimeoutMillis()), job.retries(),
                 job.createdAt().toString(), job.finishedAt() == null ? null : job.finishedAt().toString(),
-                elapsed, rate, job.retryTimeouts());
+                elapsed, rate, job.retryTimeouts(), job.maxInFlight() == 0 ? null : job.maxInFlight());
     }
 
     private static String duration(long millis) {

@@ -57,8 +57,14 @@ final class SubmissionValidator {
         if (retries < 0 || retries > MAX_RETRIES) {
             throw ApiException.badRequest("retries must be between 0 and " + MAX_RETRIES + ", got " + retries);
         }
+        if (request.maxInFlight() != null && request.maxInFlight() < 1) {
+            throw ApiException.badRequest("maxInFlight must be at least 1, got " + request.maxInFlight()
+                    + " (leave it out for no bound of the job's own)");
+        }
+        int maxInFlight = request.maxInFlight() == null ? 0 : request.maxInFlight();
         return new ValidatedJob(new JobSpec(task.name(), mode, chunksize,
-                millis("taskTimeout", request.taskTimeout()), millis("timeout", request.timeout()), retries, 0,
+                millis("taskTimeout", request.taskTimeout()), millis("timeout", request.timeout()), retries,
+                maxInFlight,
                 Boolean.TRUE.equals(request.retryTimeouts())), args);
     }
 

@@ -10,7 +10,10 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param taskTimeout a duration such as {@code 30s}; null for no limit
  * @param timeout the job's timeout, likewise
  * @param retryTimeouts whether a task past its task timeout is tried again; null for false
+ * @param maxInFlight at most this many of the job's tasks run or wait on workers at once; null
+ *     for no bound of the job's own
  */
 record SubmitRequest(String task, String mode, JsonNode args, String range, Integer chunksize,
-                     String taskTimeout, String timeout, Integer retries, Boolean retryTimeouts) {
+                     String taskTimeout, String timeout, Integer retries, Boolean retryTimeouts,
+                     Integer maxInFlight) {
 }

@@ -116,6 +116,12 @@ class CommandLineTest {
     }
 
     @Test
+    void maxInFlightIsSentOnlyWhenGiven() {
+        assertEquals(4, parse("compute_cube", "3", "--max-in-flight", "4").body().get("maxInFlight").intValue());
+        assertFalse(parse("compute_cube", "3").body().has("maxInFlight"));
+    }
+
+    @Test
     void starSendsStarmapAndUnorderedSendsImapUnordered() {
         assertEquals("{\"task\":\"compute_power\",\"mode\":\"starmap\",\"args\":[[2,3],[3,4]]}",
                 parse("compute_power", "--star", "[2,3]", "[3,4]").body().toString());

@@ -41,7 +41,7 @@ class DispatcherIT {
              ClientSession session = connection.openTransactedSession()) {
             List<NewChunk> chunks = List.of(new NewChunk(0, 0, 1, "[0]"), new NewChunk(1, 1, 1, "[1]"),
                     new NewChunk(2, 2, 1, "[2]"));
-            store.create(new NewJob("job1", "echo", "MAP", 1, 0, 0, 2, false, Instant.now()), chunks, 3L);
+            store.create(new NewJob("job1", "echo", "MAP", 1, 0, 0, 2, false, 0, Instant.now()), chunks, 3L);
             // As if the server died after sending chunk 1 but before recording that it had.
             try (ClientProducer producer = session.createProducer(Queues.TASKS)) {
                 producer.send(CODEC.encode(session, new TaskChunk("job1", 1, 1, 1, "echo", "[1]", 0)));

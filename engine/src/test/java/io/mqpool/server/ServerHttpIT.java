@@ -208,6 +208,28 @@ class ServerHttpIT {
     }
 
     @Test
+    void maxInFlightIsAcceptedShownAndKeepsTheJobToThatManyTasksAtOnce() {
+        long start = System.nanoTime();
+        JsonNode bounded = api.submit("{\"task\": \"sleep_millis\", \"args\": [400, 400, 400, 400], \"chunksize\": 1, "
+                + "\"maxInFlight\": 1}");
+        assertEquals(1, bounded.get("maxInFlight").intValue(), bounded.toString());
+        awaitState(api.job(id(bounded)), "COMPLETED");
+        // Four 400 ms tasks one at a time take 1.6 s; on the server's two workers, 0.8 s.
+        long took = Duration.ofNanos(System.nanoTime() - start).toMillis();
+        assertTrue(took >= 1_550, "took " + took + " ms");
+        assertTrue(api.job(id(api.submit("{\"task\": \"compute_cube\", \"args\": [2]}"))).get("maxInFlight").isNull());
+
+        int jobsBefore = api.jobCount();
+        for (String bad : List.of("0", "-3", "\"two\"")) {
+            Answer answer = api.post("/api/jobs", "{\"task\": \"compute_cube\", \"args\": [2], \"maxInFlight\": "
+                    + bad + "}");
+            assertRefused(answer, 400, "maxInFlight " + bad);
+            assertTrue(answer.json().get("error").asText().contains("maxInFlight"), answer.body());
+        }
+        assertEquals(jobsBefore, api.jobCount(), "a refused request stored a job");
+    }
+
+    @Test
     void jobsAreListedNewestFirstInPagesAndFilteredByState() {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 3; i++) {

@@ -1,5 +1,6 @@
 package io.mqpool.store;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,13 +21,25 @@ class JobStoreIT {
     void whetherAJobRetriesTimeoutsIsKeptAcrossARestart() {
         List<NewChunk> chunk = List.of(new NewChunk(0, 0, 1, "[1]"));
         try (JobStore store = JobStore.open(dir, Clock.systemUTC())) {
-            store.create(new NewJob("retrying", "echo", "MAP", 1, 1000, 0, 2, true, Instant.now()), chunk, 1L);
-            store.create(new NewJob("failing", "echo", "MAP", 1, 1000, 0, 2, false, Instant.now()), chunk, 1L);
+            store.create(new NewJob("retrying", "echo", "MAP", 1, 1000, 0, 2, true, 0, Instant.now()), chunk, 1L);
+            store.create(new NewJob("failing", "echo", "MAP", 1, 1000, 0, 2, false, 0, Instant.now()), chunk, 1L);
         }
 
         try (JobStore store = JobStore.open(dir, Clock.systemUTC())) {
             assertTrue(store.job("retrying").orElseThrow().retryTimeouts());
             assertFalse(store.job("failing").orElseThrow().retryTimeouts());
+        }
+    }
+
+    @Test
+    void aJobsOwnBoundOnTasksInFlightIsKeptAcrossARestart() {
+        List<NewChunk> chunk = List.of(new NewChunk(0, 0, 1, "[1]"));
+        try (JobStore store = JobStore.open(dir, Clock.systemUTC())) {
+            store.create(new NewJob("bounded", "echo", "MAP", 1, 0, 0, 2, false, 3, Instant.now()), chunk, 1L);
+        }
+
+        try (JobStore store = JobStore.open(dir, Clock.systemUTC())) {
+            assertEquals(3, store.job("bounded").orElseThrow().maxInFlight());
         }
     }
 }
