@@ -3,47 +3,75 @@ package io.mqpool;
 import io.mqpool.events.JobSignal;
 import io.mqpool.store.JobState;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The result of a job submitted without waiting ({@code applyAsync}, {@code mapAsync},
  * {@code starmapAsync}), like Python's {@code AsyncResult}. A task failure surfaces from
  * {@link #get()} as an {@link ExecutionException} whose cause is a {@link TaskFailedException}.
+ *
+ * <p>As in Python, the result is complete only once its callbacks have run: when the job
+ * finishes, the pool's callback thread reads its outcome, then runs every callback registered
+ * so far, each exactly once; only then do {@link #get()}, {@link #waitFor} and {@link #ready()}
+ * report it finished. A callback registered later runs at once, on the caller's thread. A
+ * callback that throws is logged (a warning naming the job) and changes nothing else.
+ *
+ * <p>Callbacks run one at a time on the pool's single callback thread, so a slow one holds up
+ * the callbacks of other jobs. Inside a callback, {@link #get()} on its own result returns the
+ * outcome at once (it is read before any callback runs), while {@link #ready()} and
+ * {@link #waitFor} still say false, without waiting, until the last callback has returned;
+ * {@code get()} on another result of the same pool waits for that job and then runs that
+ * result's callbacks right there, so no wait on the callback thread is a wait for itself.
  */
 public final class AsyncResult<R> implements Future<R> {
+
+    private static final Logger log = LoggerFactory.getLogger(AsyncResult.class);
+
+    /** Where the result is: its job running, its callbacks running, or complete. */
+    private enum Stage { RUNNING, SETTLING, SETTLED }
 
     private final JobSignal signal;
     private final Supplier<R> assemble;
     private final Canceller cancelJob;
-    private final Executor callbacks;
-    private final Consumer<AsyncResult<?>> whenAssembled;
-    private boolean assembled;
+    private final CallbackThread callbacks;
+    private final Consumer<AsyncResult<?>> whenSettled;
+    /** Completes once the outcome is read and the callbacks registered before have run. */
+    private final CompletableFuture<Void> settled = new CompletableFuture<>();
+    private final List<Runnable> pending = new ArrayList<>();
+    private Stage stage = Stage.RUNNING;
+    private Thread settler;
+    // Written before the stage leaves RUNNING, read after it did (under this lock or after
+    // `settled` completed, which orders the writes before the reads).
     private R value;
     private Throwable failure;
 
     /**
      * @param assemble reads the finished job's outcomes into the result, once; throws
      *     {@link TaskFailedException} for a failed task
+     * @param whenSettled told once the result is complete, on the thread that completed it
      */
-    AsyncResult(JobSignal signal, Supplier<R> assemble, Canceller cancelJob, Executor callbacks,
-                Consumer<AsyncResult<?>> whenAssembled) {
+    AsyncResult(JobSignal signal, Supplier<R> assemble, Canceller cancelJob, CallbackThread callbacks,
+                Consumer<AsyncResult<?>> whenSettled) {
         this.signal = signal;
         this.assemble = assemble;
         this.cancelJob = cancelJob;
         this.callbacks = callbacks;
-        this.whenAssembled = whenAssembled;
-        // Read the outcome as soon as the job ends, off the collector's thread: it is then ready
-        // even if the pool closes its store before anyone asks.
-        signal.finished().whenCompleteAsync((state, error) -> assembleOnce(), callbacks);
+        this.whenSettled = whenSettled;
+        // The outcome is read as soon as the job ends, off the collector's thread: it is then
+        // ready even if the pool closes its store before anyone asks.
+        signal.finished().whenCompleteAsync((state, error) -> settle(), callbacks);
     }
 
     /** The id of the job behind this result. */
@@ -51,85 +79,86 @@ public final class AsyncResult<R> implements Future<R> {
         return signal.jobId();
     }
 
-    /** Whether the job has finished. Does not block. */
+    /** Whether the job has finished and every callback registered before has run. Does not block. */
     public boolean ready() {
-        return signal.finished().isDone();
+        return settled.isDone();
     }
 
     /**
      * Whether the job finished without a failed task.
      *
-     * @throws IllegalStateException if the job has not finished yet
+     * @throws IllegalStateException if the result is not {@linkplain #ready() ready} yet
      */
     public boolean successful() {
         if (!ready()) {
             throw new IllegalStateException("job " + jobId() + " has not finished: successful() needs a ready result");
         }
-        assembleOnce();
         return failure == null;
     }
 
     /**
-     * Blocks until the job finishes or {@code timeout} passes.
+     * Blocks until the result is {@linkplain #ready() ready} (the job finished and its callbacks
+     * ran) or {@code timeout} passes. Returns false at once inside one of its own callbacks.
      *
-     * @return whether the job has finished
+     * @return whether the result is ready
      * @throws InterruptedException if interrupted while waiting
      */
     public boolean waitFor(Duration timeout) throws InterruptedException {
-        try {
-            signal.finished().get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            // Only whether it finished matters here; get() reports how.
-        }
+        awaitSettled(timeout.toNanos());
         return ready();
     }
 
-    /** Runs {@code callback} with the result once the job succeeds, on the pool's callback thread. */
+    /**
+     * Runs {@code callback} with the result if the job succeeds: on the pool's callback thread
+     * before the result is ready, or at once on this thread if it already is. Does not block.
+     */
     public AsyncResult<R> onSuccess(Consumer<? super R> callback) {
-        signal.finished().whenCompleteAsync((state, error) -> {
-            assembleOnce();
+        return register(() -> {
             if (failure == null) {
                 callback.accept(value);
             }
-        }, callbacks);
-        return this;
-    }
-
-    /** Runs {@code callback} with the error once the job fails, on the pool's callback thread. */
-    public AsyncResult<R> onError(Consumer<? super Throwable> callback) {
-        signal.finished().whenCompleteAsync((state, error) -> {
-            assembleOnce();
-            if (failure != null) {
-                callback.accept(failure);
-            }
-        }, callbacks);
-        return this;
+        });
     }
 
     /**
-     * Blocks until the job finishes.
+     * Runs {@code callback} with the error if the job fails (the {@link TaskFailedException},
+     * {@link JobTimeoutException} or {@link CancellationException} that {@link #get()} reports):
+     * on the pool's callback thread before the result is ready, or at once on this thread if it
+     * already is. Does not block.
+     */
+    public AsyncResult<R> onError(Consumer<? super Throwable> callback) {
+        return register(() -> {
+            if (failure != null) {
+                callback.accept(failure);
+            }
+        });
+    }
+
+    /**
+     * Blocks until the result is {@linkplain #ready() ready}: the job finished and its callbacks
+     * ran.
      *
      * @throws ExecutionException with a {@link TaskFailedException} cause if a task failed, or a
      *     {@link JobTimeoutException} cause if the job ran past its job timeout
-     * @throws CancellationException if the job was cancelled
+     * @throws CancellationException if the job was cancelled, or the pool terminated before the
+     *     result was ready
      * @throws InterruptedException if interrupted while waiting
      */
     @Override
     public R get() throws InterruptedException, ExecutionException {
-        signal.finished().handle((state, error) -> null).get();
+        awaitSettled(Long.MAX_VALUE);
         return outcome();
     }
 
     /**
-     * Blocks until the job finishes or the timeout passes; the job keeps running after a timeout.
+     * Blocks until the result is ready or the timeout passes; the job keeps running after a
+     * timeout.
      *
-     * @throws TimeoutException if the job has not finished in time
+     * @throws TimeoutException if the result is not ready in time
      */
     @Override
     public R get(long timeout, TimeUnit unit) throws InterruptedException, ExecutionException, TimeoutException {
-        try {
-            signal.finished().handle((state, error) -> null).get(timeout, unit);
-        } catch (TimeoutException e) {
+        if (!awaitSettled(unit.toNanos(timeout))) {
             throw new TimeoutException("job " + jobId() + " has not finished after " + timeout + " "
                     + unit.name().toLowerCase());
         }
@@ -137,7 +166,6 @@ public final class AsyncResult<R> implements Future<R> {
     }
 
     private R outcome() throws ExecutionException {
-        assembleOnce();
         if (failure instanceof CancellationException cancelled) {
             throw cancelled;
         }
@@ -148,25 +176,106 @@ public final class AsyncResult<R> implements Future<R> {
     }
 
     /**
-     * Reads the outcome now, waiting for the job to finish: the pool calls this for every result
-     * before it closes its store.
+     * Waits until the outcome may be handed to this thread: the result is settled, or this
+     * thread is the one running its callbacks.
+     *
+     * @return false if the time ran out first
      */
-    void assembleNow() {
-        assembleOnce();
-    }
-
-    synchronized boolean assembled() {
-        return assembled;
-    }
-
-    /** Reads the outcome of the finished job once; later calls reuse it. */
-    private synchronized void assembleOnce() {
-        if (assembled) {
-            return;
+    private boolean awaitSettled(long timeoutNanos) throws InterruptedException {
+        synchronized (this) {
+            if (stage == Stage.SETTLING && settler == Thread.currentThread()) {
+                return true;
+            }
         }
-        CompletableFuture<JobState> finished = signal.finished();
+        // The callback thread would wait for itself, as the settling of this result may be
+        // queued behind the callback that asks: it waits for the job instead and settles here.
+        boolean help = callbacks.isCurrent();
         try {
-            JobState state = finished.join();
+            CompletableFuture<?> awaited = help ? signal.finished() : settled;
+            if (timeoutNanos == Long.MAX_VALUE) {
+                awaited.get();
+            } else {
+                awaited.get(timeoutNanos, TimeUnit.NANOSECONDS);
+            }
+        } catch (ExecutionException e) {
+            // Only that it ended matters here: settle() reads how.
+        } catch (TimeoutException e) {
+            return false;
+        }
+        if (help) {
+            settle();
+        }
+        return true;
+    }
+
+    /**
+     * Blocks until the result is ready, for a pool about to close its store. Gives up when
+     * interrupted, with the interrupt flag set.
+     */
+    void awaitReady() {
+        try {
+            awaitSettled(Long.MAX_VALUE);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Ends a result that is not settling yet as cancelled, dropping its callbacks: the pool was
+     * terminated under it.
+     */
+    void abandon() {
+        synchronized (this) {
+            if (stage != Stage.RUNNING) {
+                return;
+            }
+            failure = new CancellationException("the pool was terminated before job " + jobId() + " finished");
+            stage = Stage.SETTLED;
+            if (!pending.isEmpty()) {
+                log.debug("job {}: {} callbacks dropped by terminate()", jobId(), pending.size());
+            }
+            pending.clear();
+        }
+        settled.complete(null);
+        whenSettled.accept(this);
+    }
+
+    private AsyncResult<R> register(Runnable callback) {
+        synchronized (this) {
+            if (stage != Stage.SETTLED) {
+                pending.add(callback); // the settling thread runs it before the result is ready
+                return this;
+            }
+        }
+        runSafely(callback);
+        return this;
+    }
+
+    /** Reads the outcome of the finished job, then runs the callbacks; once. */
+    private void settle() {
+        synchronized (this) {
+            if (stage != Stage.RUNNING) {
+                return;
+            }
+            stage = Stage.SETTLING;
+            settler = Thread.currentThread();
+        }
+        try {
+            readOutcome();
+            runCallbacks();
+        } finally {
+            synchronized (this) {
+                stage = Stage.SETTLED; // already, unless an Error escaped
+                settler = null;
+            }
+            settled.complete(null);
+            whenSettled.accept(this);
+        }
+    }
+
+    private void readOutcome() {
+        try {
+            JobState state = signal.finished().join();
             if (state == JobState.CANCELLED) {
                 failure = new CancellationException("job " + jobId() + " was cancelled");
             } else if (state == JobState.TIMED_OUT) {
@@ -179,8 +288,33 @@ public final class AsyncResult<R> implements Future<R> {
         } catch (RuntimeException e) {
             failure = e;
         }
-        assembled = true;
-        whenAssembled.accept(this);
+    }
+
+    /**
+     * Runs the pending callbacks, including those registered while they run, and marks the
+     * result settled in the same step that finds none left, so none registered meanwhile is lost.
+     */
+    private void runCallbacks() {
+        while (true) {
+            List<Runnable> batch;
+            synchronized (this) {
+                if (pending.isEmpty()) {
+                    stage = Stage.SETTLED;
+                    return;
+                }
+                batch = List.copyOf(pending);
+                pending.clear();
+            }
+            batch.forEach(this::runSafely);
+        }
+    }
+
+    private void runSafely(Runnable callback) {
+        try {
+            callback.run();
+        } catch (Throwable e) { // a user's callback must not stop the others, nor the callback thread
+            log.warn("a callback of job {} threw; the job's result stands", jobId(), e);
+        }
     }
 
     /**
@@ -188,8 +322,8 @@ public final class AsyncResult<R> implements Future<R> {
      * {@code mayInterruptIfRunning}, its running tasks are stopped too (after a grace of 1 s
      * their worker processes are replaced, as a task cannot be stopped inside its JVM);
      * without, they run to their end on their workers and their outcomes are recorded, though
-     * this result still reports the job cancelled. Outcomes already recorded stay. Does not
-     * block for the running tasks.
+     * this result still reports the job cancelled. Outcomes already recorded stay. Blocks only
+     * while this result's error callbacks run, never for the running tasks.
      *
      * @return true if this call cancelled the job; false if it had already finished or been
      *     cancelled. After true, {@link #isCancelled()} and {@link #isDone()} are true and
@@ -200,12 +334,21 @@ public final class AsyncResult<R> implements Future<R> {
         if (signal.finished().isDone()) {
             return false;
         }
-        return cancelJob.cancel(mayInterruptIfRunning);
+        boolean cancelled = cancelJob.cancel(mayInterruptIfRunning);
+        if (cancelled) {
+            // Future's contract: once cancel returned true, isDone() is true.
+            awaitReady();
+        }
+        return cancelled;
     }
 
     @Override
     public boolean isCancelled() {
-        return signal.finished().getNow(null) == JobState.CANCELLED;
+        if (ready() && failure instanceof CancellationException) {
+            return true; // cancelled, or the pool was terminated under it
+        }
+        CompletableFuture<JobState> finished = signal.finished();
+        return finished.isDone() && !finished.isCompletedExceptionally() && finished.join() == JobState.CANCELLED;
     }
 
     /** Cancels the job behind a result: whether it was this call that ended it. */
@@ -214,6 +357,7 @@ public final class AsyncResult<R> implements Future<R> {
         boolean cancel(boolean stopRunning);
     }
 
+    /** The same as {@link #ready()}. */
     @Override
     public boolean isDone() {
         return ready();

@@ -1,7 +1,5 @@
 package io.mqpool;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.mqpool.config.Settings;
 import io.mqpool.config.SettingsLoader;
 import io.mqpool.engine.Engine;
@@ -11,7 +9,6 @@ import io.mqpool.engine.WorkerOptions;
 import io.mqpool.events.JobSignal;
 import io.mqpool.jobs.RegisteredTask;
 import io.mqpool.jobs.Task;
-import io.mqpool.jobs.TaskJson;
 import io.mqpool.store.ChunkOutcomes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,16 +17,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -52,6 +45,16 @@ import org.slf4j.LoggerFactory;
  * <p>A pool still open when the program ends (its {@code main} returned and no other thread of
  * it runs) is terminated with one warning that names it, so that a forgotten {@code close()}
  * does not keep the JVM running.
+ *
+ * <p>Arguments cross to the workers as JSON: one that cannot be encoded fails with an
+ * {@link IllegalArgumentException} {@code argument <index> (<class>) cannot be encoded as
+ * JSON: <reason>}, from the call itself for {@code map}, {@code starmap} and {@code apply} (and
+ * their async forms; nothing is stored), and at its place in the results for {@code imap}. What
+ * the caller's iterable throws while being read is handed back as it was thrown (a checked one,
+ * thrown sneakily, wrapped once in an unchecked exception with it as the cause): from the call
+ * for the eager methods, nothing stored; at its place for {@code imap}, see
+ * {@link ResultSequence}. A result whose JSON does not bind to the task's declared {@code R}
+ * fails that task alone with a {@link TaskFailedException} saying what did not fit.
  */
 public final class Pool implements AutoCloseable {
 
@@ -62,23 +65,22 @@ public final class Pool implements AutoCloseable {
     private final Engine engine;
     private final JobOptions defaults;
     private final Path temporaryDataDir;
-    private final ExecutorService callbacks;
+    private final CallbackThread callbacks = new CallbackThread();
+    private final ArgumentEncoder arguments;
     private final Set<JobSignal> unfinished = ConcurrentHashMap.newKeySet();
-    /** Results whose outcome has not been read from the store yet: read before the store closes. */
-    private final Set<AsyncResult<?>> unassembled = ConcurrentHashMap.newKeySet();
+    /** Results not ready yet (outcome unread or callbacks not run): made ready before the store closes. */
+    private final Set<AsyncResult<?>> unsettled = ConcurrentHashMap.newKeySet();
     private final AtomicReference<State> state = new AtomicReference<>(State.OPEN);
     /** Terminates the pool should the program end without closing it: the brokers' threads would keep the JVM. */
     private final ProgramEndWatch programEnd = new ProgramEndWatch(this::terminateForgotten);
+    /** How the pool stopped ("closed", "terminated") once its store is closing; null before. */
+    private volatile String storeClosedBy;
 
     private Pool(Engine engine, JobOptions defaults, Path temporaryDataDir) {
         this.engine = engine;
         this.defaults = defaults.orElse(new JobOptions(null, null, null, JobOptions.DEFAULT_RETRIES, null, false));
         this.temporaryDataDir = temporaryDataDir;
-        this.callbacks = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "mqpool-callbacks");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.arguments = new ArgumentEncoder(engine.json());
     }
 
     /** A pool of one worker process per core. Blocks until the workers are ready. */
@@ -128,8 +130,12 @@ public final class Pool implements AutoCloseable {
      * {@code Pool.map}.
      *
      * @return the results in input order
-     * @throws TaskFailedException for the lowest-indexed task that failed
-     * @throws CancellationException if the job was cancelled or the wait interrupted
+     * @throws TaskFailedException for the lowest-indexed task that failed, or whose result does
+     *     not bind to the task's result type
+     * @throws IllegalArgumentException for an argument that cannot be encoded as JSON (nothing is run)
+     * @throws CancellationException if the job was cancelled, the pool terminated, or the wait
+     *     interrupted
+     * @throws RuntimeException what reading {@code args} threw (nothing is run)
      */
     public <A, R> List<R> map(Class<? extends Task<A, R>> task, Iterable<? extends A> args) {
         return map(task, args, JobOptions.defaults());
@@ -139,7 +145,11 @@ public final class Pool implements AutoCloseable {
         return await(mapAsync(task, args, options));
     }
 
-    /** Starts {@code map} without waiting. */
+    /**
+     * Starts {@code map} without waiting. Reads and encodes {@code args} on this thread first,
+     * throwing as {@link #map} does for them; an empty {@code args} gives a result that is
+     * ready at once with an empty list.
+     */
     public <A, R> AsyncResult<List<R>> mapAsync(Class<? extends Task<A, R>> task, Iterable<? extends A> args) {
         return mapAsync(task, args, JobOptions.defaults());
     }
@@ -147,15 +157,18 @@ public final class Pool implements AutoCloseable {
     public <A, R> AsyncResult<List<R>> mapAsync(Class<? extends Task<A, R>> task, Iterable<? extends A> args,
                                                  JobOptions options) {
         RegisteredTask registered = registered(task);
-        return submitAll(registered, JobMode.MAP, encodeAll(args), options, this::values);
+        return submitAll(registered, JobMode.MAP, arguments.encodeAll(args), options, this::values);
     }
 
     /**
      * Runs {@code task} once per tuple, binding each tuple positionally to the task's record
      * argument, like Python's {@code Pool.starmap}. Blocks until all are done.
      *
-     * @throws IllegalArgumentException if a tuple does not fit the record (nothing is run)
+     * @throws IllegalArgumentException if a tuple cannot be encoded as JSON or does not fit the
+     *     record (nothing is run)
      * @throws TaskFailedException for the lowest-indexed task that failed
+     * @throws CancellationException if the job was cancelled or the pool terminated
+     * @throws RuntimeException what reading {@code tuples} threw (nothing is run)
      */
     public <A, R> List<R> starmap(Class<? extends Task<A, R>> task, Iterable<? extends List<?>> tuples) {
         return starmap(task, tuples, JobOptions.defaults());
@@ -174,22 +187,14 @@ public final class Pool implements AutoCloseable {
     public <A, R> AsyncResult<List<R>> starmapAsync(Class<? extends Task<A, R>> task,
                                                      Iterable<? extends List<?>> tuples, JobOptions options) {
         RegisteredTask registered = registered(task);
-        List<String> argsJson = new ArrayList<>();
-        for (List<?> tuple : tuples) {
-            JsonNode node = engine.json().toJson(tuple);
-            try {
-                engine.json().bindArgument(registered, node);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("tuple " + argsJson.size() + ": " + e.getMessage(), e);
-            }
-            argsJson.add(node.toString());
-        }
-        return submitAll(registered, JobMode.STARMAP, argsJson, options, this::values);
+        return submitAll(registered, JobMode.STARMAP, arguments.encodeTuples(registered, tuples), options,
+                this::values);
     }
 
     /**
      * Runs {@code task} on every argument and returns one outcome per argument instead of
-     * throwing for a failed task. Blocks until all are done.
+     * throwing for a failed task (a result that does not bind to the task's result type is one
+     * such failure). Blocks until all are done.
      */
     public <A, R> List<Outcome<R>> mapOutcomes(Class<? extends Task<A, R>> task, Iterable<? extends A> args) {
         return mapOutcomes(task, args, JobOptions.defaults());
@@ -198,7 +203,7 @@ public final class Pool implements AutoCloseable {
     public <A, R> List<Outcome<R>> mapOutcomes(Class<? extends Task<A, R>> task, Iterable<? extends A> args,
                                                JobOptions options) {
         RegisteredTask registered = registered(task);
-        return await(submitAll(registered, JobMode.MAP, encodeAll(args), options, this::outcomes));
+        return await(submitAll(registered, JobMode.MAP, arguments.encodeAll(args), options, this::outcomes));
     }
 
     // ---- apply ---------------------------------------------------------------------------
@@ -206,7 +211,10 @@ public final class Pool implements AutoCloseable {
     /**
      * Runs {@code task} once and blocks until it is done, like Python's {@code Pool.apply}.
      *
-     * @throws TaskFailedException if the task failed
+     * @throws TaskFailedException if the task failed, or its result does not bind to the task's
+     *     result type
+     * @throws IllegalArgumentException if {@code arg} cannot be encoded as JSON (nothing is run)
+     * @throws CancellationException if the pool was terminated before the task finished
      */
     public <A, R> R apply(Class<? extends Task<A, R>> task, A arg) {
         return apply(task, arg, JobOptions.defaults());
@@ -223,7 +231,7 @@ public final class Pool implements AutoCloseable {
 
     public <A, R> AsyncResult<R> applyAsync(Class<? extends Task<A, R>> task, A arg, JobOptions options) {
         RegisteredTask registered = registered(task);
-        return submitAll(registered, JobMode.APPLY, List.of(encode(arg)), options,
+        return submitAll(registered, JobMode.APPLY, List.of(arguments.encode(0, arg)), options,
                 reader -> this.<R>values(reader).get(0));
     }
 
@@ -232,6 +240,9 @@ public final class Pool implements AutoCloseable {
     /**
      * Runs {@code task} on every argument, reading the arguments lazily, and returns the results
      * in input order as each next one is ready, like Python's {@code Pool.imap}. Does not block.
+     * What the arguments throw, or an argument that cannot be encoded as JSON, is thrown by the
+     * sequence at its place; after {@link #close()} the sequence ends with an
+     * {@link IllegalStateException} (see {@link ResultSequence}).
      */
     public <A, R> ResultSequence<R> imap(Class<? extends Task<A, R>> task, Iterable<? extends A> args) {
         return imap(task, args, JobOptions.defaults());
@@ -255,8 +266,11 @@ public final class Pool implements AutoCloseable {
     // ---- lifecycle ---------------------------------------------------------------------------
 
     /**
-     * Stops taking work, blocks until every job submitted so far has finished, then stops the
-     * workers and removes a temporary data directory. Idempotent.
+     * Stops taking work, blocks until every job submitted so far has finished and the callbacks
+     * of every {@link AsyncResult} have run, then stops the workers and removes a temporary data
+     * directory. Idempotent. The results of an {@code imap} not handed out by then are not read
+     * any more: its {@link ResultSequence} hands out what it holds in memory, then throws an
+     * {@link IllegalStateException} saying from which index on results were not handed out.
      */
     @Override
     public void close() {
@@ -270,23 +284,29 @@ public final class Pool implements AutoCloseable {
         for (JobSignal signal : unfinished) {
             signal.finished().handle((jobState, error) -> null).join();
         }
-        for (AsyncResult<?> result : List.copyOf(unassembled)) {
-            result.assembleNow();
+        for (AsyncResult<?> result : List.copyOf(unsettled)) {
+            result.awaitReady();
         }
-        stopCallbacks();
+        callbacks.stop(5);
+        storeClosedBy = "closed";
         engine.close();
         deleteTree(temporaryDataDir);
     }
 
     /**
-     * Stops at once: workers are killed and unfinished jobs end for their waiters with an
-     * {@link IllegalStateException}. Idempotent; returns within seconds.
+     * Stops at once: workers are killed, and every {@link AsyncResult} not ready yet is
+     * cancelled, its callbacks dropped: {@code get()} throws {@link CancellationException}, and so
+     * do {@code map} and {@code apply} blocked in other threads. An {@code imap}'s sequence ends
+     * as after {@link #close()}. Idempotent; returns within seconds.
      */
     public void terminate() {
         state.set(State.CLOSED);
         programEnd.close();
+        abandonUnsettled();
+        storeClosedBy = "terminated";
         engine.terminate();
-        callbacks.shutdownNow();
+        callbacks.stopNow();
+        abandonUnsettled(); // any submitted while the first pass ran
         deleteTree(temporaryDataDir);
     }
 
@@ -334,10 +354,10 @@ public final class Pool implements AutoCloseable {
         JobSignal signal = track(engine.submit(spec(task, mode, chunksize, effective), argsJson));
         OutcomeReader<Object> reader = new OutcomeReader<>(engine.store(), engine.json(), task, signal.jobId());
         AsyncResult<R> result = new AsyncResult<>(signal, () -> assembly.assemble(reader),
-                stopRunning -> engine.cancel(signal.jobId(), stopRunning), callbacks, unassembled::remove);
-        unassembled.add(result);
-        if (result.assembled()) {
-            unassembled.remove(result); // it was read before it was added
+                stopRunning -> engine.cancel(signal.jobId(), stopRunning), callbacks, unsettled::remove);
+        unsettled.add(result);
+        if (result.ready()) {
+            unsettled.remove(result); // it was settled before it was added
         }
         return result;
     }
@@ -346,24 +366,16 @@ public final class Pool implements AutoCloseable {
                                                 JobOptions options, boolean inputOrder) {
         JobOptions effective = options.orElse(defaults);
         int chunksize = effective.chunksize() != null ? effective.chunksize() : 1;
-        AtomicReference<RuntimeException> inputError = new AtomicReference<>();
-        Iterator<? extends A> input = args.iterator();
-        Iterator<String> encoded = new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return input.hasNext();
-            }
-
-            @Override
-            public String next() {
-                return encode(input.next());
-            }
-        };
-        JobSignal signal = track(engine.submitLazy(spec(task, mode, chunksize, effective), encoded, inputError::set));
+        ArgumentEncoder.LazyArguments input = arguments.lazy(args);
+        // The dispatcher is told of the input's failure by a marker; the caller's own exception
+        // is kept by the input. Anything else that stops the reading is kept here.
+        AtomicReference<RuntimeException> readError = new AtomicReference<>();
+        JobSignal signal = track(engine.submitLazy(spec(task, mode, chunksize, effective), input, readError::set));
         OutcomeReader<R> reader = new OutcomeReader<>(engine.store(), engine.json(), task, signal.jobId());
         return new ResultSequence<>(signal, engine.store(), reader, inputOrder,
-                () -> engine.cancel(signal.jobId()), inputError::get,
-                chunks -> engine.chunksTaken(signal.jobId(), chunks));
+                new ResultSequence.Hooks(() -> engine.cancel(signal.jobId()),
+                        () -> input.failure() != null ? input.failure() : readError.get(), () -> storeClosedBy,
+                        chunks -> engine.chunksTaken(signal.jobId(), chunks)));
     }
 
     private JobSignal track(JobSignal signal) {
@@ -387,28 +399,6 @@ public final class Pool implements AutoCloseable {
     private int defaultChunksize(int tasks) {
         int slots = 4 * engine.settings().worker().count();
         return Math.max(1, (tasks + slots - 1) / slots);
-    }
-
-    private List<String> encodeAll(Iterable<?> args) {
-        List<String> encoded = new ArrayList<>();
-        for (Object arg : args) {
-            encoded.add(encode(arg));
-        }
-        return encoded;
-    }
-
-    private String encode(Object arg) {
-        try {
-            String json = engine.json().toJsonText(arg);
-            if (json.length() > TaskJson.MAX_VALUE_CHARS) {
-                throw new IllegalArgumentException("an argument of " + json.length() + " characters of JSON is over "
-                        + "the limit of " + TaskJson.MAX_VALUE_CHARS + " per argument; pass a file name instead");
-            }
-            return json;
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("argument " + arg + " cannot be turned into JSON: "
-                    + e.getOriginalMessage(), e);
-        }
     }
 
     /** Every outcome of a finished job, in input order. */
@@ -452,15 +442,9 @@ public final class Pool implements AutoCloseable {
         }
     }
 
-    private void stopCallbacks() {
-        callbacks.shutdown();
-        try {
-            if (!callbacks.awaitTermination(5, TimeUnit.SECONDS)) {
-                callbacks.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            callbacks.shutdownNow();
+    private void abandonUnsettled() {
+        for (AsyncResult<?> result : List.copyOf(unsettled)) {
+            result.abandon();
         }
     }
 

@@ -7,9 +7,12 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
-/** Sets up a {@link Pool}; nothing starts until {@link #build()}. */
+/**
+ * Sets up a {@link Pool}; nothing starts until {@link #build()}. Every setter throws
+ * {@link IllegalArgumentException} naming the argument for a value it cannot use, null
+ * included.
+ */
 public final class PoolBuilder {
 
     private final Map<String, String> flags = new HashMap<>();
@@ -38,42 +41,57 @@ public final class PoolBuilder {
      * {@code close()} removes; a directory given here is kept.
      */
     public PoolBuilder dataDir(Path dir) {
-        this.dataDir = Objects.requireNonNull(dir, "dir");
+        this.dataDir = required(dir, "dataDir");
         flags.put("data", dir.toString());
         return this;
     }
 
     /** Where jars of user tasks are found; default {@code <data>/tasks}. */
     public PoolBuilder tasksDir(Path dir) {
-        flags.put("tasks-dir", Objects.requireNonNull(dir, "dir").toString());
+        flags.put("tasks-dir", required(dir, "tasksDir").toString());
         return this;
     }
 
-    /** JVM options of every worker process, such as {@code -Xmx256m}. */
+    /**
+     * JVM options of every worker process, such as {@code -Xmx256m}, one option an element.
+     *
+     * @throws IllegalArgumentException for a null list, or an element that is null, blank or
+     *     holds whitespace (the options are passed on as words)
+     */
     public PoolBuilder workerJvmOptions(List<String> options) {
+        required(options, "workerJvmOptions");
+        for (int i = 0; i < options.size(); i++) {
+            String option = options.get(i);
+            if (option == null || option.isBlank() || option.chars().anyMatch(Character::isWhitespace)) {
+                throw new IllegalArgumentException("workerJvmOptions element " + i + " must be one option without "
+                        + "whitespace, got " + (option == null ? "null" : "'" + option + "'"));
+            }
+        }
         flags.put("worker.jvm-options", String.join(" ", options));
         return this;
     }
 
     /** The {@code java} executable that starts workers; default the one running this JVM. */
     public PoolBuilder workerJava(Path javaCommand) {
-        flags.put("worker.java", Objects.requireNonNull(javaCommand, "javaCommand").toString());
+        flags.put("worker.java", required(javaCommand, "workerJava").toString());
         return this;
     }
 
     /** Options for every job of this pool that does not set its own. */
     public PoolBuilder defaults(JobOptions options) {
-        this.defaults = Objects.requireNonNull(options, "options");
+        this.defaults = required(options, "defaults");
         return this;
     }
 
     /**
      * A registered task each worker runs once, with {@code arg}, before its first task (Python's
      * {@code initializer}/{@code initargs}). One that fails makes {@link #build()} fail with its
-     * error instead of starting workers again and again.
+     * error instead of starting workers again and again. {@code arg} may be null (JSON null).
+     *
+     * @throws IllegalArgumentException if {@code task} is null
      */
     public <A> PoolBuilder initializer(Class<? extends Task<A, ?>> task, A arg) {
-        this.initializer = Objects.requireNonNull(task, "task");
+        this.initializer = required(task, "initializer");
         this.initializerArg = arg;
         return this;
     }
@@ -85,6 +103,13 @@ public final class PoolBuilder {
         }
         this.maxTasksPerWorker = tasks;
         return this;
+    }
+
+    private static <T> T required(T value, String name) {
+        if (value == null) {
+            throw new IllegalArgumentException(name + " must not be null");
+        }
+        return value;
     }
 
     /**

@@ -5,6 +5,7 @@ import io.mqpool.store.ChunkOutcomes;
 import io.mqpool.store.JobRow;
 import io.mqpool.store.JobState;
 import io.mqpool.store.JobStore;
+import io.mqpool.store.StoreException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -29,6 +30,19 @@ import java.util.stream.StreamSupport;
  *
  * <p>A failed task throws its {@link TaskFailedException} at its place; iteration may go on
  * past it. Closing the sequence cancels the job's remaining tasks.
+ *
+ * <p>If reading the input throws, the results of the arguments read before come first, then
+ * the input's own exception is thrown, once, and the sequence ends: an unchecked one as it was
+ * thrown, a checked one (thrown sneakily) wrapped once, in an {@link java.io.UncheckedIOException}
+ * for an {@link java.io.IOException} and a {@link RuntimeException} otherwise, with it as the
+ * cause. The input is not read again, and nothing after the failure runs. An argument that
+ * cannot be encoded as JSON is such a failure of the input, an {@link IllegalArgumentException}
+ * naming its index and class. In completion order, "first" means before the exception.
+ *
+ * <p>The results live in the pool's store: once the pool is closed (which waits for the job to
+ * finish) or terminated, the results already read into memory (at most one page) are handed
+ * out, then the sequence ends with one {@link IllegalStateException} saying from which index on
+ * (in completion order: after how many) the results were not handed out.
  */
 public final class ResultSequence<R> implements Iterable<R>, AutoCloseable {
 
@@ -38,27 +52,38 @@ public final class ResultSequence<R> implements Iterable<R>, AutoCloseable {
     private final JobStore store;
     private final OutcomeReader<R> reader;
     private final boolean inputOrder;
-    private final Runnable cancelJob;
-    private final Supplier<RuntimeException> inputError;
-    private final IntConsumer chunksTaken;
+    private final Hooks hooks;
     private final Deque<Outcome<R>> ready = new ArrayDeque<>();
     /** The sizes of the chunks whose outcomes are in {@link #ready}, oldest first. */
     private final Deque<Integer> readyChunkSizes = new ArrayDeque<>();
-    private int takenOfOldestChunk;
+    private int handedOutOfOldestChunk;
     private int nextChunk;
     private long lastSeq;
     private int chunksRead;
+    private long handedOut;
     private boolean ended;
 
-    ResultSequence(JobSignal signal, JobStore store, OutcomeReader<R> reader, boolean inputOrder,
-                   Runnable cancelJob, Supplier<RuntimeException> inputError, IntConsumer chunksTaken) {
+    /**
+     * What a sequence asks of the pool that made it.
+     *
+     * @param cancelJob cancels the job's remaining tasks
+     * @param inputError what reading the input threw, as the caller is to see it (a
+     *     RuntimeException or an Error); null while it has not
+     * @param storeClosedBy how the pool stopped ("closed", "terminated") once its store closes;
+     *     null while it is open
+     * @param chunksTaken told each time the last result of a chunk was handed out, which makes
+     *     room for a job with a bound of its own ({@code JobOptions.maxInFlight})
+     */
+    record Hooks(Runnable cancelJob, Supplier<Throwable> inputError, Supplier<String> storeClosedBy,
+                 IntConsumer chunksTaken) {
+    }
+
+    ResultSequence(JobSignal signal, JobStore store, OutcomeReader<R> reader, boolean inputOrder, Hooks hooks) {
         this.signal = signal;
         this.store = store;
         this.reader = reader;
         this.inputOrder = inputOrder;
-        this.cancelJob = cancelJob;
-        this.inputError = inputError;
-        this.chunksTaken = chunksTaken;
+        this.hooks = hooks;
     }
 
     public String jobId() {
@@ -73,15 +98,21 @@ public final class ResultSequence<R> implements Iterable<R>, AutoCloseable {
      * @throws TaskFailedException if the next task failed
      * @throws CancellationException if the job was cancelled or the wait interrupted
      * @throws JobTimeoutException once the results gathered before the job's deadline are out
+     * @throws IllegalStateException once the results read before the pool was closed or
+     *     terminated are out
+     * @throws RuntimeException what reading the input threw, at its place (see above)
      */
     public synchronized R next(Duration timeout) throws TimeoutException {
         if (!fill(System.nanoTime() + timeout.toNanos())) {
             throw new NoSuchElementException("all results of job " + jobId() + " have been handed out");
         }
-        return take().value();
+        return handOut();
     }
 
-    /** Blocks until it is known whether another result follows. */
+    /**
+     * Blocks until it is known whether another result follows. Throws, at the end of what was
+     * handed out, what {@link #next(Duration)} throws there for the job or its input.
+     */
     public synchronized boolean hasNext() {
         try {
             return fill(Long.MAX_VALUE);
@@ -105,7 +136,7 @@ public final class ResultSequence<R> implements Iterable<R>, AutoCloseable {
                     throw new NoSuchElementException("all results of job " + jobId() + " have been handed out");
                 }
                 synchronized (ResultSequence.this) {
-                    return take().value();
+                    return handOut();
                 }
             }
         };
@@ -120,53 +151,83 @@ public final class ResultSequence<R> implements Iterable<R>, AutoCloseable {
     @Override
     public void close() {
         if (!signal.finished().isDone()) {
-            cancelJob.run();
+            hooks.cancelJob().run();
         }
     }
 
-    /** Hands out the oldest ready outcome, telling the engine when a chunk's last one is out. */
-    private Outcome<R> take() {
+    /** Hands out the oldest ready outcome, telling the pool when a chunk's last one is out. */
+    private R handOut() {
+        handedOut++;
         Outcome<R> outcome = ready.poll();
-        if (++takenOfOldestChunk == readyChunkSizes.peek()) {
+        if (++handedOutOfOldestChunk == readyChunkSizes.peek()) {
             readyChunkSizes.poll();
-            takenOfOldestChunk = 0;
-            chunksTaken.accept(1);
+            handedOutOfOldestChunk = 0;
+            hooks.chunksTaken().accept(1);
         }
-        return outcome;
+        return outcome.value(); // throws for a failed task, after it was counted as handed out
     }
 
     /** Makes sure a result is ready, waiting until the deadline; false at the end. */
     private boolean fill(long deadlineNanos) throws TimeoutException {
         while (ready.isEmpty() && !ended) {
-            long seen = signal.version();
-            List<ChunkOutcomes> page = inputOrder
-                    ? store.outcomesInIndexOrder(jobId(), nextChunk, PAGE)
-                    : store.outcomesInCompletionOrder(jobId(), lastSeq, PAGE);
-            for (ChunkOutcomes chunk : page) {
-                List<Outcome<R>> outcomes = reader.read(chunk);
-                ready.addAll(outcomes);
-                readyChunkSizes.add(outcomes.size());
-                nextChunk = chunk.chunkNo() + 1;
-                lastSeq = chunk.completionSeq();
-                chunksRead++;
+            if (hooks.storeClosedBy().get() != null) {
+                throw poolStopped(null);
             }
-            if (page.isEmpty()) {
-                checkEnd();
-                if (!ended) {
-                    await(seen, deadlineNanos);
+            try {
+                readMore(deadlineNanos);
+            } catch (StoreException e) {
+                if (hooks.storeClosedBy().get() == null) {
+                    throw e;
                 }
+                throw poolStopped(e); // the store closed while it was being read
             }
         }
         return !ready.isEmpty();
+    }
+
+    /** Reads the next page of outcomes, or waits for more if there are none yet. */
+    private void readMore(long deadlineNanos) throws TimeoutException {
+        long seen = signal.version();
+        List<ChunkOutcomes> page = inputOrder
+                ? store.outcomesInIndexOrder(jobId(), nextChunk, PAGE)
+                : store.outcomesInCompletionOrder(jobId(), lastSeq, PAGE);
+        for (ChunkOutcomes chunk : page) {
+            List<Outcome<R>> outcomes = reader.read(chunk);
+            ready.addAll(outcomes);
+            readyChunkSizes.add(outcomes.size());
+            nextChunk = chunk.chunkNo() + 1;
+            lastSeq = chunk.completionSeq();
+            chunksRead++;
+        }
+        if (page.isEmpty()) {
+            checkEnd();
+            if (!ended) {
+                await(seen, deadlineNanos);
+            }
+        }
+    }
+
+    /** The pool's store is gone: what was not read from it is lost, and the caller is told once. */
+    private IllegalStateException poolStopped(StoreException cause) {
+        ended = true;
+        String message = inputOrder
+                ? "the pool was " + hooks.storeClosedBy().get() + "; the results of job " + jobId() + " from index "
+                        + handedOut + " on were not handed out (read them before closing the pool)"
+                : "the pool was " + hooks.storeClosedBy().get() + " after " + handedOut + " results of job " + jobId()
+                        + " were handed out; the rest were not (read them before closing the pool)";
+        return new IllegalStateException(message, cause);
     }
 
     private void checkEnd() {
         JobRow job = store.job(jobId()).orElseThrow(() -> new IllegalStateException("job " + jobId() + " is gone"));
         if (job.totalChunks() != null && chunksRead >= job.totalChunks()) {
             ended = true;
-            RuntimeException error = inputError.get();
+            Throwable error = hooks.inputError().get();
+            if (error instanceof Error fatal) {
+                throw fatal;
+            }
             if (error != null) {
-                throw new IllegalStateException("reading the input of job " + jobId() + " failed: " + error, error);
+                throw (RuntimeException) error;
             }
         } else if (job.state() == JobState.CANCELLED) {
             ended = true;

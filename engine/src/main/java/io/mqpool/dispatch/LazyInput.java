@@ -27,8 +27,8 @@ public final class LazyInput implements ChunkSource {
 
     /**
      * @param argsJson one JSON argument per task; read on the dispatcher's thread
-     * @param onInputError told if reading the input throws; the job then ends with the tasks
-     *     read so far
+     * @param onInputError told if reading the input throws; the input is not read again, and the
+     *     job ends with the tasks read so far (those of a chunk half read included)
      */
     public LazyInput(JobStore store, JobEvents events, String jobId, Iterator<String> argsJson,
                      int chunksize, Consumer<RuntimeException> onInputError) {
@@ -46,20 +46,19 @@ public final class LazyInput implements ChunkSource {
             return List.of();
         }
         List<NewChunk> chunks = new ArrayList<>();
+        List<String> args = new ArrayList<>(chunksize);
         boolean ended = false;
         try {
             while (chunks.size() < max && !ended) {
-                List<String> args = new ArrayList<>(chunksize);
                 while (args.size() < chunksize && argsJson.hasNext()) {
                     args.add(argsJson.next());
                 }
                 ended = args.size() < chunksize || !argsJson.hasNext();
-                if (!args.isEmpty()) {
-                    chunks.add(new NewChunk(nextChunk++, nextIndex, args.size(), "[" + String.join(",", args) + "]"));
-                    nextIndex += args.size();
-                }
+                addChunk(chunks, args);
             }
         } catch (RuntimeException e) {
+            // The arguments read before the failure still run: their results come before it.
+            addChunk(chunks, args);
             onInputError.accept(e);
             ended = true;
         }
@@ -73,5 +72,14 @@ public final class LazyInput implements ChunkSource {
         return chunks.stream()
                 .map(c -> new StoredChunk(jobId, c.chunkNo(), c.firstIndex(), c.size(), c.argsJson()))
                 .toList();
+    }
+
+    /** Turns the arguments read so far, if any, into the next chunk, and empties the list. */
+    private void addChunk(List<NewChunk> chunks, List<String> args) {
+        if (!args.isEmpty()) {
+            chunks.add(new NewChunk(nextChunk++, nextIndex, args.size(), "[" + String.join(",", args) + "]"));
+            nextIndex += args.size();
+            args.clear();
+        }
     }
 }

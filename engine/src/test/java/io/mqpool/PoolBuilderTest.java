@@ -1,0 +1,37 @@
+package io.mqpool;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+/** Bad builder arguments are refused at once, naming the argument; nothing is started. */
+class PoolBuilderTest {
+
+    @Test
+    void nullArgumentsAreRefusedWithAnIllegalArgumentExceptionNamingTheArgument() {
+        assertRefused("initializer must not be null", () -> Pool.builder().initializer(null, "x"));
+        assertRefused("dataDir must not be null", () -> Pool.builder().dataDir(null));
+        assertRefused("tasksDir must not be null", () -> Pool.builder().tasksDir(null));
+        assertRefused("workerJava must not be null", () -> Pool.builder().workerJava(null));
+        assertRefused("workerJvmOptions must not be null", () -> Pool.builder().workerJvmOptions(null));
+        assertRefused("defaults must not be null", () -> Pool.builder().defaults(null));
+    }
+
+    @Test
+    void aWorkerJvmOptionThatIsNullBlankOrHoldsWhitespaceIsRefusedNamingItsPlace() {
+        assertRefused("workerJvmOptions element 1 must be one option without whitespace, got null",
+                () -> Pool.builder().workerJvmOptions(Arrays.asList("-Xmx64m", null)));
+        assertRefused("workerJvmOptions element 0 must be one option without whitespace, got ' '",
+                () -> Pool.builder().workerJvmOptions(List.of(" ")));
+        assertRefused("workerJvmOptions element 0 must be one option without whitespace, got '-Xmx64m -Xss1m'",
+                () -> Pool.builder().workerJvmOptions(List.of("-Xmx64m -Xss1m")));
+    }
+
+    private static void assertRefused(String message, Executable call) {
+        assertEquals(message, assertThrows(IllegalArgumentException.class, call).getMessage());
+    }
+}
