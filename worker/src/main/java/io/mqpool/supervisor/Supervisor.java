@@ -68,6 +68,11 @@ public final class Supervisor implements AutoCloseable {
         public void lastChunkTaken(WorkerProcess process) {
             onLastChunk(process);
         }
+
+        @Override
+        public void retiring(WorkerProcess process) {
+            onRetiring(process);
+        }
     };
     private final List<WorkerSlot> slots = new ArrayList<>();
     private final List<WorkerProcess> everLaunched = new ArrayList<>();
@@ -273,6 +278,7 @@ public final class Supervisor implements AutoCloseable {
                     fresh.add(slot);
                     slots.add(slot);
                 }
+
             } catch (WorkerStartException e) {
                 launchFailure = e;
             }
@@ -285,6 +291,14 @@ public final class Supervisor implements AutoCloseable {
         } catch (WorkerStartException e) {
             abandon(fresh);
             throw e;
+        }
+        if (launch.maxTasksPerWorker() > 0) {
+            synchronized (lock) {
+                // Each worker's first successor starts now, unawaited: a worker may retire within
+                // its first chunk, and a JVM start takes a second or more. Not sooner, so as not
+                // to slow the start of the workers and the broker on a small machine.
+                fresh.stream().filter(slot -> slot.successor() == null && !closed).forEach(this::launchSuccessor);
+            }
         }
     }
 
@@ -327,13 +341,39 @@ public final class Supervisor implements AutoCloseable {
             if (slot == null || closed || slot.state() != WorkerState.RUNNING || slot.successor() != null) {
                 return;
             }
-            try {
-                WorkerProcess successor = launchProcess(slot, true);
-                slot.successor(successor);
-                // Its start is judged once it takes over (onReadyOutcome ignores it until then).
-                successor.ready().whenComplete((pid, failure) -> onReadyOutcome(slot, successor, failure));
-            } catch (WorkerStartException e) {
-                LOG.warn("{}; worker {} is replaced once it retired instead", e.getMessage(), slot.id());
+            launchSuccessor(slot);
+        }
+    }
+
+    /**
+     * Launches a standby successor for {@code slot}'s worker, which takes over when that worker
+     * retires; holds the lock.
+     */
+    private void launchSuccessor(WorkerSlot slot) {
+        try {
+            WorkerProcess successor = launchProcess(slot, true);
+            slot.successor(successor);
+            // Its start is judged once it takes over (onReadyOutcome ignores it until then).
+            successor.ready().whenComplete((pid, failure) -> onReadyOutcome(slot, successor, failure));
+        } catch (WorkerStartException e) {
+            LOG.warn("{}; worker {} is replaced once it retired instead", e.getMessage(), slot.id());
+        }
+    }
+
+    /**
+     * A worker committed its last chunk and only exits from now on: its successor takes over at
+     * once, rather than after the exit (which takes a few hundred ms), since the worker can run
+     * no more tasks.
+     */
+    private void onRetiring(WorkerProcess process) {
+        synchronized (lock) {
+            WorkerSlot slot = slots.stream().filter(s -> s.process() == process).findFirst().orElse(null);
+            if (slot == null || closed || slot.successor() == null) {
+                return; // replaced after its exit instead, as any worker that ends on purpose
+            }
+            if (handOver(slot)) {
+                // Its exit then finds it in no slot and restarts nothing.
+                LOG.debug("worker {} (pid {}) retires; its successor took over", slot.id(), process.pid());
             }
         }
     }
@@ -367,6 +407,10 @@ public final class Supervisor implements AutoCloseable {
                 slot.state(WorkerState.STOPPED);
                 slots.remove(slot);
                 processes.add(slot.process());
+                if (slot.successor() != null) {
+                    processes.add(slot.successor());
+                    slot.successor(null);
+                }
             }
         }
         ProcessStopper.killAndAwait(processes);

@@ -40,6 +40,12 @@ final class WorkerProcess {
          * stdout thread.
          */
         void lastChunkTaken(WorkerProcess process);
+
+        /**
+         * It committed its last chunk and takes no more: it only exits from now on. Called once,
+         * on its stdout thread.
+         */
+        void retiring(WorkerProcess process);
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(WorkerProcess.class);
@@ -57,6 +63,7 @@ final class WorkerProcess {
     private final AtomicBoolean killedForTimeout = new AtomicBoolean();
     private final AtomicBoolean killedForJobEnd = new AtomicBoolean();
     private final AtomicBoolean lastChunkReported = new AtomicBoolean();
+    private final AtomicBoolean retiringReported = new AtomicBoolean();
     private final StderrTail stderr = new StderrTail(40);
     private final CompletableFuture<Long> ready = new CompletableFuture<>();
     private final Writer stdin;
@@ -267,6 +274,9 @@ final class WorkerProcess {
                     && status.accept(line.substring(STATUS_PREFIX.length()), clock.instant())) {
                 if (status.lastChunkTaken() && lastChunkReported.compareAndSet(false, true)) {
                     listener.lastChunkTaken(this);
+                }
+                if (status.retiring() && retiringReported.compareAndSet(false, true)) {
+                    listener.retiring(this);
                 }
                 return;
             }
