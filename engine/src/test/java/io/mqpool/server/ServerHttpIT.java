@@ -197,14 +197,7 @@ class ServerHttpIT {
         assertTrue(retrying.get("retryTimeouts").booleanValue(), retrying.toString());
         assertTrue(api.job(id(retrying)).get("retryTimeouts").booleanValue());
         assertFalse(api.job(id(plain)).get("retryTimeouts").booleanValue());
-        int jobsBefore = api.jobCount();
-        for (String bad : List.of("\"yes\"", "1", "\"true\"")) {
-            Answer answer = api.post("/api/jobs", "{\"task\": \"compute_cube\", \"args\": [2], \"retryTimeouts\": "
-                    + bad + "}");
-            assertRefused(answer, 400, "retryTimeouts " + bad);
-            assertTrue(answer.json().get("error").asText().contains("retryTimeouts"), answer.body());
-        }
-        assertEquals(jobsBefore, api.jobCount(), "a refused request stored a job");
+        assertRefusedNamingTheFieldAndNothingStored("retryTimeouts", List.of("\"yes\"", "1", "\"true\""));
     }
 
     @Test
@@ -219,14 +212,7 @@ class ServerHttpIT {
         assertTrue(took >= 1_550, "took " + took + " ms");
         assertTrue(api.job(id(api.submit("{\"task\": \"compute_cube\", \"args\": [2]}"))).get("maxInFlight").isNull());
 
-        int jobsBefore = api.jobCount();
-        for (String bad : List.of("0", "-3", "\"two\"")) {
-            Answer answer = api.post("/api/jobs", "{\"task\": \"compute_cube\", \"args\": [2], \"maxInFlight\": "
-                    + bad + "}");
-            assertRefused(answer, 400, "maxInFlight " + bad);
-            assertTrue(answer.json().get("error").asText().contains("maxInFlight"), answer.body());
-        }
-        assertEquals(jobsBefore, api.jobCount(), "a refused request stored a job");
+        assertRefusedNamingTheFieldAndNothingStored("maxInFlight", List.of("0", "-3", "\"two\""));
     }
 
     @Test
@@ -379,6 +365,18 @@ class ServerHttpIT {
             }
         }
         return count;
+    }
+
+    /** Each bad value of {@code field} in an otherwise good submission gets a 400 naming the field. */
+    private static void assertRefusedNamingTheFieldAndNothingStored(String field, List<String> badValues) {
+        int jobsBefore = api.jobCount();
+        for (String bad : badValues) {
+            Answer answer = api.post("/api/jobs", "{\"task\": \"compute_cube\", \"args\": [2], \"" + field + "\": "
+                    + bad + "}");
+            assertRefused(answer, 400, field + " " + bad);
+            assertTrue(answer.json().get("error").asText().contains(field), answer.body());
+        }
+        assertEquals(jobsBefore, api.jobCount(), "a refused request stored a job");
     }
 
     private static void awaitState(JsonNode job, String state) {
