@@ -61,6 +61,7 @@ public final class HttpApi implements AutoCloseable {
             config.routes.get("/api/jobs/{id}/results", results::results);
             config.routes.post("/api/jobs/{id}/cancel", jobs::cancel);
             config.routes.get("/api/jobs/{id}/outcomes.jsonl", download::download);
+            config.routes.delete("/api/jobs/{id}", jobs::delete);
             config.routes.get("/api/workers", workers::list);
             config.routes.post("/api/workers/scale", workers::scale);
 

@@ -95,6 +95,43 @@ class ServerJobsApiIT {
         assertRefused(api.get("/api/jobs/nosuchjob/outcomes.jsonl"), 404, "download of an unknown job");
     }
 
+    @Test
+    void deletingAFinishedJobRemovesItFromEveryViewAndARunningOneIsRefused() {
+        JsonNode done = api.submit("{\"task\": \"compute_cube\", \"args\": [1, 2, 3], \"chunksize\": 1}");
+        JsonNode running = api.submit("{\"task\": \"sleep_millis\", \"args\": [60000]}");
+        awaitState(done, "COMPLETED");
+
+        assertRefused(api.send(api.request("/api/jobs/" + id(running)).DELETE().build()), 409, "delete a running job");
+        assertEquals("RUNNING", api.job(id(running)).get("state").asText());
+
+        Answer deleted = api.send(api.request("/api/jobs/" + id(done)).DELETE().build());
+        assertEquals(204, deleted.status(), deleted.body());
+        assertEquals("", deleted.body());
+        assertRefused(api.get("/api/jobs/" + id(done)), 404, "show a deleted job");
+        assertRefused(api.get("/api/jobs/" + id(done) + "/results"), 404, "results of a deleted job");
+        assertRefused(api.get("/api/jobs/" + id(done) + "/outcomes.jsonl"), 404, "download of a deleted job");
+        assertFalse(listedIds().contains(id(done)), "a deleted job is gone from the list");
+        assertTrue(listedIds().contains(id(running)));
+        assertRefused(api.send(api.request("/api/jobs/" + id(done)).DELETE().build()), 404, "delete it again");
+        assertRefused(api.send(api.request("/api/jobs/nosuchjob").DELETE().build()), 404, "delete an unknown job");
+
+        api.post("/api/jobs/" + id(running) + "/cancel", "");
+        awaitState(running, "CANCELLED");
+        assertEquals(204, api.send(api.request("/api/jobs/" + id(running)).DELETE().build()).status());
+        assertFalse(listedIds().contains(id(running)));
+    }
+
+    private static java.util.Set<String> listedIds() {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        String next = null;
+        do {
+            JsonNode page = api.get("/api/jobs?limit=1000" + (next == null ? "" : "&before=" + next)).json();
+            page.get("jobs").forEach(job -> ids.add(job.get("id").asText()));
+            next = page.get("next").isNull() ? null : page.get("next").asText();
+        } while (next != null);
+        return ids;
+    }
+
     static void assertRefused(Answer answer, int status, String what) {
         assertEquals(status, answer.status(), what + " -> " + answer.body());
         assertNotNull(answer.json(), what + " -> " + answer.body());
