@@ -170,6 +170,23 @@ final class ChunkTable {
         }
     }
 
+    /** Chunks {@code fromChunk ..} that have a failed task, in chunk order, at most {@code limit}. */
+    List<FailedChunk> withFailuresFrom(Connection c, String jobId, int fromChunk, int limit) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT chunk_no, first_index, args, outcomes FROM chunk "
+                + "WHERE job_id = ? AND chunk_no >= ? AND failures > 0 " + BY_CHUNK + " LIMIT ?")) {
+            s.setString(1, jobId);
+            s.setInt(2, fromChunk);
+            s.setInt(3, limit);
+            List<FailedChunk> found = new ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    found.add(new FailedChunk(r.getInt(1), r.getLong(2), r.getString(3), r.getString(4)));
+                }
+            }
+            return found;
+        }
+    }
+
     /** Deletes every chunk of a job. */
     void deleteJob(Connection c, String jobId) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("DELETE FROM chunk WHERE job_id = ?")) {

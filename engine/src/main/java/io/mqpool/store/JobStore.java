@@ -169,6 +169,20 @@ public final class JobStore implements AutoCloseable {
         return database.read("read arguments of job " + jobId, c -> chunks.args(c, jobId, chunkNo));
     }
 
+    /** Chunks {@code fromChunk ..} of a job with at least one failed task, in chunk order. */
+    public List<FailedChunk> chunksWithFailures(String jobId, int fromChunk, int limit) {
+        return database.read("read failed tasks of job " + jobId,
+                c -> chunks.withFailuresFrom(c, jobId, fromChunk, limit));
+    }
+
+    /**
+     * For a job made of another's failed tasks: the index each task had there, as a JSON array.
+     * Empty for a fresh job or none.
+     */
+    public Optional<String> sourceIndexes(String jobId) {
+        return database.read("read source indexes of job " + jobId, c -> jobs.sourceIndexes(c, jobId));
+    }
+
     /** Counts a death of the worker that ran task {@code taskIndex} and returns the totals. */
     public TaskAttempts recordDeath(String jobId, long taskIndex, boolean timedOut, String exit) {
         return database.inTransaction("record a worker death in job " + jobId,

@@ -16,12 +16,12 @@ final class JobTable {
 
     private static final String COLUMNS = "id, task_name, mode, state, chunksize, task_timeout_ms, "
             + "job_timeout_ms, retries, total_tasks, total_chunks, chunks_sent, tasks_done, "
-            + "tasks_failed, created_at, finished_at, seq, retry_timeouts, max_in_flight";
+            + "tasks_failed, created_at, finished_at, seq, retry_timeouts, max_in_flight, retry_of";
 
     void insert(Connection c, NewJob job) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO job (id, task_name, mode, state, "
                 + "chunksize, task_timeout_ms, job_timeout_ms, retries, created_at, retry_timeouts, "
-                + "max_in_flight) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "max_in_flight, retry_of, source_indexes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             s.setString(1, job.id());
             s.setString(2, job.taskName());
             s.setString(3, job.mode());
@@ -33,6 +33,8 @@ final class JobTable {
             s.setTimestamp(9, Timestamp.from(job.createdAt()));
             s.setBoolean(10, job.retryTimeouts());
             s.setInt(11, job.maxInFlight());
+            s.setString(12, job.retryOf());
+            s.setString(13, job.sourceIndexesJson());
             s.executeUpdate();
         }
     }
@@ -160,6 +162,16 @@ final class JobTable {
         }
     }
 
+    /** The JSON array of source indexes of a job made by retrying another's failed tasks. */
+    Optional<String> sourceIndexes(Connection c, String id) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT source_indexes FROM job WHERE id = ?")) {
+            s.setString(1, id);
+            try (ResultSet rows = s.executeQuery()) {
+                return rows.next() ? Optional.ofNullable(rows.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
     /** Deletes the job unless it is running; true if it was deleted. */
     boolean deleteUnlessRunning(Connection c, String id) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("DELETE FROM job WHERE id = ? AND state <> 'RUNNING'")) {
@@ -180,7 +192,7 @@ final class JobTable {
                 total, chunks, r.getInt("chunks_sent"), r.getLong("tasks_done"),
                 r.getLong("tasks_failed"), r.getTimestamp("created_at").toInstant(),
                 finished == null ? null : finished.toInstant(), r.getLong("seq"), r.getBoolean("retry_timeouts"),
-                r.getInt("max_in_flight"));
+                r.getInt("max_in_flight"), r.getString("retry_of"));
     }
 
     private static void expectOne(int rows, String what) {

@@ -52,7 +52,7 @@ final class JobsResource {
 
     /** {@code GET /api/jobs/{id}}. */
     void show(Context ctx) {
-        json.write(ctx, 200, views.view(views.require(ctx.pathParam("id"))));
+        json.write(ctx, 200, views.detail(views.require(ctx.pathParam("id"))));
     }
 
     /** {@code POST /api/jobs/{id}/cancel}: a finished job is shown unchanged. */
