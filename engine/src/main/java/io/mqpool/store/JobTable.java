@@ -9,6 +9,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /** The SQL of the {@code job} table. */
@@ -71,19 +72,26 @@ final class JobTable {
     }
 
     /**
-     * Up to {@code limit} jobs, newest first, optionally only those in {@code state} and only
-     * those older than {@code beforeSeq}.
+     * Up to {@code limit} jobs, newest first, optionally only those in {@code state}, only those
+     * whose task name holds {@code taskContains} (ignoring case) and only those older than
+     * {@code beforeSeq}. A substring cannot use an index: the rows are walked newest first and
+     * the walk stops at the limit.
      */
-    List<JobRow> newestFirst(Connection c, JobState state, Long beforeSeq, int limit) throws SQLException {
+    List<JobRow> newestFirst(Connection c, JobState state, String taskContains, Long beforeSeq, int limit)
+            throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM job "
                 + "WHERE (CAST(? AS VARCHAR) IS NULL OR state = ?) AND (CAST(? AS BIGINT) IS NULL OR seq < ?) "
+                + "AND (CAST(? AS VARCHAR) IS NULL OR LOWER(task_name) LIKE ? ESCAPE '\\') "
                 + "ORDER BY seq DESC LIMIT ?")) {
             String stateName = state == null ? null : state.name();
             s.setString(1, stateName);
             s.setString(2, stateName);
             s.setObject(3, beforeSeq, Types.BIGINT);
             s.setObject(4, beforeSeq, Types.BIGINT);
-            s.setInt(5, limit);
+            String pattern = taskContains == null ? null : "%" + likeEscaped(taskContains.toLowerCase(Locale.ROOT)) + "%";
+            s.setString(5, pattern);
+            s.setString(6, pattern);
+            s.setInt(7, limit);
             try (ResultSet rows = s.executeQuery()) {
                 List<JobRow> jobs = new ArrayList<>();
                 while (rows.next()) {
@@ -178,6 +186,11 @@ final class JobTable {
             s.setString(1, id);
             return s.executeUpdate() == 1;
         }
+    }
+
+    /** {@code text} with LIKE's wildcards and the escape character taken literally. */
+    static String likeEscaped(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     private static JobRow row(ResultSet r) throws SQLException {

@@ -208,6 +208,69 @@ class ServerJobsApiIT {
         api.post("/api/jobs/" + id(running) + "/cancel", "");
     }
 
+    @Test
+    void theJobListFiltersByAPartOfTheTaskNameIgnoringCaseAndPagesWithIt() {
+        JsonNode first = api.submit("{\"task\": \"compute_power\", \"mode\": \"starmap\", \"args\": [[2, 2]]}");
+        JsonNode second = api.submit("{\"task\": \"compute_power_sleep\", \"args\": [1]}");
+        JsonNode third = api.submit("{\"task\": \"compute_power\", \"mode\": \"starmap\", \"args\": [[3, 2]]}");
+        api.submit("{\"task\": \"echo\", \"args\": [1]}");
+
+        JsonNode page = api.get("/api/jobs?task=Compute_POWER&limit=2").json();
+        assertEquals(List.of(id(third), id(second)), ids(page.get("jobs")));
+        JsonNode rest = api.get("/api/jobs?task=Compute_POWER&limit=2&before=" + page.get("next").asText()).json();
+        assertEquals(id(first), id(rest.get("jobs").get(0)));
+        assertTrue(ids(rest.get("jobs")).stream().noneMatch(List.of(id(second), id(third))::contains));
+        for (JsonNode job : api.get("/api/jobs?task=power&limit=1000").json().get("jobs")) {
+            assertTrue(job.get("task").asText().contains("power"), job.toString());
+        }
+        assertEquals(0, api.get("/api/jobs?task=power%25&limit=1000").json().get("jobs").size(), "% is literal");
+        assertEquals(0, api.get("/api/jobs?task=compute.power&limit=1000").json().get("jobs").size());
+        assertRefused(api.get("/api/jobs?task=" + "x".repeat(101)), 400, "a task filter longer than any name");
+    }
+
+    @Test
+    void resultsWithOnlyFailedHoldExactlyTheFailedOutcomesInBothOrdersAndPageThroughThem() {
+        StringBuilder args = new StringBuilder();
+        for (int i = 0; i < 40; i++) {
+            args.append(i == 0 ? "" : ", ").append("[2, ").append(i % 13 == 5 ? -1 : 1).append("]");
+        }
+        JsonNode job = api.submit("{\"task\": \"compute_power\", \"mode\": \"starmap\", \"chunksize\": 2, "
+                + "\"args\": [" + args + "]}");
+        awaitState(job, "FAILED");
+
+        for (String order : List.of("input", "completion")) {
+            List<Long> indexes = new java.util.ArrayList<>();
+            String after = null;
+            boolean done = false;
+            for (int pages = 0; !done; pages++) {
+                assertTrue(pages < 40, "paging did not end");
+                JsonNode page = api.get("/api/jobs/" + id(job) + "/results?only=failed&limit=2&order=" + order
+                        + (after == null ? "" : "&after=" + after)).json();
+                for (JsonNode result : page.get("results")) {
+                    assertTrue(result.has("error") && !result.has("value"), result.toString());
+                    indexes.add(result.get("index").asLong());
+                }
+                after = page.get("next").asText();
+                done = page.get("done").asBoolean();
+            }
+            if (order.equals("input")) {
+                assertEquals(List.of(5L, 18L, 31L), indexes);
+            } else {
+                assertEquals(java.util.Set.of(5L, 18L, 31L), new java.util.HashSet<>(indexes));
+            }
+        }
+        assertEquals(3, api.get("/api/jobs/" + id(job) + "/results?only=failed").json().get("results").size());
+        assertEquals(40, api.get("/api/jobs/" + id(job) + "/results").json().get("results").size());
+        assertRefused(api.get("/api/jobs/" + id(job) + "/results?only=errors"), 400, "only=errors");
+        assertRefused(api.get("/api/jobs/nosuchjob/results?only=failed"), 404, "only=failed of an unknown job");
+    }
+
+    private static List<String> ids(JsonNode jobs) {
+        List<String> ids = new java.util.ArrayList<>();
+        jobs.forEach(job -> ids.add(id(job)));
+        return ids;
+    }
+
     private static java.util.Set<String> listedIds() {
         java.util.Set<String> ids = new java.util.HashSet<>();
         String next = null;
