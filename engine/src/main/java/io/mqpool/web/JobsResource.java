@@ -36,7 +36,7 @@ final class JobsResource {
         if (stored.state().isFinished()) {
             engine.events().release(stored.id(), signal);
         }
-        ctx.header("Location", "/api/jobs/" + stored.id());
+        ctx.header("Location", Paths.job(ctx, stored.id()));
         json.write(ctx, 201, views.view(stored));
     }
 
