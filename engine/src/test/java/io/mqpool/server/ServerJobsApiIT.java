@@ -93,7 +93,9 @@ class ServerJobsApiIT {
 
     @Test
     void outcomesJsonlOfAnUnknownJobIs404() {
-        assertRefused(api.get("/api/jobs/nosuchjob/outcomes.jsonl"), 404, "download of an unknown job");
+        Answer answer = api.get("/api/jobs/nosuchjob/outcomes.jsonl");
+        assertRefused(answer, 404, "download of an unknown job");
+        assertEquals("no job 'nosuchjob'", answer.json().get("error").asText(), "the job is unknown, not the route");
     }
 
     @Test
