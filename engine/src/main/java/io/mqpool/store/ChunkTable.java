@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -56,19 +57,23 @@ final class ChunkTable {
      *
      * @return for each result, whether it was recorded
      */
-    boolean[] recordOutcomes(Connection c, List<RecordedResult> results, long firstSeq) throws SQLException {
+    boolean[] recordOutcomes(Connection c, List<RecordedResult> results, long firstSeq, long nowMillis)
+            throws SQLException {
         try (PreparedStatement s = c.prepareStatement("UPDATE chunk SET outcomes = ?, failures = ?, "
-                + "worker_id = ?, completion_seq = ? WHERE job_id = ? AND chunk_no = ? AND size = ? "
-                + "AND outcomes IS NULL")) {
+                + "worker_id = ?, completion_seq = ?, started_at_ms = ?, finished_at_ms = ? "
+                + "WHERE job_id = ? AND chunk_no = ? AND size = ? AND outcomes IS NULL")) {
             long seq = firstSeq;
             for (RecordedResult result : results) {
+                boolean timed = result.startedAtMillis() > 0 && result.finishedAtMillis() >= result.startedAtMillis();
+                s.setObject(5, timed ? result.startedAtMillis() : null, Types.BIGINT);
+                s.setLong(6, timed ? result.finishedAtMillis() : nowMillis);
                 s.setString(1, result.outcomesJson());
                 s.setInt(2, result.failures());
                 s.setString(3, result.workerId());
                 s.setLong(4, seq++);
-                s.setString(5, result.jobId());
-                s.setInt(6, result.chunkNo());
-                s.setInt(7, result.size());
+                s.setString(7, result.jobId());
+                s.setInt(8, result.chunkNo());
+                s.setInt(9, result.size());
                 s.addBatch();
             }
             int[] counts = s.executeBatch();
@@ -126,9 +131,11 @@ final class ChunkTable {
      * Recorded outcomes of chunks {@code fromChunk ..} in chunk order, skipping chunks without
      * outcomes (for a job that has finished, where a gap will never fill), at most {@code limit}.
      */
-    List<ChunkOutcomes> recordedFrom(Connection c, String jobId, int fromChunk, int limit) throws SQLException {
+    List<ChunkOutcomes> recordedFrom(Connection c, String jobId, int fromChunk, int limit, boolean onlyFailed)
+            throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT " + OUTCOME_COLUMNS + " FROM chunk "
-                + "WHERE job_id = ? AND chunk_no >= ? AND outcomes IS NOT NULL " + BY_CHUNK + " LIMIT ?")) {
+                + "WHERE job_id = ? AND chunk_no >= ? AND outcomes IS NOT NULL " + failedOnly(onlyFailed)
+                + BY_CHUNK + " LIMIT ?")) {
             s.setString(1, jobId);
             s.setInt(2, fromChunk);
             s.setInt(3, limit);
@@ -143,10 +150,11 @@ final class ChunkTable {
     }
 
     /** Recorded outcomes with a completion sequence above {@code afterSeq}, in completion order. */
-    List<ChunkOutcomes> inCompletionOrder(Connection c, String jobId, long afterSeq, int limit)
+    List<ChunkOutcomes> inCompletionOrder(Connection c, String jobId, long afterSeq, int limit, boolean onlyFailed)
             throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT " + OUTCOME_COLUMNS + " FROM chunk "
-                + "WHERE job_id = ? AND completion_seq > ? ORDER BY job_id, completion_seq LIMIT ?")) {
+                + "WHERE job_id = ? AND completion_seq > ? " + failedOnly(onlyFailed)
+                + "ORDER BY job_id, completion_seq LIMIT ?")) {
             s.setString(1, jobId);
             s.setLong(2, afterSeq);
             s.setInt(3, limit);
@@ -167,6 +175,89 @@ final class ChunkTable {
             try (ResultSet r = s.executeQuery()) {
                 return r.next() ? Optional.of(r.getString(1)) : Optional.empty();
             }
+        }
+    }
+
+    /** Chunks {@code fromChunk ..} that have a failed task, in chunk order, at most {@code limit}. */
+    List<FailedChunk> withFailuresFrom(Connection c, String jobId, int fromChunk, int limit) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT chunk_no, first_index, args, outcomes FROM chunk "
+                + "WHERE job_id = ? AND chunk_no >= ? AND failures > 0 " + BY_CHUNK + " LIMIT ?")) {
+            s.setString(1, jobId);
+            s.setInt(2, fromChunk);
+            s.setInt(3, limit);
+            List<FailedChunk> found = new ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    found.add(new FailedChunk(r.getInt(1), r.getLong(2), r.getString(3), r.getString(4)));
+                }
+            }
+            return found;
+        }
+    }
+
+    /**
+     * Tasks finished per interval of {@code bucketMillis}, from {@code sinceMillis} on, of one
+     * job or (jobId null) of every job, in time order; intervals without any are left out.
+     */
+    List<TimeBucket> finishedPerBucket(Connection c, String jobId, long sinceMillis, long bucketMillis)
+            throws SQLException {
+        if (bucketMillis < 1) {
+            throw new IllegalArgumentException("bucket length must be positive, got " + bucketMillis);
+        }
+        // The bucket length is a number of ours, not input: inlined, it lets H2 group by it.
+        String bucket = "(finished_at_ms / " + bucketMillis + ")";
+        try (PreparedStatement s = c.prepareStatement("SELECT " + bucket + " AS b, SUM(size) FROM chunk "
+                + "WHERE finished_at_ms >= ? " + (jobId == null ? "" : "AND job_id = ? ")
+                + "GROUP BY " + bucket + " ORDER BY b")) {
+            s.setLong(1, sinceMillis);
+            if (jobId != null) {
+                s.setString(2, jobId);
+            }
+            List<TimeBucket> found = new ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    found.add(new TimeBucket(r.getLong(1) * bucketMillis, r.getLong(2)));
+                }
+            }
+            return found;
+        }
+    }
+
+    /** The first and last finish time of a job's chunks (epoch ms), if any has one. */
+    Optional<long[]> finishSpan(Connection c, String jobId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT MIN(finished_at_ms), MAX(finished_at_ms) FROM chunk WHERE job_id = ?")) {
+            s.setString(1, jobId);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                long first = r.getLong(1);
+                return r.wasNull() ? Optional.empty() : Optional.of(new long[] {first, r.getLong(2)});
+            }
+        }
+    }
+
+    /** Counts the tasks of every timed chunk of a job into {@code histogram}, row by row. */
+    void taskDurations(Connection c, String jobId, DurationHistogram histogram) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT started_at_ms, finished_at_ms, size FROM chunk "
+                + "WHERE job_id = ? AND started_at_ms IS NOT NULL")) {
+            s.setString(1, jobId);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    histogram.addChunk(r.getLong(1), r.getLong(2), r.getInt(3));
+                }
+            }
+        }
+    }
+
+    private static String failedOnly(boolean onlyFailed) {
+        return onlyFailed ? "AND failures > 0 " : "";
+    }
+
+    /** Deletes every chunk of a job. */
+    void deleteJob(Connection c, String jobId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("DELETE FROM chunk WHERE job_id = ?")) {
+            s.setString(1, jobId);
+            s.executeUpdate();
         }
     }
 

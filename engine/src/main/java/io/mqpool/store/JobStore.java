@@ -89,7 +89,7 @@ public final class JobStore implements AutoCloseable {
     public RecordedBatch record(List<RecordedResult> results) {
         return database.inTransaction("record " + results.size() + " results", c -> {
             long firstSeq = completionSeq.get() + 1;
-            boolean[] recorded = chunks.recordOutcomes(c, results, firstSeq);
+            boolean[] recorded = chunks.recordOutcomes(c, results, firstSeq, clock.millis());
             Map<String, long[]> perJob = new LinkedHashMap<>();
             int duplicates = 0;
             for (int i = 0; i < recorded.length; i++) {
@@ -132,7 +132,16 @@ public final class JobStore implements AutoCloseable {
      * @param beforeSeq only jobs older than this {@link JobRow#seq()}; null to start at the newest
      */
     public List<JobRow> jobsNewestFirst(JobState state, Long beforeSeq, int limit) {
-        return database.read("read jobs", c -> jobs.newestFirst(c, state, beforeSeq, limit));
+        return jobsNewestFirst(state, null, beforeSeq, limit);
+    }
+
+    /**
+     * A page of jobs, newest first, like {@link #jobsNewestFirst(JobState, Long, int)}.
+     *
+     * @param taskContains only jobs whose task name holds this, ignoring case; null for all
+     */
+    public List<JobRow> jobsNewestFirst(JobState state, String taskContains, Long beforeSeq, int limit) {
+        return database.read("read jobs", c -> jobs.newestFirst(c, state, taskContains, beforeSeq, limit));
     }
 
     public List<JobRow> runningJobs() {
@@ -154,14 +163,24 @@ public final class JobStore implements AutoCloseable {
      * a finished job, whose missing chunks will never have any.
      */
     public List<ChunkOutcomes> recordedOutcomesFrom(String jobId, int fromChunk, int limit) {
+        return recordedOutcomesFrom(jobId, fromChunk, limit, false);
+    }
+
+    /** Like {@link #recordedOutcomesFrom(String, int, int)}; with {@code onlyFailed} only chunks with a failure. */
+    public List<ChunkOutcomes> recordedOutcomesFrom(String jobId, int fromChunk, int limit, boolean onlyFailed) {
         return database.read("read results of job " + jobId,
-                c -> chunks.recordedFrom(c, jobId, fromChunk, limit));
+                c -> chunks.recordedFrom(c, jobId, fromChunk, limit, onlyFailed));
     }
 
     /** Outcomes recorded after completion number {@code afterSeq}, in completion order. */
     public List<ChunkOutcomes> outcomesInCompletionOrder(String jobId, long afterSeq, int limit) {
+        return outcomesInCompletionOrder(jobId, afterSeq, limit, false);
+    }
+
+    /** Like {@link #outcomesInCompletionOrder(String, long, int)}; with {@code onlyFailed} only chunks with a failure. */
+    public List<ChunkOutcomes> outcomesInCompletionOrder(String jobId, long afterSeq, int limit, boolean onlyFailed) {
         return database.read("read results of job " + jobId,
-                c -> chunks.inCompletionOrder(c, jobId, afterSeq, limit));
+                c -> chunks.inCompletionOrder(c, jobId, afterSeq, limit, onlyFailed));
     }
 
     /** The arguments JSON array of one chunk, to report which argument failed. */
@@ -169,10 +188,62 @@ public final class JobStore implements AutoCloseable {
         return database.read("read arguments of job " + jobId, c -> chunks.args(c, jobId, chunkNo));
     }
 
+    /** Chunks {@code fromChunk ..} of a job with at least one failed task, in chunk order. */
+    public List<FailedChunk> chunksWithFailures(String jobId, int fromChunk, int limit) {
+        return database.read("read failed tasks of job " + jobId,
+                c -> chunks.withFailuresFrom(c, jobId, fromChunk, limit));
+    }
+
+    /**
+     * For a job made of another's failed tasks: the index each task had there, as a JSON array.
+     * Empty for a fresh job or none.
+     */
+    public Optional<String> sourceIndexes(String jobId) {
+        return database.read("read source indexes of job " + jobId, c -> jobs.sourceIndexes(c, jobId));
+    }
+
+    /**
+     * Tasks finished per interval of {@code bucketMillis} from {@code sinceMillis} on, by the
+     * workers' clocks, in time order; empty intervals are left out.
+     *
+     * @param jobId one job's tasks; null for every job's
+     */
+    public List<TimeBucket> finishedPerBucket(String jobId, long sinceMillis, long bucketMillis) {
+        return database.read("count finished tasks", c -> chunks.finishedPerBucket(c, jobId, sinceMillis, bucketMillis));
+    }
+
+    /** When the first and the last of a job's chunks finished (epoch ms), if any did. */
+    public Optional<long[]> finishSpan(String jobId) {
+        return database.read("read the finish times of job " + jobId, c -> chunks.finishSpan(c, jobId));
+    }
+
+    /** How long a job's tasks took, counted into {@code histogram}: each chunk's mean, per task. */
+    public DurationHistogram taskDurations(String jobId, DurationHistogram histogram) {
+        return database.read("read the task durations of job " + jobId, c -> {
+            chunks.taskDurations(c, jobId, histogram);
+            return histogram;
+        });
+    }
+
     /** Counts a death of the worker that ran task {@code taskIndex} and returns the totals. */
     public TaskAttempts recordDeath(String jobId, long taskIndex, boolean timedOut, String exit) {
         return database.inTransaction("record a worker death in job " + jobId,
                 c -> attempts.recordDeath(c, jobId, taskIndex, timedOut, exit));
+    }
+
+    /**
+     * Deletes a finished job and everything stored of it (chunks, arguments, outcomes, attempts)
+     * in one transaction. A running job is left alone.
+     */
+    public JobDeletion delete(String jobId) {
+        return database.inTransaction("delete job " + jobId, c -> {
+            if (!jobs.deleteUnlessRunning(c, jobId)) {
+                return jobs.find(c, jobId).isPresent() ? JobDeletion.RUNNING : JobDeletion.UNKNOWN;
+            }
+            chunks.deleteJob(c, jobId);
+            attempts.deleteJob(c, jobId);
+            return JobDeletion.DELETED;
+        });
     }
 
     /** Moves a running job to a final state; false if it had already finished. */

@@ -8,6 +8,7 @@ import io.mqpool.engine.Engine;
 import java.net.BindException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Set;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
@@ -23,6 +24,8 @@ public final class HttpApi implements AutoCloseable {
     static final long MAX_BODY_BYTES = 16L * 1024 * 1024;
     /** Longer than the longest long-poll (60 s), so Jetty never cuts a waiting request. */
     private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(90);
+    /** The methods a read-only server still answers. */
+    private static final Set<String> READING = Set.of("GET", "HEAD", "OPTIONS");
 
     private final Logger log = LoggerFactory.getLogger(HttpApi.class);
     private final Javalin javalin;
@@ -31,18 +34,23 @@ public final class HttpApi implements AutoCloseable {
 
     private HttpApi(Engine engine, HttpSettings http, String version) {
         Clock clock = Clock.systemUTC();
-        JobViews views = new JobViews(engine, clock);
+        JobViews views = new JobViews(engine, clock, json.mapper());
         WorkersResource workers = new WorkersResource(engine, json, clock);
         SubmissionValidator validator = new SubmissionValidator(engine.registry(), engine.json(),
                 workers::activeCount);
         JobsResource jobs = new JobsResource(engine, json, validator, views);
         ResultsResource results = new ResultsResource(engine, json, views);
-        MetaResource meta = new MetaResource(engine, json, workers, version);
+        RetryFailedResource retry = new RetryFailedResource(engine, json, views);
+        StatsResource stats = new StatsResource(engine, json, views, clock);
+        OutcomesDownload download = new OutcomesDownload(engine, views, json.mapper());
+        MetaResource meta = new MetaResource(engine, json, workers, version, http);
         javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.http.maxRequestSize = MAX_BODY_BYTES;
             config.http.prefer405over404 = true;
+            // Javalin serves at "/" by default; a base path moves every route, API and page, under it.
+            config.router.contextPath = http.basePath().isEmpty() ? "/" : http.basePath();
             config.jetty.addConnector((server, httpConfig) -> {
                 ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(httpConfig));
                 connector.setHost(http.bind());
@@ -51,6 +59,9 @@ public final class HttpApi implements AutoCloseable {
                 return connector;
             });
 
+            if (http.readOnly()) {
+                config.routes.before(HttpApi::refuseChanges);
+            }
             config.routes.get("/", meta::root);
             config.routes.get("/api/status", meta::status);
             config.routes.get("/api/tasks", meta::tasks);
@@ -59,6 +70,12 @@ public final class HttpApi implements AutoCloseable {
             config.routes.get("/api/jobs/{id}", jobs::show);
             config.routes.get("/api/jobs/{id}/results", results::results);
             config.routes.post("/api/jobs/{id}/cancel", jobs::cancel);
+            config.routes.get("/api/jobs/{id}/outcomes.jsonl", download::download);
+            config.routes.delete("/api/jobs/{id}", jobs::delete);
+            config.routes.post("/api/jobs/{id}/retry-failed", retry::retryOne);
+            config.routes.post("/api/jobs/retry-failed", retry::retryMany);
+            config.routes.get("/api/jobs/{id}/stats", stats::job);
+            config.routes.get("/api/stats/throughput", stats::throughput);
             config.routes.get("/api/workers", workers::list);
             config.routes.post("/api/workers/scale", workers::scale);
 
@@ -110,6 +127,13 @@ public final class HttpApi implements AutoCloseable {
         }
         closed = true;
         javalin.stop();
+    }
+
+    /** In read-only mode: anything but reading is refused before it reaches a handler. */
+    private static void refuseChanges(Context ctx) {
+        if (!READING.contains(ctx.method().name())) {
+            throw new ApiException(403, "this server is read-only");
+        }
     }
 
     private void error(Context ctx, int status, String message) {
