@@ -32,15 +32,17 @@ public final class HttpApi implements AutoCloseable {
 
     private HttpApi(Engine engine, HttpSettings http, String version) {
         Clock clock = Clock.systemUTC();
-        JobViews views = new JobViews(engine, clock);
+        JobViews views = new JobViews(engine, clock, json.mapper());
         WorkersResource workers = new WorkersResource(engine, json, clock);
         SubmissionValidator validator = new SubmissionValidator(engine.registry(), engine.json(),
                 workers::activeCount);
         JobsResource jobs = new JobsResource(engine, json, validator, views);
         ResultsResource results = new ResultsResource(engine, json, views);
+        RetryFailedResource retry = new RetryFailedResource(engine, json, views);
+        OutcomesDownload download = new OutcomesDownload(engine, views, json.mapper());
         MetaResource meta = new MetaResource(engine, json, workers, version);
         ui = new WebUi(engine, new UiSettings("", false), version,
-                new ApiParts(json, validator, jobs, views, results, workers));
+                new ApiParts(json, validator, jobs, views, results, workers, retry));
         javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -62,6 +64,10 @@ public final class HttpApi implements AutoCloseable {
             config.routes.get("/api/jobs/{id}", jobs::show);
             config.routes.get("/api/jobs/{id}/results", results::results);
             config.routes.post("/api/jobs/{id}/cancel", jobs::cancel);
+            config.routes.get("/api/jobs/{id}/outcomes.jsonl", download::download);
+            config.routes.delete("/api/jobs/{id}", jobs::delete);
+            config.routes.post("/api/jobs/{id}/retry-failed", retry::retryOne);
+            config.routes.post("/api/jobs/retry-failed", retry::retryMany);
             config.routes.get("/api/workers", workers::list);
             config.routes.post("/api/workers/scale", workers::scale);
 
