@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP API of {@code mqpool server} on Javalin (Jetty 12): JSON under {@code /api}, every
- * error a one-line {@code {"error": "..."}}.
+ * error a one-line {@code {"error": "..."}}; and the web UI's pages ({@link WebUi}) on the same port.
  */
 public final class HttpApi implements AutoCloseable {
 
@@ -30,6 +30,7 @@ public final class HttpApi implements AutoCloseable {
     private final Logger log = LoggerFactory.getLogger(HttpApi.class);
     private final Javalin javalin;
     private final JsonCodec json = new JsonCodec();
+    private final WebUi ui;
     private boolean closed;
 
     private HttpApi(Engine engine, HttpSettings http, String version) {
@@ -44,6 +45,8 @@ public final class HttpApi implements AutoCloseable {
         StatsResource stats = new StatsResource(engine, json, views, clock);
         OutcomesDownload download = new OutcomesDownload(engine, views, json.mapper());
         MetaResource meta = new MetaResource(engine, json, workers, version, http);
+        ui = new WebUi(engine, new UiSettings(http.basePath(), http.readOnly()), version,
+                new ApiParts(json, validator, jobs, views, results, workers, retry));
         javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -62,7 +65,7 @@ public final class HttpApi implements AutoCloseable {
             if (http.readOnly()) {
                 config.routes.before(HttpApi::refuseChanges);
             }
-            config.routes.get("/", meta::root);
+            ui.routes(config.routes);
             config.routes.get("/api/status", meta::status);
             config.routes.get("/api/tasks", meta::tasks);
             config.routes.post("/api/jobs", jobs::submit);
@@ -137,6 +140,10 @@ public final class HttpApi implements AutoCloseable {
     }
 
     private void error(Context ctx, int status, String message) {
+        if (ui.answersWithPage(ctx)) {
+            ui.error(ctx, status, message);
+            return;
+        }
         json.write(ctx, status, new ErrorBody(message));
     }
 
