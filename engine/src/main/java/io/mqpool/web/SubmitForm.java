@@ -34,7 +34,8 @@ final class SubmitForm {
     void submit(Context ctx) {
         SubmitValues typed = new SubmitValues(ctx.formParam("task"), ctx.formParam("args"),
                 ctx.formParam("range"), ctx.formParam("mode"), ctx.formParam("chunksize"),
-                ctx.formParam("taskTimeout"), ctx.formParam("timeout"), ctx.formParam("retries"));
+                ctx.formParam("taskTimeout"), ctx.formParam("timeout"), ctx.formParam("retries"),
+                ctx.formParam("maxInFlight"), ctx.formParam("retryTimeouts"));
         JobRow job;
         try {
             job = create(typed, upload(ctx));
@@ -56,7 +57,8 @@ final class SubmitForm {
         }
         SubmitRequest request = new SubmitRequest(blank(typed.task()), blank(typed.mode()), args,
                 blank(typed.range()), whole("chunksize", typed.chunksize()), blank(typed.taskTimeout()),
-                blank(typed.timeout()), whole("retries", typed.retries()), null, null);
+                blank(typed.timeout()), whole("retries", typed.retries()),
+                typed.retryTimeoutsTicked() ? Boolean.TRUE : null, whole("maxInFlight", typed.maxInFlight()));
         ValidatedJob valid;
         try {
             valid = validator.validate(request);

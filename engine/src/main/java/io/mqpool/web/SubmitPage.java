@@ -11,7 +11,7 @@ final class SubmitPage {
 
     /** Fields with an error slot of their own; a refusal about any other goes to {@code #error-form}. */
     static final Set<String> FIELDS = Set.of("task", "args", "range", "input", "mode", "chunksize", "taskTimeout",
-            "timeout", "retries");
+            "timeout", "retries", "maxInFlight", "retryTimeouts");
     private static final List<String> MODES = List.of("map", "imap_unordered", "starmap", "apply");
 
     private final Layout layout;
@@ -61,7 +61,11 @@ final class SubmitPage {
                 <input id="timeout" name="timeout" placeholder="none, e.g. 10m" value="{}">{}</div>
                 <div class="field"><label for="retries">Retries</label>
                 <input id="retries" name="retries" inputmode="numeric" placeholder="2" value="{}">{}</div>
+                <div class="field"><label for="maxInFlight">Max in flight</label>
+                <input id="maxInFlight" name="maxInFlight" inputmode="numeric" placeholder="no limit" value="{}">{}</div>
                 </div>
+                <div class="field"><label><input id="retryTimeouts" name="retryTimeouts" type="checkbox" value="true"{}>
+                Retry a task that ran past its task timeout (up to the retries)</label>{}</div>
                 <button id="submit" type="submit"{}>Submit</button>
                 </form>
                 """, errors.slot("form"), layout.ui().to("/jobs"), csrf.field(ctx), options(chosen),
@@ -69,7 +73,9 @@ final class SubmitPage {
                 chosen == null ? "" : TaskExample.of(chosen), v.args(), errors.slot("args"), v.range(),
                 errors.slot("range"), errors.slot("input"), modes(v.mode()), errors.slot("mode"), v.chunksize(),
                 errors.slot("chunksize"), v.taskTimeout(), errors.slot("taskTimeout"), v.timeout(),
-                errors.slot("timeout"), v.retries(), errors.slot("retries"),
+                errors.slot("timeout"), v.retries(), errors.slot("retries"), v.maxInFlight(),
+                errors.slot("maxInFlight"), Html.when(v.retryTimeoutsTicked(), Html.of(" checked")),
+                errors.slot("retryTimeouts"),
                 Html.when(disabled, Html.of(" disabled title=\"this server is read-only\"")));
         layout.render(ctx, status, "submit", "Submit", form);
     }

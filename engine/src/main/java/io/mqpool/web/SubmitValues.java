@@ -5,7 +5,12 @@ package io.mqpool.web;
  * typed. Every field may be null (not sent).
  */
 record SubmitValues(String task, String args, String range, String mode, String chunksize, String taskTimeout,
-                    String timeout, String retries) {
+                    String timeout, String retries, String maxInFlight, String retryTimeouts) {
 
-    static final SubmitValues EMPTY = new SubmitValues(null, null, null, "map", null, null, null, null);
+    static final SubmitValues EMPTY = new SubmitValues(null, null, null, "map", null, null, null, null, null, null);
+
+    /** Whether the retry-timeouts box was ticked (a checkbox sends its value only when ticked). */
+    boolean retryTimeoutsTicked() {
+        return retryTimeouts != null && !retryTimeouts.isBlank();
+    }
 }

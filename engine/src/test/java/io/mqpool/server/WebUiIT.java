@@ -125,6 +125,28 @@ class WebUiIT {
     }
 
     @Test
+    void theFormSetsMaxInFlightAndRetryTimeoutsAndRefusesABadMaxInFlightNextToIt() {
+        PageClient browser = new PageClient(server.url());
+        browser.get("/");
+
+        Page submitted = browser.postMultipart("/jobs", Map.of("task", "compute_cube", "range", "1..4",
+                "maxInFlight", "2", "retryTimeouts", "true"), null);
+        assertEquals(303, submitted.status(), submitted.body());
+        JsonNode job = api.job(submitted.location().substring("/jobs/".length()));
+        assertEquals(2, job.get("maxInFlight").asInt());
+        assertTrue(job.get("retryTimeouts").booleanValue());
+
+        int jobs = api.jobCount();
+        Page refused = browser.postMultipart("/jobs", Map.of("task", "compute_cube", "range", "1..4",
+                "maxInFlight", "0", "retryTimeouts", "true"), null);
+        assertEquals(400, refused.status());
+        assertTrue(errorText(refused, "maxInFlight").startsWith("maxInFlight must be at least 1, got 0"));
+        assertTrue(refused.body().contains("id=\"retryTimeouts\" name=\"retryTimeouts\" type=\"checkbox\" "
+                + "value=\"true\" checked"), "the box as ticked");
+        assertEquals(jobs, api.jobCount());
+    }
+
+    @Test
     void aPagePostWithoutTheSessionsCsrfTokenIsRefused403AndStoresNothing() {
         int jobs = api.jobCount();
         PageClient browser = new PageClient(server.url());
