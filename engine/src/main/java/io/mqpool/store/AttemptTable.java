@@ -39,4 +39,12 @@ final class AttemptTable {
             }
         }
     }
+
+    /** Deletes the attempts of every task of a job. */
+    void deleteJob(Connection c, String jobId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("DELETE FROM task_attempt WHERE job_id = ?")) {
+            s.setString(1, jobId);
+            s.executeUpdate();
+        }
+    }
 }

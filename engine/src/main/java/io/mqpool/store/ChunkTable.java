@@ -170,6 +170,14 @@ final class ChunkTable {
         }
     }
 
+    /** Deletes every chunk of a job. */
+    void deleteJob(Connection c, String jobId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("DELETE FROM chunk WHERE job_id = ?")) {
+            s.setString(1, jobId);
+            s.executeUpdate();
+        }
+    }
+
     private static final String OUTCOME_COLUMNS =
             "chunk_no, first_index, size, failures, completion_seq, outcomes";
 

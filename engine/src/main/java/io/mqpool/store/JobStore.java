@@ -175,6 +175,21 @@ public final class JobStore implements AutoCloseable {
                 c -> attempts.recordDeath(c, jobId, taskIndex, timedOut, exit));
     }
 
+    /**
+     * Deletes a finished job and everything stored of it (chunks, arguments, outcomes, attempts)
+     * in one transaction. A running job is left alone.
+     */
+    public JobDeletion delete(String jobId) {
+        return database.inTransaction("delete job " + jobId, c -> {
+            if (!jobs.deleteUnlessRunning(c, jobId)) {
+                return jobs.find(c, jobId).isPresent() ? JobDeletion.RUNNING : JobDeletion.UNKNOWN;
+            }
+            chunks.deleteJob(c, jobId);
+            attempts.deleteJob(c, jobId);
+            return JobDeletion.DELETED;
+        });
+    }
+
     /** Moves a running job to a final state; false if it had already finished. */
     public boolean finish(String jobId, JobState state) {
         return database.inTransaction("finish job " + jobId,

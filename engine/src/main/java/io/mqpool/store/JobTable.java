@@ -160,6 +160,14 @@ final class JobTable {
         }
     }
 
+    /** Deletes the job unless it is running; true if it was deleted. */
+    boolean deleteUnlessRunning(Connection c, String id) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("DELETE FROM job WHERE id = ? AND state <> 'RUNNING'")) {
+            s.setString(1, id);
+            return s.executeUpdate() == 1;
+        }
+    }
+
     private static JobRow row(ResultSet r) throws SQLException {
         long totalTasks = r.getLong("total_tasks");
         Long total = r.wasNull() ? null : totalTasks;

@@ -37,6 +37,7 @@ public final class HttpApi implements AutoCloseable {
                 workers::activeCount);
         JobsResource jobs = new JobsResource(engine, json, validator, views);
         ResultsResource results = new ResultsResource(engine, json, views);
+        OutcomesDownload download = new OutcomesDownload(engine, views, json.mapper());
         MetaResource meta = new MetaResource(engine, json, workers, version);
         javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -59,6 +60,8 @@ public final class HttpApi implements AutoCloseable {
             config.routes.get("/api/jobs/{id}", jobs::show);
             config.routes.get("/api/jobs/{id}/results", results::results);
             config.routes.post("/api/jobs/{id}/cancel", jobs::cancel);
+            config.routes.get("/api/jobs/{id}/outcomes.jsonl", download::download);
+            config.routes.delete("/api/jobs/{id}", jobs::delete);
             config.routes.get("/api/workers", workers::list);
             config.routes.post("/api/workers/scale", workers::scale);
 

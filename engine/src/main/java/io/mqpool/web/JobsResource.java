@@ -65,6 +65,16 @@ final class JobsResource {
         json.write(ctx, 200, views.view(job));
     }
 
+    /** {@code DELETE /api/jobs/{id}}: 204; 409 while it runs; everything of it leaves the store. */
+    void delete(Context ctx) {
+        String id = ctx.pathParam("id");
+        switch (engine.store().delete(id)) {
+            case DELETED -> ctx.status(204);
+            case RUNNING -> throw new ApiException(409, "job '" + id + "' is still running; cancel it first");
+            case UNKNOWN -> throw ApiException.notFound("no job '" + id + "'");
+        }
+    }
+
     private static JobState state(String given) {
         if (given == null || given.isBlank()) {
             return null;

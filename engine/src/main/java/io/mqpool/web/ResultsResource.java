@@ -1,8 +1,5 @@
 package io.mqpool.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.NullNode;
 import io.javalin.http.Context;
 import io.mqpool.engine.Engine;
 import io.mqpool.events.JobSignal;
@@ -29,11 +26,13 @@ final class ResultsResource {
     private final Engine engine;
     private final JsonCodec json;
     private final JobViews views;
+    private final OutcomeItems items;
 
     ResultsResource(Engine engine, JsonCodec json, JobViews views) {
         this.engine = engine;
         this.json = json;
         this.views = views;
+        this.items = new OutcomeItems(json.mapper());
     }
 
     void results(Context ctx) {
@@ -98,29 +97,11 @@ final class ResultsResource {
             next = Long.toString(found.isEmpty() ? query.after() : found.get(found.size() - 1).completionSeq());
             reachedEnd = found.size() < chunks;
         }
-        List<ResultItem> items = new ArrayList<>();
+        List<ResultItem> results = new ArrayList<>();
         for (ChunkOutcomes chunk : found) {
-            expand(job.id(), chunk, items);
+            items.expand(job.id(), chunk, false, results);
         }
-        return new ResultsPage(items, next, finished && reachedEnd, job.state().name());
-    }
-
-    private void expand(String jobId, ChunkOutcomes chunk, List<ResultItem> into) {
-        JsonNode outcomes;
-        try {
-            outcomes = json.mapper().readTree(chunk.outcomesJson());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("the stored outcomes of job " + jobId + " chunk " + chunk.chunkNo()
-                    + " are not JSON: " + e.getOriginalMessage(), e);
-        }
-        for (int i = 0; i < outcomes.size(); i++) {
-            JsonNode outcome = outcomes.get(i);
-            JsonNode error = outcome.get("error");
-            long index = chunk.firstIndex() + i;
-            into.add(error != null ? new ResultItem(index, null, error)
-                    : new ResultItem(index, outcome.has("value") ? outcome.get("value") : NullNode.getInstance(),
-                            null));
-        }
+        return new ResultsPage(results, next, finished && reachedEnd, job.state().name());
     }
 
     private static boolean inputOrder(String order) {

@@ -42,4 +42,36 @@ class JobStoreIT {
             assertEquals(3, store.job("bounded").orElseThrow().maxInFlight());
         }
     }
+
+    @Test
+    void deletingAFinishedJobRemovesItsChunksOutcomesAndAttemptsAndLeavesOtherJobsAlone() {
+        try (JobStore store = JobStore.open(dir, Clock.systemUTC())) {
+            List<NewChunk> chunks = List.of(new NewChunk(0, 0, 2, "[1,2]"), new NewChunk(1, 2, 1, "[3]"));
+            store.create(new NewJob("gone", "echo", "MAP", 2, 0, 0, 2, false, 0, Instant.now()), chunks, 3L);
+            store.create(new NewJob("kept", "echo", "MAP", 2, 0, 0, 2, false, 0, Instant.now()), chunks, 3L);
+            store.create(new NewJob("busy", "echo", "MAP", 2, 0, 0, 2, false, 0, Instant.now()), chunks, 3L);
+            for (String id : List.of("gone", "kept")) {
+                store.recordDeath(id, 2, false, "exit 137");
+                store.record(List.of(new RecordedResult(id, 0, 2, 0, "w1", "[{\"value\":1},{\"value\":2}]"),
+                        new RecordedResult(id, 1, 1, 0, "w1", "[{\"value\":3}]")));
+            }
+            assertEquals(JobState.COMPLETED, store.job("gone").orElseThrow().state());
+
+            assertEquals(JobDeletion.RUNNING, store.delete("busy"));
+            assertEquals(JobDeletion.DELETED, store.delete("gone"));
+            assertEquals(JobDeletion.UNKNOWN, store.delete("gone"));
+            assertEquals(JobDeletion.UNKNOWN, store.delete("never"));
+
+            assertTrue(store.job("gone").isEmpty());
+            assertTrue(store.chunksFrom("gone", 0, 10).isEmpty());
+            assertEquals(0, store.chunksWithOutcomes("gone"));
+            assertEquals(1, store.recordDeath("gone", 2, false, "exit 137").deaths(), "its attempts were removed");
+            assertEquals(2, store.recordDeath("kept", 2, false, "exit 137").deaths());
+            assertEquals(2, store.chunksWithOutcomes("kept"));
+            assertEquals(JobState.RUNNING, store.job("busy").orElseThrow().state());
+            assertEquals(2, store.chunksFrom("busy", 0, 10).size());
+            assertEquals(List.of("busy", "kept"), store.jobsNewestFirst(null, null, 10).stream()
+                    .map(JobRow::id).toList());
+        }
+    }
 }
