@@ -29,10 +29,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.apache.activemq.artemis.api.core.ActiveMQException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -246,6 +248,25 @@ public final class Engine implements AutoCloseable {
      * @return the signal of the new job, which carries its id
      */
     public JobSignal submit(JobSpec spec, List<String> argsJson) {
+        return submit(spec, argsJson, null, null);
+    }
+
+    /**
+     * Like {@link #submit(JobSpec, List)}, for a job that runs the failed tasks of job
+     * {@code retryOf} again: stored with it, in the same transaction, the index each task had there.
+     *
+     * @param sourceIndexes one per argument
+     */
+    public JobSignal resubmit(JobSpec spec, List<String> argsJson, String retryOf, List<Long> sourceIndexes) {
+        if (sourceIndexes.size() != argsJson.size()) {
+            throw new IllegalArgumentException(argsJson.size() + " arguments but " + sourceIndexes.size()
+                    + " source indexes");
+        }
+        return submit(spec, argsJson, Objects.requireNonNull(retryOf, "retryOf"),
+                sourceIndexes.stream().map(String::valueOf).collect(Collectors.joining(",", "[", "]")));
+    }
+
+    private JobSignal submit(JobSpec spec, List<String> argsJson, String retryOf, String sourceIndexesJson) {
         shutdown.checkOpen();
         String id = ids.next();
         List<NewChunk> chunks = new ArrayList<>();
@@ -254,7 +275,7 @@ public final class Engine implements AutoCloseable {
             chunks.add(new NewChunk(chunks.size(), first, slice.size(), "[" + String.join(",", slice) + "]"));
         }
         JobSignal signal = events.signal(id);
-        NewJob job = newJob(id, spec);
+        NewJob job = newJob(id, spec, retryOf, sourceIndexesJson);
         store.create(job, chunks, (long) argsJson.size());
         armDeadline(job);
         if (chunks.isEmpty()) {
@@ -278,7 +299,7 @@ public final class Engine implements AutoCloseable {
         shutdown.checkOpen();
         String id = ids.next();
         JobSignal signal = events.signal(id);
-        NewJob job = newJob(id, spec);
+        NewJob job = newJob(id, spec, null, null);
         store.create(job, List.of(), null);
         armDeadline(job);
         // Read by a caller who takes its results one by one, and reports each chunk it took.
@@ -359,10 +380,10 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    private NewJob newJob(String id, JobSpec spec) {
+    private NewJob newJob(String id, JobSpec spec, String retryOf, String sourceIndexesJson) {
         return new NewJob(id, spec.taskName(), spec.mode().name(), spec.chunksize(), spec.taskTimeoutMillis(),
                 spec.jobTimeoutMillis(), spec.retries(), spec.retryTimeouts(), spec.maxInFlight(),
-                clock.instant());
+                clock.instant(), retryOf, sourceIndexesJson);
     }
 
     private void fatal(Throwable error) {

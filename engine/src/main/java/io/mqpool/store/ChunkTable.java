@@ -126,9 +126,11 @@ final class ChunkTable {
      * Recorded outcomes of chunks {@code fromChunk ..} in chunk order, skipping chunks without
      * outcomes (for a job that has finished, where a gap will never fill), at most {@code limit}.
      */
-    List<ChunkOutcomes> recordedFrom(Connection c, String jobId, int fromChunk, int limit) throws SQLException {
+    List<ChunkOutcomes> recordedFrom(Connection c, String jobId, int fromChunk, int limit, boolean onlyFailed)
+            throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT " + OUTCOME_COLUMNS + " FROM chunk "
-                + "WHERE job_id = ? AND chunk_no >= ? AND outcomes IS NOT NULL " + BY_CHUNK + " LIMIT ?")) {
+                + "WHERE job_id = ? AND chunk_no >= ? AND outcomes IS NOT NULL " + failedOnly(onlyFailed)
+                + BY_CHUNK + " LIMIT ?")) {
             s.setString(1, jobId);
             s.setInt(2, fromChunk);
             s.setInt(3, limit);
@@ -143,10 +145,11 @@ final class ChunkTable {
     }
 
     /** Recorded outcomes with a completion sequence above {@code afterSeq}, in completion order. */
-    List<ChunkOutcomes> inCompletionOrder(Connection c, String jobId, long afterSeq, int limit)
+    List<ChunkOutcomes> inCompletionOrder(Connection c, String jobId, long afterSeq, int limit, boolean onlyFailed)
             throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT " + OUTCOME_COLUMNS + " FROM chunk "
-                + "WHERE job_id = ? AND completion_seq > ? ORDER BY job_id, completion_seq LIMIT ?")) {
+                + "WHERE job_id = ? AND completion_seq > ? " + failedOnly(onlyFailed)
+                + "ORDER BY job_id, completion_seq LIMIT ?")) {
             s.setString(1, jobId);
             s.setLong(2, afterSeq);
             s.setInt(3, limit);
@@ -168,6 +171,27 @@ final class ChunkTable {
                 return r.next() ? Optional.of(r.getString(1)) : Optional.empty();
             }
         }
+    }
+
+    /** Chunks {@code fromChunk ..} that have a failed task, in chunk order, at most {@code limit}. */
+    List<FailedChunk> withFailuresFrom(Connection c, String jobId, int fromChunk, int limit) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT chunk_no, first_index, args, outcomes FROM chunk "
+                + "WHERE job_id = ? AND chunk_no >= ? AND failures > 0 " + BY_CHUNK + " LIMIT ?")) {
+            s.setString(1, jobId);
+            s.setInt(2, fromChunk);
+            s.setInt(3, limit);
+            List<FailedChunk> found = new ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    found.add(new FailedChunk(r.getInt(1), r.getLong(2), r.getString(3), r.getString(4)));
+                }
+            }
+            return found;
+        }
+    }
+
+    private static String failedOnly(boolean onlyFailed) {
+        return onlyFailed ? "AND failures > 0 " : "";
     }
 
     /** Deletes every chunk of a job. */

@@ -132,7 +132,16 @@ public final class JobStore implements AutoCloseable {
      * @param beforeSeq only jobs older than this {@link JobRow#seq()}; null to start at the newest
      */
     public List<JobRow> jobsNewestFirst(JobState state, Long beforeSeq, int limit) {
-        return database.read("read jobs", c -> jobs.newestFirst(c, state, beforeSeq, limit));
+        return jobsNewestFirst(state, null, beforeSeq, limit);
+    }
+
+    /**
+     * A page of jobs, newest first, like {@link #jobsNewestFirst(JobState, Long, int)}.
+     *
+     * @param taskContains only jobs whose task name holds this, ignoring case; null for all
+     */
+    public List<JobRow> jobsNewestFirst(JobState state, String taskContains, Long beforeSeq, int limit) {
+        return database.read("read jobs", c -> jobs.newestFirst(c, state, taskContains, beforeSeq, limit));
     }
 
     public List<JobRow> runningJobs() {
@@ -154,19 +163,43 @@ public final class JobStore implements AutoCloseable {
      * a finished job, whose missing chunks will never have any.
      */
     public List<ChunkOutcomes> recordedOutcomesFrom(String jobId, int fromChunk, int limit) {
+        return recordedOutcomesFrom(jobId, fromChunk, limit, false);
+    }
+
+    /** Like {@link #recordedOutcomesFrom(String, int, int)}; with {@code onlyFailed} only chunks with a failure. */
+    public List<ChunkOutcomes> recordedOutcomesFrom(String jobId, int fromChunk, int limit, boolean onlyFailed) {
         return database.read("read results of job " + jobId,
-                c -> chunks.recordedFrom(c, jobId, fromChunk, limit));
+                c -> chunks.recordedFrom(c, jobId, fromChunk, limit, onlyFailed));
     }
 
     /** Outcomes recorded after completion number {@code afterSeq}, in completion order. */
     public List<ChunkOutcomes> outcomesInCompletionOrder(String jobId, long afterSeq, int limit) {
+        return outcomesInCompletionOrder(jobId, afterSeq, limit, false);
+    }
+
+    /** Like {@link #outcomesInCompletionOrder(String, long, int)}; with {@code onlyFailed} only chunks with a failure. */
+    public List<ChunkOutcomes> outcomesInCompletionOrder(String jobId, long afterSeq, int limit, boolean onlyFailed) {
         return database.read("read results of job " + jobId,
-                c -> chunks.inCompletionOrder(c, jobId, afterSeq, limit));
+                c -> chunks.inCompletionOrder(c, jobId, afterSeq, limit, onlyFailed));
     }
 
     /** The arguments JSON array of one chunk, to report which argument failed. */
     public Optional<String> chunkArgs(String jobId, int chunkNo) {
         return database.read("read arguments of job " + jobId, c -> chunks.args(c, jobId, chunkNo));
+    }
+
+    /** Chunks {@code fromChunk ..} of a job with at least one failed task, in chunk order. */
+    public List<FailedChunk> chunksWithFailures(String jobId, int fromChunk, int limit) {
+        return database.read("read failed tasks of job " + jobId,
+                c -> chunks.withFailuresFrom(c, jobId, fromChunk, limit));
+    }
+
+    /**
+     * For a job made of another's failed tasks: the index each task had there, as a JSON array.
+     * Empty for a fresh job or none.
+     */
+    public Optional<String> sourceIndexes(String jobId) {
+        return database.read("read source indexes of job " + jobId, c -> jobs.sourceIndexes(c, jobId));
     }
 
     /** Counts a death of the worker that ran task {@code taskIndex} and returns the totals. */

@@ -9,6 +9,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /** The SQL of the {@code job} table. */
@@ -16,12 +17,12 @@ final class JobTable {
 
     private static final String COLUMNS = "id, task_name, mode, state, chunksize, task_timeout_ms, "
             + "job_timeout_ms, retries, total_tasks, total_chunks, chunks_sent, tasks_done, "
-            + "tasks_failed, created_at, finished_at, seq, retry_timeouts, max_in_flight";
+            + "tasks_failed, created_at, finished_at, seq, retry_timeouts, max_in_flight, retry_of";
 
     void insert(Connection c, NewJob job) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO job (id, task_name, mode, state, "
                 + "chunksize, task_timeout_ms, job_timeout_ms, retries, created_at, retry_timeouts, "
-                + "max_in_flight) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "max_in_flight, retry_of, source_indexes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             s.setString(1, job.id());
             s.setString(2, job.taskName());
             s.setString(3, job.mode());
@@ -33,6 +34,8 @@ final class JobTable {
             s.setTimestamp(9, Timestamp.from(job.createdAt()));
             s.setBoolean(10, job.retryTimeouts());
             s.setInt(11, job.maxInFlight());
+            s.setString(12, job.retryOf());
+            s.setString(13, job.sourceIndexesJson());
             s.executeUpdate();
         }
     }
@@ -69,19 +72,26 @@ final class JobTable {
     }
 
     /**
-     * Up to {@code limit} jobs, newest first, optionally only those in {@code state} and only
-     * those older than {@code beforeSeq}.
+     * Up to {@code limit} jobs, newest first, optionally only those in {@code state}, only those
+     * whose task name holds {@code taskContains} (ignoring case) and only those older than
+     * {@code beforeSeq}. A substring cannot use an index: the rows are walked newest first and
+     * the walk stops at the limit.
      */
-    List<JobRow> newestFirst(Connection c, JobState state, Long beforeSeq, int limit) throws SQLException {
+    List<JobRow> newestFirst(Connection c, JobState state, String taskContains, Long beforeSeq, int limit)
+            throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM job "
                 + "WHERE (CAST(? AS VARCHAR) IS NULL OR state = ?) AND (CAST(? AS BIGINT) IS NULL OR seq < ?) "
+                + "AND (CAST(? AS VARCHAR) IS NULL OR LOWER(task_name) LIKE ? ESCAPE '\\') "
                 + "ORDER BY seq DESC LIMIT ?")) {
             String stateName = state == null ? null : state.name();
             s.setString(1, stateName);
             s.setString(2, stateName);
             s.setObject(3, beforeSeq, Types.BIGINT);
             s.setObject(4, beforeSeq, Types.BIGINT);
-            s.setInt(5, limit);
+            String pattern = taskContains == null ? null : "%" + likeEscaped(taskContains.toLowerCase(Locale.ROOT)) + "%";
+            s.setString(5, pattern);
+            s.setString(6, pattern);
+            s.setInt(7, limit);
             try (ResultSet rows = s.executeQuery()) {
                 List<JobRow> jobs = new ArrayList<>();
                 while (rows.next()) {
@@ -160,12 +170,27 @@ final class JobTable {
         }
     }
 
+    /** The JSON array of source indexes of a job made by retrying another's failed tasks. */
+    Optional<String> sourceIndexes(Connection c, String id) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT source_indexes FROM job WHERE id = ?")) {
+            s.setString(1, id);
+            try (ResultSet rows = s.executeQuery()) {
+                return rows.next() ? Optional.ofNullable(rows.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
     /** Deletes the job unless it is running; true if it was deleted. */
     boolean deleteUnlessRunning(Connection c, String id) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("DELETE FROM job WHERE id = ? AND state <> 'RUNNING'")) {
             s.setString(1, id);
             return s.executeUpdate() == 1;
         }
+    }
+
+    /** {@code text} with LIKE's wildcards and the escape character taken literally. */
+    static String likeEscaped(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     private static JobRow row(ResultSet r) throws SQLException {
@@ -180,7 +205,7 @@ final class JobTable {
                 total, chunks, r.getInt("chunks_sent"), r.getLong("tasks_done"),
                 r.getLong("tasks_failed"), r.getTimestamp("created_at").toInstant(),
                 finished == null ? null : finished.toInstant(), r.getLong("seq"), r.getBoolean("retry_timeouts"),
-                r.getInt("max_in_flight"));
+                r.getInt("max_in_flight"), r.getString("retry_of"));
     }
 
     private static void expectOne(int rows, String what) {

@@ -31,12 +31,13 @@ public final class HttpApi implements AutoCloseable {
 
     private HttpApi(Engine engine, HttpSettings http, String version) {
         Clock clock = Clock.systemUTC();
-        JobViews views = new JobViews(engine, clock);
+        JobViews views = new JobViews(engine, clock, json.mapper());
         WorkersResource workers = new WorkersResource(engine, json, clock);
         SubmissionValidator validator = new SubmissionValidator(engine.registry(), engine.json(),
                 workers::activeCount);
         JobsResource jobs = new JobsResource(engine, json, validator, views);
         ResultsResource results = new ResultsResource(engine, json, views);
+        RetryFailedResource retry = new RetryFailedResource(engine, json, views);
         OutcomesDownload download = new OutcomesDownload(engine, views, json.mapper());
         MetaResource meta = new MetaResource(engine, json, workers, version);
         javalin = Javalin.create(config -> {
@@ -62,6 +63,8 @@ public final class HttpApi implements AutoCloseable {
             config.routes.post("/api/jobs/{id}/cancel", jobs::cancel);
             config.routes.get("/api/jobs/{id}/outcomes.jsonl", download::download);
             config.routes.delete("/api/jobs/{id}", jobs::delete);
+            config.routes.post("/api/jobs/{id}/retry-failed", retry::retryOne);
+            config.routes.post("/api/jobs/retry-failed", retry::retryMany);
             config.routes.get("/api/workers", workers::list);
             config.routes.post("/api/workers/scale", workers::scale);
 

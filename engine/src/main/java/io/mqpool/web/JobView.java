@@ -1,9 +1,11 @@
 package io.mqpool.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.mqpool.config.Durations;
 import io.mqpool.store.JobRow;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -21,13 +23,21 @@ import java.util.Locale;
  * @param ratePerSecond tasks done per second of elapsed time
  * @param retryTimeouts whether a task past its task timeout is tried again, up to {@code retries}
  * @param maxInFlight the job's own bound on tasks on workers at once; null for none
+ * @param retryOf the job whose failed tasks this one runs again; null for a fresh job
+ * @param sourceIndexes with {@code retryOf}, in the view of one job: the index each task had in
+ *     that job; left out of lists
  */
 record JobView(String id, String task, String mode, String state, Long total, long done, long failed,
                long running, Long pending, int chunksize, String taskTimeout, String timeout, int retries,
                String createdAt, String finishedAt, long elapsedMs, double ratePerSecond,
-               boolean retryTimeouts, Integer maxInFlight) {
+               boolean retryTimeouts, Integer maxInFlight, String retryOf,
+               @JsonInclude(JsonInclude.Include.NON_NULL) List<Long> sourceIndexes) {
 
     static JobView of(JobRow job, long runningTasks, Instant now) {
+        return of(job, runningTasks, now, null);
+    }
+
+    static JobView of(JobRow job, long runningTasks, Instant now, List<Long> sourceIndexes) {
         boolean finished = job.state().isFinished();
         long running = finished ? 0 : runningTasks;
         Long pending = job.totalTasks() == null ? null
@@ -39,7 +49,8 @@ record JobView(String id, String task, String mode, String state, Long total, lo
                 job.totalTasks(), job.tasksDone(), job.tasksFailed(), running, pending, job.chunksize(),
                 duration(job.taskTimeoutMillis()), duration(job.jobTimeoutMillis()), job.retries(),
                 job.createdAt().toString(), job.finishedAt() == null ? null : job.finishedAt().toString(),
-                elapsed, rate, job.retryTimeouts(), job.maxInFlight() == 0 ? null : job.maxInFlight());
+                elapsed, rate, job.retryTimeouts(), job.maxInFlight() == 0 ? null : job.maxInFlight(), job.retryOf(),
+                sourceIndexes);
     }
 
     private static String duration(long millis) {

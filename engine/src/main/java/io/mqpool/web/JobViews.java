@@ -1,5 +1,7 @@
 package io.mqpool.web;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mqpool.engine.Engine;
 import io.mqpool.store.JobRow;
 import io.mqpool.supervisor.CurrentChunk;
@@ -14,10 +16,12 @@ final class JobViews {
 
     private final Engine engine;
     private final Clock clock;
+    private final ObjectMapper mapper;
 
-    JobViews(Engine engine, Clock clock) {
+    JobViews(Engine engine, Clock clock, ObjectMapper mapper) {
         this.engine = engine;
         this.clock = clock;
+        this.mapper = mapper;
     }
 
     /** The job of that id. Blocks on the store. @throws ApiException 404 if there is none */
@@ -27,6 +31,22 @@ final class JobViews {
 
     JobView view(JobRow job) {
         return JobView.of(job, runningTasks().getOrDefault(job.id(), 0L), clock.instant());
+    }
+
+    /** The view of one job on its own: with its source indexes if it retries another's failures. */
+    JobView detail(JobRow job) {
+        List<Long> sourceIndexes = job.retryOf() == null ? null
+                : engine.store().sourceIndexes(job.id()).map(this::indexes).orElse(null);
+        return JobView.of(job, runningTasks().getOrDefault(job.id(), 0L), clock.instant(), sourceIndexes);
+    }
+
+    private List<Long> indexes(String json) {
+        try {
+            return List.of(mapper.readValue(json, Long[].class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the stored source indexes are not a JSON array of numbers: "
+                    + e.getOriginalMessage(), e);
+        }
     }
 
     List<JobView> views(List<JobRow> jobs) {

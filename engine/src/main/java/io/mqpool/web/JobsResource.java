@@ -13,6 +13,8 @@ final class JobsResource {
 
     private static final int DEFAULT_PAGE = 50;
     private static final int MAX_PAGE = 1_000;
+    /** Longer than any task name the store holds (VARCHAR(100)). */
+    private static final int MAX_TASK_FILTER = 100;
 
     private final Engine engine;
     private final JsonCodec json;
@@ -38,12 +40,13 @@ final class JobsResource {
         json.write(ctx, 201, views.view(stored));
     }
 
-    /** {@code GET /api/jobs?state=RUNNING&limit=50&before=CURSOR}: newest first. */
+    /** {@code GET /api/jobs?state=RUNNING&task=TEXT&limit=50&before=CURSOR}: newest first. */
     void list(Context ctx) {
         JobState state = state(ctx.queryParam("state"));
+        String task = task(ctx.queryParam("task"));
         int limit = Params.intParam(ctx, "limit", DEFAULT_PAGE, 1, MAX_PAGE);
         Long before = Params.cursor(ctx, "before");
-        List<JobRow> rows = engine.store().jobsNewestFirst(state, before, limit + 1);
+        List<JobRow> rows = engine.store().jobsNewestFirst(state, task, before, limit + 1);
         boolean more = rows.size() > limit;
         List<JobRow> page = more ? rows.subList(0, limit) : rows;
         String next = more ? Long.toString(page.get(page.size() - 1).seq()) : null;
@@ -52,7 +55,7 @@ final class JobsResource {
 
     /** {@code GET /api/jobs/{id}}. */
     void show(Context ctx) {
-        json.write(ctx, 200, views.view(views.require(ctx.pathParam("id"))));
+        json.write(ctx, 200, views.detail(views.require(ctx.pathParam("id"))));
     }
 
     /** {@code POST /api/jobs/{id}/cancel}: a finished job is shown unchanged. */
@@ -73,6 +76,18 @@ final class JobsResource {
             case RUNNING -> throw new ApiException(409, "job '" + id + "' is still running; cancel it first");
             case UNKNOWN -> throw ApiException.notFound("no job '" + id + "'");
         }
+    }
+
+    /** A part of a task name to look for; null (all jobs) for none or blank. */
+    private static String task(String given) {
+        if (given == null || given.isBlank()) {
+            return null;
+        }
+        if (given.length() > MAX_TASK_FILTER) {
+            throw ApiException.badRequest("query parameter 'task' must be at most " + MAX_TASK_FILTER
+                    + " characters, not " + given.length());
+        }
+        return given.strip();
     }
 
     private static JobState state(String given) {

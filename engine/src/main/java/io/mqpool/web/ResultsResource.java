@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code GET /api/jobs/{id}/results?order=input|completion&after=CURSOR&limit=N&waitMs=MS}.
+ * {@code GET /api/jobs/{id}/results?order=input|completion&only=failed&after=CURSOR&limit=N&waitMs=MS}.
  *
  * <p>The cursor is the next chunk number in input order and the last completion number in
  * completion order; clients treat it as opaque. With {@code waitMs} and nothing new, the handler
@@ -41,7 +41,8 @@ final class ResultsResource {
         Long after = Params.cursor(ctx, "after");
         int limit = Params.intParam(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
         int waitMs = Params.intParam(ctx, "waitMs", 0, 0, MAX_WAIT_MS);
-        Query query = new Query(jobId, inputOrder, after == null ? 0 : after, limit);
+        boolean onlyFailed = onlyFailed(ctx.queryParam("only"));
+        Query query = new Query(jobId, inputOrder, onlyFailed, after == null ? 0 : after, limit);
         JobRow job = views.require(jobId);
         ResultsPage page = read(job, query);
         if (page.results().isEmpty() && waitMs > 0 && !job.state().isFinished()) {
@@ -87,19 +88,19 @@ final class ResultsResource {
         if (query.inputOrder()) {
             int from = (int) Math.min(Integer.MAX_VALUE, query.after());
             // A finished job's missing chunks never come: skip them rather than stop at the gap.
-            found = finished ? engine.store().recordedOutcomesFrom(job.id(), from, chunks)
+            found = finished ? engine.store().recordedOutcomesFrom(job.id(), from, chunks, query.onlyFailed())
                     : engine.store().outcomesInIndexOrder(job.id(), from, chunks);
             int nextChunk = found.isEmpty() ? from : found.get(found.size() - 1).chunkNo() + 1;
             next = Integer.toString(nextChunk);
             reachedEnd = found.size() < chunks || (job.totalChunks() != null && nextChunk >= job.totalChunks());
         } else {
-            found = engine.store().outcomesInCompletionOrder(job.id(), query.after(), chunks);
+            found = engine.store().outcomesInCompletionOrder(job.id(), query.after(), chunks, query.onlyFailed());
             next = Long.toString(found.isEmpty() ? query.after() : found.get(found.size() - 1).completionSeq());
             reachedEnd = found.size() < chunks;
         }
         List<ResultItem> results = new ArrayList<>();
         for (ChunkOutcomes chunk : found) {
-            items.expand(job.id(), chunk, false, results);
+            items.expand(job.id(), chunk, query.onlyFailed(), results);
         }
         return new ResultsPage(results, next, finished && reachedEnd, job.state().name());
     }
@@ -114,6 +115,16 @@ final class ResultsResource {
         throw ApiException.badRequest("query parameter 'order' must be input or completion, not '" + order + "'");
     }
 
-    private record Query(String jobId, boolean inputOrder, long after, int limit) {
+    private static boolean onlyFailed(String only) {
+        if (only == null || only.isBlank()) {
+            return false;
+        }
+        if (only.equals("failed")) {
+            return true;
+        }
+        throw ApiException.badRequest("query parameter 'only' must be failed, not '" + only + "'");
+    }
+
+    private record Query(String jobId, boolean inputOrder, boolean onlyFailed, long after, int limit) {
     }
 }

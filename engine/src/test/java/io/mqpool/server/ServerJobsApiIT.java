@@ -17,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -119,6 +120,155 @@ class ServerJobsApiIT {
         awaitState(running, "CANCELLED");
         assertEquals(204, api.send(api.request("/api/jobs/" + id(running)).DELETE().build()).status());
         assertFalse(listedIds().contains(id(running)));
+    }
+
+    @Test
+    void retryFailedMakesAJobOfExactlyTheFailedTasksInIndexOrder() {
+        JsonNode job = api.submit("{\"task\": \"compute_power\", \"mode\": \"starmap\", \"chunksize\": 2, "
+                + "\"retries\": 1, \"args\": [[2, 3], [2, -1], [3, 2], [5, -2], [4, 1]]}");
+        awaitState(job, "FAILED");
+
+        Answer answer = api.post("/api/jobs/" + id(job) + "/retry-failed", "");
+        assertEquals(201, answer.status(), answer.body());
+        JsonNode retry = answer.json();
+        assertEquals("/api/jobs/" + id(retry), answer.raw().headers().firstValue("Location").orElseThrow());
+        assertEquals(id(job), retry.get("retryOf").asText());
+        assertEquals("[1,3]", retry.get("sourceIndexes").toString());
+        assertEquals("compute_power", retry.get("task").asText());
+        assertEquals("starmap", retry.get("mode").asText());
+        assertEquals(2, retry.get("total").asInt());
+        assertEquals(1, retry.get("retries").asInt());
+        awaitState(retry, "FAILED");
+
+        JsonNode shown = api.job(id(retry));
+        assertEquals(id(job), shown.get("retryOf").asText());
+        assertEquals("[1,3]", shown.get("sourceIndexes").toString());
+        JsonNode results = api.get("/api/jobs/" + id(retry) + "/results").json().get("results");
+        assertEquals(2, results.size(), results.toString());
+        assertTrue(results.get(0).get("error").get("message").asText().contains("got -1"), results.toString());
+        assertTrue(results.get(1).get("error").get("message").asText().contains("got -2"), results.toString());
+        JsonNode listed = api.get("/api/jobs?limit=1").json().get("jobs").get(0);
+        assertEquals(id(retry), id(listed));
+        assertEquals(id(job), listed.get("retryOf").asText());
+        assertTrue(api.job(id(job)).get("retryOf").isNull(), "a fresh job retries nothing");
+    }
+
+    @Test
+    void retryFailedRefusesARunningJobAJobWithoutFailuresAndAnUnknownOneStoringNothing() {
+        JsonNode completed = api.submit("{\"task\": \"compute_cube\", \"args\": [1]}");
+        JsonNode running = api.submit("{\"task\": \"sleep_millis\", \"args\": [60000]}");
+        awaitState(completed, "COMPLETED");
+        int jobsBefore = api.jobCount();
+
+        assertRefused(api.post("/api/jobs/" + id(completed) + "/retry-failed", ""), 409, "retry without failures");
+        assertRefused(api.post("/api/jobs/" + id(running) + "/retry-failed", ""), 409, "retry a running job");
+        assertRefused(api.post("/api/jobs/nosuchjob/retry-failed", ""), 404, "retry an unknown job");
+        assertEquals(jobsBefore, api.jobCount(), "a refused retry stored a job");
+
+        api.post("/api/jobs/" + id(running) + "/cancel", "");
+    }
+
+    @Test
+    void bulkRetryFailedRetriesEachJobWithFailuresAndSaysWhyItSkippedTheOthers() {
+        JsonNode failedA = api.submit("{\"task\": \"fail_on_purpose\", \"args\": [\"a\", \"b\"]}");
+        JsonNode failedB = api.submit("{\"task\": \"compute_power\", \"mode\": \"starmap\", "
+                + "\"args\": [[2, 1], [2, -1]]}");
+        JsonNode completed = api.submit("{\"task\": \"compute_cube\", \"args\": [1]}");
+        JsonNode running = api.submit("{\"task\": \"sleep_millis\", \"args\": [60000]}");
+        for (JsonNode job : List.of(failedA, failedB)) {
+            awaitState(job, "FAILED");
+        }
+        awaitState(completed, "COMPLETED");
+
+        Answer answer = api.post("/api/jobs/retry-failed", "{\"ids\": [\"" + id(failedA) + "\", \"" + id(completed)
+                + "\", \"nosuchjob\", \"" + id(running) + "\", \"" + id(failedB) + "\"]}");
+        assertEquals(200, answer.status(), answer.body());
+        JsonNode jobs = answer.json().get("jobs");
+        assertEquals(2, jobs.size(), answer.body());
+        assertEquals(id(failedA), jobs.get(0).get("retryOf").asText());
+        assertEquals("[0,1]", jobs.get(0).get("sourceIndexes").toString());
+        assertEquals(id(failedB), jobs.get(1).get("retryOf").asText());
+        assertEquals("[1]", jobs.get(1).get("sourceIndexes").toString());
+        JsonNode skipped = answer.json().get("skipped");
+        assertEquals(3, skipped.size(), answer.body());
+        assertEquals(id(completed), skipped.get(0).get("id").asText());
+        assertEquals("has no failed task", skipped.get(0).get("reason").asText());
+        assertEquals("nosuchjob", skipped.get(1).get("id").asText());
+        assertEquals("is not a known job", skipped.get(1).get("reason").asText());
+        assertEquals(id(running), skipped.get(2).get("id").asText());
+        assertEquals("is still running", skipped.get(2).get("reason").asText());
+
+        int jobsBefore = api.jobCount();
+        for (String body : List.of("", "{}", "{\"ids\": []}", "{\"ids\": \"" + id(failedA) + "\"}",
+                "{\"ids\": [1]}", "{\"ids\": [\"" + id(failedA) + "\", \"" + id(failedA) + "\"]}",
+                "{\"ids\": [\"" + id(failedA) + "\"], \"x\": 1}", "[\"" + id(failedA) + "\"]", "{\"ids\": [")) {
+            assertRefused(api.post("/api/jobs/retry-failed", body), 400, "bulk retry with " + body);
+        }
+        assertEquals(jobsBefore, api.jobCount(), "a refused bulk retry stored a job");
+        api.post("/api/jobs/" + id(running) + "/cancel", "");
+    }
+
+    @Test
+    void theJobListFiltersByAPartOfTheTaskNameIgnoringCaseAndPagesWithIt() {
+        JsonNode first = api.submit("{\"task\": \"compute_power\", \"mode\": \"starmap\", \"args\": [[2, 2]]}");
+        JsonNode second = api.submit("{\"task\": \"compute_power_sleep\", \"args\": [1]}");
+        JsonNode third = api.submit("{\"task\": \"compute_power\", \"mode\": \"starmap\", \"args\": [[3, 2]]}");
+        api.submit("{\"task\": \"echo\", \"args\": [1]}");
+
+        JsonNode page = api.get("/api/jobs?task=Compute_POWER&limit=2").json();
+        assertEquals(List.of(id(third), id(second)), ids(page.get("jobs")));
+        JsonNode rest = api.get("/api/jobs?task=Compute_POWER&limit=2&before=" + page.get("next").asText()).json();
+        assertEquals(id(first), id(rest.get("jobs").get(0)));
+        assertTrue(ids(rest.get("jobs")).stream().noneMatch(List.of(id(second), id(third))::contains));
+        for (JsonNode job : api.get("/api/jobs?task=power&limit=1000").json().get("jobs")) {
+            assertTrue(job.get("task").asText().contains("power"), job.toString());
+        }
+        assertEquals(0, api.get("/api/jobs?task=power%25&limit=1000").json().get("jobs").size(), "% is literal");
+        assertEquals(0, api.get("/api/jobs?task=compute.power&limit=1000").json().get("jobs").size());
+        assertRefused(api.get("/api/jobs?task=" + "x".repeat(101)), 400, "a task filter longer than any name");
+    }
+
+    @Test
+    void resultsWithOnlyFailedHoldExactlyTheFailedOutcomesInBothOrdersAndPageThroughThem() {
+        StringBuilder args = new StringBuilder();
+        for (int i = 0; i < 40; i++) {
+            args.append(i == 0 ? "" : ", ").append("[2, ").append(i % 13 == 5 ? -1 : 1).append("]");
+        }
+        JsonNode job = api.submit("{\"task\": \"compute_power\", \"mode\": \"starmap\", \"chunksize\": 2, "
+                + "\"args\": [" + args + "]}");
+        awaitState(job, "FAILED");
+
+        for (String order : List.of("input", "completion")) {
+            List<Long> indexes = new java.util.ArrayList<>();
+            String after = null;
+            boolean done = false;
+            for (int pages = 0; !done; pages++) {
+                assertTrue(pages < 40, "paging did not end");
+                JsonNode page = api.get("/api/jobs/" + id(job) + "/results?only=failed&limit=2&order=" + order
+                        + (after == null ? "" : "&after=" + after)).json();
+                for (JsonNode result : page.get("results")) {
+                    assertTrue(result.has("error") && !result.has("value"), result.toString());
+                    indexes.add(result.get("index").asLong());
+                }
+                after = page.get("next").asText();
+                done = page.get("done").asBoolean();
+            }
+            if (order.equals("input")) {
+                assertEquals(List.of(5L, 18L, 31L), indexes);
+            } else {
+                assertEquals(java.util.Set.of(5L, 18L, 31L), new java.util.HashSet<>(indexes));
+            }
+        }
+        assertEquals(3, api.get("/api/jobs/" + id(job) + "/results?only=failed").json().get("results").size());
+        assertEquals(40, api.get("/api/jobs/" + id(job) + "/results").json().get("results").size());
+        assertRefused(api.get("/api/jobs/" + id(job) + "/results?only=errors"), 400, "only=errors");
+        assertRefused(api.get("/api/jobs/nosuchjob/results?only=failed"), 404, "only=failed of an unknown job");
+    }
+
+    private static List<String> ids(JsonNode jobs) {
+        List<String> ids = new java.util.ArrayList<>();
+        jobs.forEach(job -> ids.add(id(job)));
+        return ids;
     }
 
     private static java.util.Set<String> listedIds() {

@@ -74,4 +74,35 @@ class JobStoreIT {
                     .map(JobRow::id).toList());
         }
     }
+
+    @Test
+    void aPageOfJobsFilteredByTaskNameStaysFastAmong10000Jobs() {
+        try (JobStore store = JobStore.open(dir, Clock.systemUTC())) {
+            List<NewChunk> chunk = List.of(new NewChunk(0, 0, 1, "[1]"));
+            for (int i = 0; i < 10_000; i++) {
+                String task = i % 1000 == 0 ? "Rare_Task" : i % 2 == 0 ? "compute_cube" : "square";
+                store.create(new NewJob("job" + i, task, "MAP", 1, 0, 0, 2, false, 0, Instant.now()), chunk, 1L);
+            }
+            store.jobsNewestFirst(null, "warm", null, 50);
+
+            long start = System.nanoTime();
+            List<JobRow> rare = store.jobsNewestFirst(null, "rare_", null, 50);
+            List<JobRow> none = store.jobsNewestFirst(null, "no such task", null, 50);
+            List<JobRow> cubes = store.jobsNewestFirst(JobState.RUNNING, "CUBE", null, 50);
+            long millis = (System.nanoTime() - start) / 1_000_000;
+
+            assertEquals(10, rare.size());
+            assertEquals("job9000", rare.get(0).id());
+            assertEquals(0, none.size());
+            assertEquals(50, cubes.size());
+            assertTrue(cubes.stream().allMatch(job -> job.taskName().equals("compute_cube")));
+            assertEquals(List.of("job8000", "job7000"), store.jobsNewestFirst(null, "RARE", rare.get(0).seq(), 2)
+                    .stream().map(JobRow::id).toList());
+            assertEquals(0, store.jobsNewestFirst(null, "rare%", null, 50).size(), "% is taken literally");
+            assertEquals(0, store.jobsNewestFirst(null, "compute\\", null, 50).size());
+            // Three filtered pages scanning up to all 10,000 rows; generous for a shared 2-core machine.
+            assertTrue(millis < 2_000, "three filtered pages took " + millis + " ms");
+            System.out.println("three task-filtered pages among 10,000 jobs took " + millis + " ms");
+        }
+    }
 }

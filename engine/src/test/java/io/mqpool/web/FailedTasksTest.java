@@ -1,0 +1,33 @@
+package io.mqpool.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.mqpool.store.FailedChunk;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FailedTasksTest {
+
+    private static final String ERROR = "{\"error\":{\"type\":\"X\",\"message\":\"m\",\"stack\":\"s\"}}";
+
+    private final FailedTasks failed = new FailedTasks(new JsonCodec().mapper());
+
+    @Test
+    void keepsExactlyTheFailedTasksArgumentsAndIndexesInIndexOrder() {
+        failed.add("j", new FailedChunk(0, 0, "[[2,3],[2,-1],{\"a\":\"b\"}]",
+                "[{\"value\":8}," + ERROR + "," + ERROR + "]"));
+        failed.add("j", new FailedChunk(4, 12, "[\"x\",null]", "[" + ERROR + ",{\"value\":null}]"));
+
+        assertEquals(List.of("[2,-1]", "{\"a\":\"b\"}", "\"x\""), failed.args());
+        assertEquals(List.of(1L, 2L, 12L), failed.indexes());
+    }
+
+    @Test
+    void refusesAChunkWhoseArgumentsAndOutcomesDoNotMatch() {
+        assertThrows(IllegalStateException.class,
+                () -> failed.add("j", new FailedChunk(0, 0, "[1,2]", "[" + ERROR + "]")));
+        assertThrows(IllegalStateException.class,
+                () -> failed.add("j", new FailedChunk(0, 0, "not json", "[" + ERROR + "]")));
+    }
+}
