@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Optional;
 
 /** The SQL of the {@code task_attempt} table. */
 final class AttemptTable {
@@ -45,6 +46,19 @@ final class AttemptTable {
         try (PreparedStatement s = c.prepareStatement("DELETE FROM task_attempt WHERE job_id = ?")) {
             s.setString(1, jobId);
             s.executeUpdate();
+        }
+    }
+
+    /** The deaths recorded for one task, or empty if it never killed (or timed out) a worker. */
+    Optional<TaskAttempts> find(Connection c, String jobId, long taskIndex) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT deaths, timeouts, last_exit FROM task_attempt "
+                + "WHERE job_id = ? AND task_index = ?")) {
+            s.setString(1, jobId);
+            s.setLong(2, taskIndex);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? Optional.of(new TaskAttempts(taskIndex, r.getInt(1), r.getInt(2), r.getString(3)))
+                        : Optional.empty();
+            }
         }
     }
 }

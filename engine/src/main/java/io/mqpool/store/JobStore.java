@@ -202,6 +202,11 @@ public final class JobStore implements AutoCloseable {
         return database.read("read source indexes of job " + jobId, c -> jobs.sourceIndexes(c, jobId));
     }
 
+    /** The worker deaths recorded against one task, to show its attempts; empty if none. */
+    public Optional<TaskAttempts> attempts(String jobId, long taskIndex) {
+        return database.read("read attempts of job " + jobId, c -> attempts.find(c, jobId, taskIndex));
+    }
+
     /** Counts a death of the worker that ran task {@code taskIndex} and returns the totals. */
     public TaskAttempts recordDeath(String jobId, long taskIndex, boolean timedOut, String exit) {
         return database.inTransaction("record a worker death in job " + jobId,

@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP API of {@code mqpool server} on Javalin (Jetty 12): JSON under {@code /api}, every
- * error a one-line {@code {"error": "..."}}.
+ * error a one-line {@code {"error": "..."}}; and the web UI's pages ({@link WebUi}) on the same port.
  */
 public final class HttpApi implements AutoCloseable {
 
@@ -27,6 +27,7 @@ public final class HttpApi implements AutoCloseable {
     private final Logger log = LoggerFactory.getLogger(HttpApi.class);
     private final Javalin javalin;
     private final JsonCodec json = new JsonCodec();
+    private final WebUi ui;
     private boolean closed;
 
     private HttpApi(Engine engine, HttpSettings http, String version) {
@@ -40,6 +41,8 @@ public final class HttpApi implements AutoCloseable {
         RetryFailedResource retry = new RetryFailedResource(engine, json, views);
         OutcomesDownload download = new OutcomesDownload(engine, views, json.mapper());
         MetaResource meta = new MetaResource(engine, json, workers, version);
+        ui = new WebUi(engine, new UiSettings("", false), version,
+                new ApiParts(json, validator, jobs, views, results, workers));
         javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -53,7 +56,7 @@ public final class HttpApi implements AutoCloseable {
                 return connector;
             });
 
-            config.routes.get("/", meta::root);
+            ui.routes(config.routes);
             config.routes.get("/api/status", meta::status);
             config.routes.get("/api/tasks", meta::tasks);
             config.routes.post("/api/jobs", jobs::submit);
@@ -119,6 +122,10 @@ public final class HttpApi implements AutoCloseable {
     }
 
     private void error(Context ctx, int status, String message) {
+        if (ui.isPage(ctx)) {
+            ui.error(ctx, status, message);
+            return;
+        }
         json.write(ctx, status, new ErrorBody(message));
     }
 

@@ -30,14 +30,19 @@ final class JobsResource {
 
     /** {@code POST /api/jobs}: 201 with the job and its Location; nothing is stored for a 400. */
     void submit(Context ctx) {
-        ValidatedJob job = validator.validate(json.read(ctx, SubmitRequest.class));
+        JobRow stored = create(validator.validate(json.read(ctx, SubmitRequest.class)));
+        ctx.header("Location", "/api/jobs/" + stored.id());
+        json.write(ctx, 201, views.view(stored));
+    }
+
+    /** Stores and starts a validated job (for the API and the submit form). Blocks on the store. */
+    JobRow create(ValidatedJob job) {
         JobSignal signal = engine.submit(job.spec(), job.argsJson());
         JobRow stored = views.require(signal.jobId());
         if (stored.state().isFinished()) {
             engine.events().release(stored.id(), signal);
         }
-        ctx.header("Location", "/api/jobs/" + stored.id());
-        json.write(ctx, 201, views.view(stored));
+        return stored;
     }
 
     /** {@code GET /api/jobs?state=RUNNING&task=TEXT&limit=50&before=CURSOR}: newest first. */

@@ -27,10 +27,4 @@ final class MetaResource {
         json.write(ctx, 200, new StatusView(version, workers.activeCount(),
                 engine.settings().dataDir().toAbsolutePath().toString(), engine.store().runningJobs().size()));
     }
-
-    /** {@code GET /}: the web UI will live here; for now a pointer to the API. */
-    void root(Context ctx) {
-        ctx.contentType("text/plain; charset=utf-8").result("mqpool " + version + ": the HTTP API is under /api; "
-                + "try GET /api/status\n");
-    }
 }

@@ -29,16 +29,17 @@ final class RangeArguments extends AbstractList<String> {
     static RangeArguments parse(String text, int maxTasks) {
         Matcher m = RANGE.matcher(text);
         if (!m.matches()) {
-            throw ApiException.badRequest("range '" + text + "' is not A..B with integers A <= B, such as 1..16");
+            throw ApiException.badField("range",
+                    "range '" + text + "' is not A..B with integers A <= B, such as 1..16");
         }
         long from = Long.parseLong(m.group(1));
         long to = Long.parseLong(m.group(2));
         if (to < from) {
-            throw ApiException.badRequest("range '" + text + "' runs backwards; write it ascending, such as "
+            throw ApiException.badField("range", "range '" + text + "' runs backwards; write it ascending, such as "
                     + to + ".." + from);
         }
         if (to - from >= maxTasks) {
-            throw ApiException.badRequest("range '" + text + "' holds " + (to - from + 1)
+            throw ApiException.badField("range", "range '" + text + "' holds " + (to - from + 1)
                     + " tasks; at most " + maxTasks + " are allowed in one job");
         }
         return new RangeArguments(from, (int) (to - from + 1));

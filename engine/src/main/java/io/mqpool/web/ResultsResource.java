@@ -79,6 +79,11 @@ final class ResultsResource {
         }
     }
 
+    /** One page of a job's outcomes, as {@code GET /api/jobs/{id}/results} reads it (for the job page). */
+    ResultsPage page(JobRow job, boolean inputOrder, long after, int limit) {
+        return read(job, new Query(job.id(), inputOrder, false, after, limit));
+    }
+
     private ResultsPage read(JobRow job, Query query) {
         boolean finished = job.state().isFinished();
         int chunks = Math.max(1, query.limit() / job.chunksize());

@@ -42,23 +42,23 @@ final class SubmissionValidator {
     /** @throws ApiException 400 for the first problem found */
     ValidatedJob validate(SubmitRequest request) {
         if (request.task() == null || request.task().isBlank()) {
-            throw ApiException.badRequest("field 'task' is required; GET /api/tasks lists the tasks");
+            throw ApiException.badField("task", "field 'task' is required; GET /api/tasks lists the tasks");
         }
         RegisteredTask task;
         try {
             task = registry.require(request.task());
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest(e.getMessage());
+            throw ApiException.badField("task", e.getMessage());
         }
         JobMode mode = mode(request.mode());
         List<String> args = arguments(request, task, mode);
         int chunksize = chunksize(request.chunksize(), mode, args.size());
         int retries = request.retries() == null ? DEFAULT_RETRIES : request.retries();
         if (retries < 0 || retries > MAX_RETRIES) {
-            throw ApiException.badRequest("retries must be between 0 and " + MAX_RETRIES + ", got " + retries);
+            throw ApiException.badField("retries", "retries must be between 0 and " + MAX_RETRIES + ", got " + retries);
         }
         if (request.maxInFlight() != null && request.maxInFlight() < 1) {
-            throw ApiException.badRequest("maxInFlight must be at least 1, got " + request.maxInFlight()
+            throw ApiException.badField("maxInFlight", "maxInFlight must be at least 1, got " + request.maxInFlight()
                     + " (leave it out for no bound of the job's own)");
         }
         int maxInFlight = request.maxInFlight() == null ? 0 : request.maxInFlight();
@@ -80,7 +80,7 @@ final class SubmissionValidator {
         } catch (IllegalArgumentException e) {
             // Reported below with the accepted modes.
         }
-        throw ApiException.badRequest("mode '" + given + "' is not one of " + Arrays.stream(JobMode.values())
+        throw ApiException.badField("mode", "mode '" + given + "' is not one of " + Arrays.stream(JobMode.values())
                 .map(m -> m.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", ")));
     }
 
@@ -88,12 +88,12 @@ final class SubmissionValidator {
         boolean hasArgs = request.args() != null && !request.args().isNull();
         boolean hasRange = request.range() != null;
         if (hasArgs == hasRange) {
-            throw ApiException.badRequest("give exactly one of 'args' (a JSON list, one argument per task) "
+            throw ApiException.badField("args", "give exactly one of 'args' (a JSON list, one argument per task) "
                     + "or 'range' (such as \"1..16\")" + (hasArgs ? ", not both" : ""));
         }
         List<String> args = hasArgs ? listed(request.args(), task, mode) : ranged(request.range(), task, mode);
         if (mode == JobMode.APPLY && args.size() != 1) {
-            throw ApiException.badRequest("apply runs exactly one task; give 'args' as a list of one "
+            throw ApiException.badField("args", "apply runs exactly one task; give 'args' as a list of one "
                     + "argument, such as [3], not " + args.size());
         }
         return args;
@@ -101,21 +101,21 @@ final class SubmissionValidator {
 
     private List<String> listed(JsonNode given, RegisteredTask task, JobMode mode) {
         if (!given.isArray()) {
-            throw ApiException.badRequest("field 'args' must be a JSON list, one argument per task, such as "
+            throw ApiException.badField("args", "field 'args' must be a JSON list, one argument per task, such as "
                     + "[1, 2, 3], not " + given.getNodeType().name().toLowerCase(Locale.ROOT));
         }
         if (given.size() > MAX_TASKS) {
-            throw ApiException.badRequest("'args' holds " + given.size() + " arguments; at most " + MAX_TASKS
+            throw ApiException.badField("args", "'args' holds " + given.size() + " arguments; at most " + MAX_TASKS
                     + " are allowed in one job");
         }
         List<String> args = new ArrayList<>(given.size());
         for (int i = 0; i < given.size(); i++) {
             JsonNode arg = given.get(i);
             if (mode == JobMode.STARMAP && !arg.isArray()) {
-                throw ApiException.badRequest("argument " + i + ": starmap takes a list per task, bound to "
+                throw new ApiException(400, "args", i, "argument " + i + ": starmap takes a list per task, bound to "
                         + task.signature() + " in order, such as [2, 3]; got " + arg);
             }
-            bind(task, arg, i);
+            bind(task, arg, i, "args");
             args.add(arg.toString());
         }
         return args;
@@ -123,20 +123,20 @@ final class SubmissionValidator {
 
     private List<String> ranged(String text, RegisteredTask task, JobMode mode) {
         if (mode == JobMode.STARMAP) {
-            throw ApiException.badRequest("starmap needs 'args' as a list of lists, not a range");
+            throw ApiException.badField("range", "starmap needs 'args' as a list of lists, not a range");
         }
         RangeArguments range = RangeArguments.parse(text, MAX_TASKS);
         // Both ends fit the task's type, so every integer between them does.
-        bind(task, LongNode.valueOf(range.first()), 0);
-        bind(task, LongNode.valueOf(range.last()), range.size() - 1);
+        bind(task, LongNode.valueOf(range.first()), 0, "range");
+        bind(task, LongNode.valueOf(range.last()), range.size() - 1, "range");
         return range;
     }
 
-    private void bind(RegisteredTask task, JsonNode arg, int index) {
+    private void bind(RegisteredTask task, JsonNode arg, int index, String field) {
         try {
             json.bindArgument(task, arg);
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("argument " + index + ": " + e.getMessage());
+            throw new ApiException(400, field, index, "argument " + index + ": " + e.getMessage());
         }
     }
 
@@ -144,7 +144,7 @@ final class SubmissionValidator {
     private int chunksize(Integer given, JobMode mode, int tasks) {
         if (given != null) {
             if (given < 1) {
-                throw ApiException.badRequest("chunksize must be at least 1, got " + given);
+                throw ApiException.badField("chunksize", "chunksize must be at least 1, got " + given);
             }
             return given;
         }
@@ -163,10 +163,10 @@ final class SubmissionValidator {
         try {
             duration = Durations.parse(text);
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("field '" + field + "': " + e.getMessage());
+            throw ApiException.badField(field, "field '" + field + "': " + e.getMessage());
         }
         if (duration.isZero()) {
-            throw ApiException.badRequest("field '" + field + "' must be positive, such as 30s; got '" + text
+            throw ApiException.badField(field, "field '" + field + "' must be positive, such as 30s; got '" + text
                     + "' (leave it out for no limit)");
         }
         return Math.max(1, duration.toMillis());

@@ -1,0 +1,11 @@
+package io.mqpool.web;
+
+/**
+ * What the user typed into the submit form, kept as text so a refused form shows it again as
+ * typed. Every field may be null (not sent).
+ */
+record SubmitValues(String task, String args, String range, String mode, String chunksize, String taskTimeout,
+                    String timeout, String retries) {
+
+    static final SubmitValues EMPTY = new SubmitValues(null, null, null, "map", null, null, null, null);
+}
