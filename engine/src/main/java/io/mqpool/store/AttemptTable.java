@@ -41,14 +41,6 @@ final class AttemptTable {
         }
     }
 
-    /** Deletes the attempts of every task of a job. */
-    void deleteJob(Connection c, String jobId) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("DELETE FROM task_attempt WHERE job_id = ?")) {
-            s.setString(1, jobId);
-            s.executeUpdate();
-        }
-    }
-
     /** The deaths recorded for one task, or empty if it never killed (or timed out) a worker. */
     Optional<TaskAttempts> find(Connection c, String jobId, long taskIndex) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT deaths, timeouts, last_exit FROM task_attempt "
@@ -59,6 +51,14 @@ final class AttemptTable {
                 return r.next() ? Optional.of(new TaskAttempts(taskIndex, r.getInt(1), r.getInt(2), r.getString(3)))
                         : Optional.empty();
             }
+        }
+    }
+
+    /** Deletes the attempts of every task of a job. */
+    void deleteJob(Connection c, String jobId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("DELETE FROM task_attempt WHERE job_id = ?")) {
+            s.setString(1, jobId);
+            s.executeUpdate();
         }
     }
 }

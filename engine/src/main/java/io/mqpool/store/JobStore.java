@@ -188,6 +188,11 @@ public final class JobStore implements AutoCloseable {
         return database.read("read arguments of job " + jobId, c -> chunks.args(c, jobId, chunkNo));
     }
 
+    /** The worker deaths recorded against one task, to show its attempts; empty if none. */
+    public Optional<TaskAttempts> attempts(String jobId, long taskIndex) {
+        return database.read("read attempts of job " + jobId, c -> attempts.find(c, jobId, taskIndex));
+    }
+
     /** Chunks {@code fromChunk ..} of a job with at least one failed task, in chunk order. */
     public List<FailedChunk> chunksWithFailures(String jobId, int fromChunk, int limit) {
         return database.read("read failed tasks of job " + jobId,
@@ -200,11 +205,6 @@ public final class JobStore implements AutoCloseable {
      */
     public Optional<String> sourceIndexes(String jobId) {
         return database.read("read source indexes of job " + jobId, c -> jobs.sourceIndexes(c, jobId));
-    }
-
-    /** The worker deaths recorded against one task, to show its attempts; empty if none. */
-    public Optional<TaskAttempts> attempts(String jobId, long taskIndex) {
-        return database.read("read attempts of job " + jobId, c -> attempts.find(c, jobId, taskIndex));
     }
 
     /** Counts a death of the worker that ran task {@code taskIndex} and returns the totals. */

@@ -42,7 +42,7 @@ public final class HttpApi implements AutoCloseable {
         OutcomesDownload download = new OutcomesDownload(engine, views, json.mapper());
         MetaResource meta = new MetaResource(engine, json, workers, version);
         ui = new WebUi(engine, new UiSettings("", false), version,
-                new ApiParts(json, validator, jobs, views, results, workers));
+                new ApiParts(json, validator, jobs, views, results, workers, retry));
         javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;

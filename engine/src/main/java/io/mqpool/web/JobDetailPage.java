@@ -46,7 +46,7 @@ final class JobDetailPage {
                 <dt>Task timeout</dt><dd>{}</dd><dt>Job timeout</dt><dd>{}</dd>
                 <dt>Created</dt><dd id="job-created">{}</dd><dt>Finished</dt><dd id="job-finished">{}</dd>
                 <dt>Elapsed</dt><dd id="job-elapsed">{}</dd><dt>Rate</dt><dd id="job-rate">{}</dd>
-                <dt>ETA</dt><dd id="job-eta">{}</dd>
+                <dt>ETA</dt><dd id="job-eta">{}</dd>{}
                 </dl></section>
                 {}
                 <div class="charts">
@@ -59,7 +59,7 @@ final class JobDetailPage {
                 job.total() == null ? "?" : job.total(), job.failed(), job.task(), job.mode(), job.chunksize(),
                 job.retries(), orNone(job.taskTimeout()), orNone(job.timeout()), Readable.time(job.createdAt()),
                 job.finishedAt() == null ? "—" : Readable.time(job.finishedAt()), Readable.duration(job.elapsedMs()),
-                Readable.rate(job.ratePerSecond()), Readable.eta(job), actions(ctx, job),
+                Readable.rate(job.ratePerSecond()), Readable.eta(job), retryOf(job), actions(ctx, job),
                 Charts.svg("job-throughput", api + "/stats", "throughput", "tasks finished over time"),
                 Charts.svg("task-durations", api + "/stats", "durations", "histogram of task durations"),
                 results.render(row, query));
@@ -83,6 +83,12 @@ final class JobDetailPage {
     private Html button(Context ctx, String action, String id, String label) {
         return Html.of("<form method=\"post\" action=\"{}\">{}<button type=\"submit\" id=\"{}\">{}</button></form>",
                 action, csrf.field(ctx), id, label);
+    }
+
+    private Html retryOf(JobView job) {
+        return Html.when(job.retryOf() != null, Html.of(
+                "<dt>Re-run of</dt><dd id=\"job-retry-of\"><a href=\"{}\">{}</a> (its failed tasks)</dd>",
+                layout.ui().to("/jobs/" + job.retryOf()), job.retryOf()));
     }
 
     private static String orNone(String value) {

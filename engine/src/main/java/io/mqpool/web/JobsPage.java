@@ -37,8 +37,7 @@ final class JobsPage {
         String task = ctx.queryParam("task") == null ? "" : ctx.queryParam("task").strip();
         Long before = Params.cursor(ctx, "before");
         List<String> back = back(ctx.queryParam("back"));
-        List<JobRow> rows = engine.store().jobsNewestFirst(state, before, PAGE + 1);
-        rows = task.isEmpty() ? rows : rows.stream().filter(r -> matches(r, task)).toList();
+        List<JobRow> rows = engine.store().jobsNewestFirst(state, task.isEmpty() ? null : task, before, PAGE + 1);
         boolean more = rows.size() > PAGE;
         List<JobView> jobs = views.views(more ? rows.subList(0, PAGE) : rows);
         String next = more ? Long.toString(rows.get(PAGE - 1).seq()) : null;
@@ -150,10 +149,6 @@ final class JobsPage {
                     Html.when(s == chosen, Html.of(" selected")), s.name().toLowerCase(Locale.ROOT)));
         }
         return Html.join(options);
-    }
-
-    private static boolean matches(JobRow row, String task) {
-        return row.taskName().toLowerCase(Locale.ROOT).contains(task.toLowerCase(Locale.ROOT));
     }
 
     private static List<String> back(String given) {

@@ -80,8 +80,8 @@ final class ResultsResource {
     }
 
     /** One page of a job's outcomes, as {@code GET /api/jobs/{id}/results} reads it (for the job page). */
-    ResultsPage page(JobRow job, boolean inputOrder, long after, int limit) {
-        return read(job, new Query(job.id(), inputOrder, false, after, limit));
+    ResultsPage page(JobRow job, boolean inputOrder, boolean onlyFailed, long after, int limit) {
+        return read(job, new Query(job.id(), inputOrder, onlyFailed, after, limit));
     }
 
     private ResultsPage read(JobRow job, Query query) {

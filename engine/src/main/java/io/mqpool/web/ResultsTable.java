@@ -39,9 +39,8 @@ final class ResultsTable {
 
     /** Blocks on the store for one page (and the arguments of its failed tasks). */
     Html render(JobRow job, Query q) {
-        ResultsPage page = results.page(job, q.inputOrder(), q.after(), PAGE);
-        List<ResultItem> items = q.onlyFailed()
-                ? page.results().stream().filter(r -> r.error() != null).toList() : page.results();
+        ResultsPage page = results.page(job, q.inputOrder(), q.onlyFailed(), q.after(), PAGE);
+        List<ResultItem> items = page.results();
         Map<Long, JsonNode> chunkArgs = new HashMap<>();
         Html rows = Html.join(items.stream().map(item -> row(job, item, chunkArgs)).toList());
         boolean more = !page.done() && !page.results().isEmpty();

@@ -87,7 +87,7 @@ final class RetryFailedResource {
     }
 
     /** Why a job cannot be retried, if it cannot. */
-    private static Optional<String> refusal(JobRow job) {
+    static Optional<String> refusal(JobRow job) {
         if (job.state() == JobState.RUNNING) {
             return Optional.of("is still running");
         }
@@ -97,7 +97,8 @@ final class RetryFailedResource {
         return Optional.empty();
     }
 
-    private JobRow retry(JobRow job) {
+    /** Stores and starts the new job of {@code job}'s failed tasks (for the API and the pages). */
+    JobRow retry(JobRow job) {
         FailedTasks failed = new FailedTasks(json.mapper());
         int from = 0;
         List<FailedChunk> page;

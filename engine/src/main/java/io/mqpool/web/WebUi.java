@@ -35,7 +35,7 @@ final class WebUi {
         jobPage = new JobDetailPage(layout, api.views(),
                 new ResultsTable(engine, api.results(), api.json().mapper(), ui), csrf);
         workersPage = new WorkersPage(layout, engine, api.workers(), csrf, clock);
-        actions = new PageActions(engine, api.views(), ui);
+        actions = new PageActions(engine, api.views(), api.retry(), ui);
     }
 
     void routes(RoutesConfig routes) {

@@ -278,6 +278,50 @@ class WebUiIT {
     }
 
     @Test
+    void reRunFailedLandsOnANewJobOfExactlyTheFailedTasksAndDeleteLandsOnTheJobsPage() {
+        String id = api.submit("{\"task\": \"compute_power\", \"mode\": \"starmap\", \"chunksize\": 2, "
+                + "\"args\": [[2, 3], [2, -1], [3, 2], [2, -5]]}").get("id").asText();
+        awaitFinished(id);
+        PageClient browser = new PageClient(server.url());
+        assertEquals(List.of(1L, 3L), indexes(browser.get("/jobs/" + id + "?only=failed").body()));
+
+        Page retried = browser.postForm("/jobs/" + id + "/retry-failed", Map.of());
+
+        assertEquals(303, retried.status(), retried.body());
+        String retryId = retried.location().substring("/jobs/".length());
+        JsonNode retry = api.job(retryId);
+        assertEquals(id, retry.get("retryOf").asText());
+        assertEquals("[1,3]", retry.get("sourceIndexes").toString());
+        awaitFinished(retryId);
+        assertTrue(browser.get(retried.location()).body().contains("<dd id=\"job-retry-of\"><a href=\"/jobs/"
+                + id + "\">"));
+
+        Page deleted = browser.postForm("/jobs/" + retryId + "/delete", Map.of());
+        assertEquals(303, deleted.status(), deleted.body());
+        assertEquals("/jobs", deleted.location());
+        assertEquals(404, api.get("/api/jobs/" + retryId).status());
+        assertEquals(404, browser.postForm("/jobs/" + retryId + "/delete", Map.of()).status());
+    }
+
+    @Test
+    void theBulkActionReRunsTheFailedTasksOfTheSelectedJobsAndSkipsTheOthers() {
+        String failing = api.submit("{\"task\": \"fail_on_purpose\", \"args\": [\"a\"]}").get("id").asText();
+        String fine = api.submit("{\"task\": \"compute_cube\", \"args\": [2]}").get("id").asText();
+        awaitFinished(failing);
+        awaitFinished(fine);
+        PageClient browser = new PageClient(server.url());
+        browser.get("/jobs");
+
+        Page nothing = browser.postForm("/jobs/retry-failed", Map.of("ids", fine));
+        Page rerun = browser.postRaw("/jobs/retry-failed", Map.of("csrf", browser.csrf(), "ids", failing));
+
+        assertEquals(409, nothing.status());
+        assertTrue(nothing.body().contains("has no failed task"), nothing.body());
+        assertEquals(303, rerun.status(), rerun.body());
+        assertEquals(failing, api.job(rerun.location().substring("/jobs/".length())).get("retryOf").asText());
+    }
+
+    @Test
     void anUnknownJobIsA404Page() {
         Page page = new PageClient(server.url()).get("/jobs/nosuchjob");
         assertEquals(404, page.status());
