@@ -8,15 +8,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 import org.openqa.selenium.By;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -52,6 +57,7 @@ public final class Browser implements AutoCloseable {
     private final ChromeDriverService service;
     private final Path profile;
     private final Set<ProcessHandle> processes;
+    private final List<Pattern> expectedErrors = new ArrayList<>();
 
     private Browser(ChromeDriver driver, ChromeDriverService service, Path profile, Set<ProcessHandle> processes) {
         this.driver = driver;
@@ -135,6 +141,18 @@ public final class Browser implements AutoCloseable {
     }
 
     /**
+     * Blocks until {@code condition} holds (at most {@link #WAIT}, polling every 100 ms; a
+     * missing element counts as not yet).
+     *
+     * @throws org.openqa.selenium.TimeoutException naming {@code what} and the page's URL
+     */
+    public void waitUntil(String what, BooleanSupplier condition) {
+        waiting().withMessage(() -> what + " (on " + driver.getCurrentUrl() + ")")
+                .ignoring(NoSuchElementException.class).ignoring(StaleElementReferenceException.class)
+                .until(d -> condition.getAsBoolean());
+    }
+
+    /**
      * Saves what the window shows now as {@code target/ui-screenshots/<name>.png}.
      *
      * @return the file
@@ -153,14 +171,28 @@ public final class Browser implements AutoCloseable {
 
     /**
      * The console messages of level SEVERE (errors, failed loads, uncaught exceptions) logged
-     * since the last call to this method. Does not block.
+     * since the last call to this method, less those {@linkplain #expectConsoleError expected}.
+     * Does not block.
      */
     public List<String> takeConsoleErrors() {
-        List<String> errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
                 .map(e -> e.getLevel() + " " + e.getMessage())
+                .filter(m -> expectedErrors.stream().noneMatch(p -> p.matcher(m).find()))
                 .toList();
-        return errors;
+    }
+
+    /**
+     * Lets console errors that {@code pattern} finds pass until the current test ends: for one the
+     * test causes on purpose, such as the document's own 400 when a form is refused.
+     */
+    public void expectConsoleError(Pattern pattern) {
+        expectedErrors.add(pattern);
+    }
+
+    /** Called after each test: expected console errors are per test. */
+    void forgetExpectedConsoleErrors() {
+        expectedErrors.clear();
     }
 
     /** The pids of chromedriver and every Chromium process it started, as seen at start. */

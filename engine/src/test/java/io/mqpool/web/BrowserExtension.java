@@ -77,6 +77,7 @@ public final class BrowserExtension
         String name = context.getRequiredTestClass().getSimpleName() + "." + context.getRequiredTestMethod().getName();
         browser.screenshot(name);
         List<String> errors = browser.takeConsoleErrors();
+        browser.forgetExpectedConsoleErrors();
         if (!errors.isEmpty() && context.getExecutionException().isEmpty()) {
             throw new AssertionError("the browser console logged errors during " + name + ": " + errors);
         }

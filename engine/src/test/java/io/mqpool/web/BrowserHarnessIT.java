@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -39,6 +40,11 @@ class BrowserHarnessIT {
         assertEquals(1, errors.size(), errors.toString());
         assertTrue(errors.get(0).contains("broken on purpose"), errors.toString());
         assertTrue(browser.takeConsoleErrors().isEmpty(), "read once");
+
+        browser.expectConsoleError(Pattern.compile("on purpose"));
+        browser.open("data:text/html,<script>console.error('expected on purpose');console.error('not expected')</script>");
+        assertEquals(List.of("not expected"), browser.takeConsoleErrors().stream()
+                .map(e -> e.replaceAll(".*'?\"?(not expected)\"?'?.*", "$1")).toList());
     }
 
     @Test
