@@ -168,6 +168,15 @@ class JobPagesIT {
         assertEquals("8", browser.find("table#results tr[data-index='0'] .value").getText().trim());
         browser.screenshot("job-page-failures");
 
+        // The stack may be folded away; one click on the row's toggle shows it.
+        WebElement first = browser.find("table#results tr[data-index='1']");
+        WebElement stack = first.findElement(By.cssSelector("pre.stack"));
+        if (!stack.isDisplayed()) {
+            first.findElement(By.cssSelector("summary, button, [aria-expanded]")).click();
+        }
+        browser.waitUntil("the stack of index 1 is shown", stack::isDisplayed);
+        browser.screenshot("job-page-stack");
+
         browser.find("a#only-failed").click();
         browser.waitUntil("a#only-failed leads to ?only=failed", () -> browser.driver().getCurrentUrl().contains("only=failed"));
         assertEquals(List.of(1, 3), allRows(browser).stream().map(Row::index).toList());
@@ -200,6 +209,18 @@ class JobPagesIT {
         browser.waitUntil("#job-state says cancelled", () -> text(browser, "#job-state").contains("cancelled"));
         assertTrue(api.job(id).get("done").asInt() < 6, api.job(id).toString());
         browser.screenshot("job-page-cancelled");
+    }
+
+    @Test
+    void aFinishedJobIsDeletedFromItsPage(Browser browser) {
+        String id = api.submit("{\"task\": \"compute_cube\", \"args\": [7]}");
+        api.awaitState(id, "COMPLETED", JOB_WAIT);
+        browser.open(api.url("/jobs/" + id));
+        browser.find("button#delete").click();
+
+        browser.waitUntil("button#delete lands on /jobs", () -> URI.create(browser.driver().getCurrentUrl()).getPath().equals("/jobs"));
+        assertEquals(404, api.get("/api/jobs/" + id).status());
+        assertTrue(browser.findAll("table#jobs tr[data-job-id='" + id + "']").isEmpty(), "the deleted job is listed");
     }
 
     @Test
