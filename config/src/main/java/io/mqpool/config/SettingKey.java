@@ -23,6 +23,8 @@ enum SettingKey {
     WORKER_MAX_START_FAILURES("worker.max-start-failures"),
     HTTP_BIND("http.bind"),
     HTTP_PORT("http.port"),
+    HTTP_READ_ONLY("http.read-only"),
+    HTTP_BASE_PATH("http.base-path"),
     SERVER("server");
 
     static final String ENV_PREFIX = "MQPOOL_";

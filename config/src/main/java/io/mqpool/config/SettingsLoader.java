@@ -147,6 +147,8 @@ public final class SettingsLoader {
         put(defaults, SettingKey.WORKER_MAX_START_FAILURES, "3");
         put(defaults, SettingKey.HTTP_BIND, "127.0.0.1");
         put(defaults, SettingKey.HTTP_PORT, "8080");
+        put(defaults, SettingKey.HTTP_READ_ONLY, "false");
+        put(defaults, SettingKey.HTTP_BASE_PATH, "");
         put(defaults, SettingKey.SERVER, ClientSettings.DEFAULT_SERVER);
         // tasks-dir defaults to <data>/tasks once data is known; see build().
         return defaults;
@@ -232,7 +234,9 @@ public final class SettingsLoader {
                 r.integer(SettingKey.WORKER_MAX_START_FAILURES, 1, WorkerSettings.MAX_START_FAILURES));
         HttpSettings http = new HttpSettings(
                 r.text(SettingKey.HTTP_BIND),
-                r.integer(SettingKey.HTTP_PORT, 0, HttpSettings.MAX_PORT));
+                r.integer(SettingKey.HTTP_PORT, 0, HttpSettings.MAX_PORT),
+                r.bool(SettingKey.HTTP_READ_ONLY),
+                r.basePath(SettingKey.HTTP_BASE_PATH));
         return new Settings(data, tasksDir, broker, worker, http);
     }
 }

@@ -107,6 +107,29 @@ final class SettingsReader {
         }
     }
 
+    /** {@code true} or {@code false}, in any case. */
+    boolean bool(SettingKey key) {
+        String text = raw(key).value().trim();
+        if (text.equalsIgnoreCase("true")) {
+            return true;
+        }
+        if (text.equalsIgnoreCase("false")) {
+            return false;
+        }
+        throw invalid(key, "must be true or false, got '" + raw(key).value() + "'");
+    }
+
+    /** A URL path prefix such as {@code /mqpool}; blank or {@code /} for none. */
+    String basePath(SettingKey key) {
+        String path = HttpSettings.normalizeBasePath(textOrEmpty(key));
+        try {
+            return new HttpSettings("127.0.0.1", 0, false, path).basePath();
+        } catch (IllegalArgumentException e) {
+            throw invalid(key, "must be empty or a path such as /mqpool (letters, digits, . _ ~ - between "
+                    + "slashes), got '" + raw(key).value() + "'");
+        }
+    }
+
     /** Space-separated words; blank means none. */
     List<String> words(SettingKey key) {
         String text = textOrEmpty(key);

@@ -1,6 +1,7 @@
 package io.mqpool.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
@@ -114,7 +115,7 @@ class SettingsLoaderTest {
                 + "broker.host, broker.port, broker.journal-buffer-timeout-us, broker.consumer-window, "
                 + "broker.max-delivery-attempts, worker.java, worker.jvm-options, worker.classpath, "
                 + "worker.start-timeout, worker.max-restart-backoff, worker.max-start-failures, "
-                + "http.bind, http.port, server", failure(Map.of(), Map.of("x", "1")));
+                + "http.bind, http.port, http.read-only, http.base-path, server", failure(Map.of(), Map.of("x", "1")));
     }
 
     @Test
@@ -141,6 +142,10 @@ class SettingsLoaderTest {
         "worker.max-restart-backoff | soon | setting worker.max-restart-backoff must be a duration such as 500ms, 30s or 5m, got 'soon' (from flag)",
         "http.port | 99999 | setting http.port must be between 0 and 65535, got 99999 (from flag)",
         "http.bind | ' ' | setting http.bind must not be empty (from flag)",
+        "http.read-only | yes | setting http.read-only must be true or false, got 'yes' (from flag)",
+        "http.base-path | /a b | setting http.base-path must be empty or a path such as /mqpool (letters, digits, . _ ~ - between slashes), got '/a b' (from flag)",
+        "http.base-path | /a//b | setting http.base-path must be empty or a path such as /mqpool (letters, digits, . _ ~ - between slashes), got '/a//b' (from flag)",
+        "http.base-path | /a?x=1 | setting http.base-path must be empty or a path such as /mqpool (letters, digits, . _ ~ - between slashes), got '/a?x=1' (from flag)",
         "broker.host | '' | setting broker.host must not be empty (from flag)",
         "worker.java | ' ' | setting worker.java must not be empty (from flag)",
     })
@@ -159,6 +164,27 @@ class SettingsLoaderTest {
         Path file = Files.writeString(home.resolve("bad.properties"), "http.port=70000\n");
         assertEquals("setting http.port must be between 0 and 65535, got 70000 (from file " + file + ")",
                 failure(Map.of("MQPOOL_CONFIG", file.toString()), Map.of()));
+    }
+
+    @Test
+    void readOnlyAndBasePathComeFromFileEnvironmentAndFlagsInThatOrder() throws IOException {
+        Path file = Files.writeString(home.resolve("http.properties"), "http.read-only=true\nhttp.base-path=/file\n");
+        Settings fromFile = load(Map.of("MQPOOL_CONFIG", file.toString()), Map.of());
+        assertEquals(new HttpSettings("127.0.0.1", 8080, true, "/file"), fromFile.http());
+
+        Settings s = load(Map.of("MQPOOL_CONFIG", file.toString(), "MQPOOL_HTTP_BASE_PATH", "/env",
+                "MQPOOL_HTTP_READ_ONLY", "TRUE"), Map.of("http.read-only", "false"));
+        assertFalse(s.http().readOnly());
+        assertEquals("/env", s.http().basePath());
+    }
+
+    @Test
+    void aBasePathIsWrittenWithOneLeadingSlashAndNoneAtTheEnd() {
+        assertEquals("/mqpool", load(Map.of(), Map.of("http.base-path", "mqpool/")).http().basePath());
+        assertEquals("/tools/mqpool", load(Map.of(), Map.of("http.base-path", " /tools/mqpool/ ")).http().basePath());
+        assertEquals("", load(Map.of(), Map.of("http.base-path", "/")).http().basePath());
+        assertEquals("", load(Map.of(), Map.of()).http().basePath());
+        assertThrows(IllegalArgumentException.class, () -> new HttpSettings("127.0.0.1", 80, false, "mqpool"));
     }
 
     @Test

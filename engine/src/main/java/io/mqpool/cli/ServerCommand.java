@@ -49,6 +49,14 @@ final class ServerCommand implements Callable<Integer> {
             description = "Port of the embedded broker for workers (default 61616; 0 picks a free one).")
     private String brokerPort;
 
+    @Option(names = "--read-only", description = "Serve the API and pages for reading only: every change is refused "
+            + "with 403.")
+    private boolean readOnly;
+
+    @Option(names = "--base-path", paramLabel = "PATH",
+            description = "Serve every route under this path, such as /mqpool (default: the root).")
+    private String basePath;
+
     @Option(names = "--config", paramLabel = "FILE", description = "A properties file of settings.")
     private String config;
 
@@ -91,6 +99,9 @@ final class ServerCommand implements Callable<Integer> {
         flags.put("workers", workers);
         flags.put("http.port", port);
         flags.put("http.bind", bind);
+        // Absent, the flag leaves the setting to the file and environment.
+        flags.put("http.read-only", readOnly ? "true" : null);
+        flags.put("http.base-path", basePath);
         flags.put("data", data);
         flags.put("broker.port", brokerPort);
         flags.put(SettingsLoader.CONFIG_FLAG, config);

@@ -8,6 +8,7 @@ import io.mqpool.engine.Engine;
 import java.net.BindException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Set;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
@@ -23,6 +24,8 @@ public final class HttpApi implements AutoCloseable {
     static final long MAX_BODY_BYTES = 16L * 1024 * 1024;
     /** Longer than the longest long-poll (60 s), so Jetty never cuts a waiting request. */
     private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(90);
+    /** The methods a read-only server still answers. */
+    private static final Set<String> READING = Set.of("GET", "HEAD", "OPTIONS");
 
     private final Logger log = LoggerFactory.getLogger(HttpApi.class);
     private final Javalin javalin;
@@ -40,14 +43,16 @@ public final class HttpApi implements AutoCloseable {
         ResultsResource results = new ResultsResource(engine, json, views);
         RetryFailedResource retry = new RetryFailedResource(engine, json, views);
         OutcomesDownload download = new OutcomesDownload(engine, views, json.mapper());
-        MetaResource meta = new MetaResource(engine, json, workers, version);
-        ui = new WebUi(engine, new UiSettings("", false), version,
+        MetaResource meta = new MetaResource(engine, json, workers, version, http);
+        ui = new WebUi(engine, new UiSettings(http.basePath(), http.readOnly()), version,
                 new ApiParts(json, validator, jobs, views, results, workers, retry));
         javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.http.maxRequestSize = MAX_BODY_BYTES;
             config.http.prefer405over404 = true;
+            // Javalin serves at "/" by default; a base path moves every route, API and page, under it.
+            config.router.contextPath = http.basePath().isEmpty() ? "/" : http.basePath();
             config.jetty.addConnector((server, httpConfig) -> {
                 ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(httpConfig));
                 connector.setHost(http.bind());
@@ -56,6 +61,9 @@ public final class HttpApi implements AutoCloseable {
                 return connector;
             });
 
+            if (http.readOnly()) {
+                config.routes.before(HttpApi::refuseChanges);
+            }
             ui.routes(config.routes);
             config.routes.get("/api/status", meta::status);
             config.routes.get("/api/tasks", meta::tasks);
@@ -119,6 +127,13 @@ public final class HttpApi implements AutoCloseable {
         }
         closed = true;
         javalin.stop();
+    }
+
+    /** In read-only mode: anything but reading is refused before it reaches a handler. */
+    private static void refuseChanges(Context ctx) {
+        if (!READING.contains(ctx.method().name())) {
+            throw new ApiException(403, "this server is read-only");
+        }
     }
 
     private void error(Context ctx, int status, String message) {

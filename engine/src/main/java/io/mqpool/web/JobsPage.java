@@ -50,8 +50,6 @@ final class JobsPage {
                 <input id="task-search" name="task" type="search" value="{}"></div>
                 <button type="submit" id="filter-submit">Filter</button>
                 </form>
-                <section class="chart-box"><h2>Tasks finished per minute (all jobs, last hour)</h2>
-                {}</section>
                 {}
                 <div class="table-wrap"><table id="jobs" data-api="{}">
                 <thead><tr><th scope="col"><span class="visually-hidden">Select</span></th><th scope="col">Job</th>
@@ -60,13 +58,15 @@ final class JobsPage {
                 <tbody>{}</tbody></table></div>
                 {}
                 <nav class="pager" aria-label="pages">{}{}</nav>
+                <section class="chart-box"><h2>Tasks finished per minute (all jobs, last hour)</h2>
+                {}</section>
                 """, layout.ui().to("/jobs"), stateOptions(state), task,
-                Charts.svg("throughput-chart", layout.ui().to("/api/stats/throughput?minutes=60"), "perMinute",
-                        "tasks finished per minute"),
                 jobs.isEmpty() ? Html.of("<p class=\"empty\">No jobs{}.</p>", state != null || !task.isEmpty()
                         ? " match" : " yet") : Html.EMPTY,
                 apiQuery(state, task, before), Html.join(jobs.stream().map(this::row).toList()), bulkForm(ctx),
-                prevLink(state, task, back), nextLink(state, task, before, back, next));
+                prevLink(state, task, back), nextLink(state, task, before, back, next),
+                Charts.svg("throughput-chart", layout.ui().to("/api/stats/throughput?minutes=60"), "perMinute",
+                        "tasks finished per minute"));
         layout.render(ctx, 200, "jobs", "Jobs", content);
     }
 

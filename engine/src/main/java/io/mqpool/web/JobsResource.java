@@ -31,7 +31,7 @@ final class JobsResource {
     /** {@code POST /api/jobs}: 201 with the job and its Location; nothing is stored for a 400. */
     void submit(Context ctx) {
         JobRow stored = create(validator.validate(json.read(ctx, SubmitRequest.class)));
-        ctx.header("Location", "/api/jobs/" + stored.id());
+        ctx.header("Location", Paths.job(ctx, stored.id()));
         json.write(ctx, 201, views.view(stored));
     }
 

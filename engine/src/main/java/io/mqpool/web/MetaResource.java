@@ -1,6 +1,7 @@
 package io.mqpool.web;
 
 import io.javalin.http.Context;
+import io.mqpool.config.HttpSettings;
 import io.mqpool.engine.Engine;
 
 /** {@code GET /api/tasks} and {@code GET /api/status}: what the server offers and that it is up. */
@@ -10,12 +11,14 @@ final class MetaResource {
     private final JsonCodec json;
     private final WorkersResource workers;
     private final String version;
+    private final HttpSettings http;
 
-    MetaResource(Engine engine, JsonCodec json, WorkersResource workers, String version) {
+    MetaResource(Engine engine, JsonCodec json, WorkersResource workers, String version, HttpSettings http) {
         this.engine = engine;
         this.json = json;
         this.workers = workers;
         this.version = version;
+        this.http = http;
     }
 
     void tasks(Context ctx) {
@@ -25,6 +28,7 @@ final class MetaResource {
     /** Blocks briefly on the store to count running jobs. */
     void status(Context ctx) {
         json.write(ctx, 200, new StatusView(version, workers.activeCount(),
-                engine.settings().dataDir().toAbsolutePath().toString(), engine.store().runningJobs().size()));
+                engine.settings().dataDir().toAbsolutePath().toString(), engine.store().runningJobs().size(),
+                http.readOnly(), http.basePath()));
     }
 }

@@ -44,7 +44,7 @@ final class RetryFailedResource {
             throw new ApiException(409, "job '" + job.id() + "' " + refusal.get());
         }
         JobRow retry = retry(job);
-        ctx.header("Location", "/api/jobs/" + retry.id());
+        ctx.header("Location", Paths.job(ctx, retry.id()));
         json.write(ctx, 201, views.detail(retry));
     }
 
