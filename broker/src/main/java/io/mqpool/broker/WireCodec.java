@@ -29,6 +29,8 @@ public final class WireCodec {
     static final String SETTLED = "settled";
     static final String FAILURES = "failures";
     static final String WORKER = "worker";
+    static final String STARTED_MS = "startedMs";
+    static final String FINISHED_MS = "finishedMs";
     /** Why a message was moved to the dead-letter queue by a worker. */
     public static final String DEAD_REASON = "mqpoolDeadReason";
 
@@ -86,9 +88,12 @@ public final class WireCodec {
         int size = integer(message, SIZE);
         int failures = integer(message, FAILURES);
         String worker = string(message, WORKER);
+        // A result from a worker of an older version has no times.
+        long started = message.containsProperty(STARTED_MS) ? longValue(message, STARTED_MS) : 0;
+        long finished = message.containsProperty(FINISHED_MS) ? longValue(message, FINISHED_MS) : 0;
         String outcomes = body(message);
         try {
-            return new ChunkResult(jobId, chunkNo, first, size, failures, worker, outcomes);
+            return new ChunkResult(jobId, chunkNo, first, size, failures, worker, outcomes, started, finished);
         } catch (IllegalArgumentException e) {
             throw new MalformedMessageException("malformed result message: " + e.getMessage(), e);
         }
@@ -139,6 +144,8 @@ public final class WireCodec {
         message.putIntProperty(SIZE, result.size());
         message.putIntProperty(FAILURES, result.failures());
         message.putStringProperty(WORKER, result.workerId());
+        message.putLongProperty(STARTED_MS, result.startedAtMillis());
+        message.putLongProperty(FINISHED_MS, result.finishedAtMillis());
         message.getBodyBuffer().writeBytes(result.outcomesJson().getBytes(StandardCharsets.UTF_8));
     }
 

@@ -42,6 +42,19 @@ class WireCodecTest {
     }
 
     @Test
+    void aResultKeepsWhenItsChunkStartedAndFinished() throws Exception {
+        ChunkResult result = new ChunkResult("job-1", 3, 300, 1, 0, "w2", "[{\"value\":1}]",
+                1_700_000_000_000L, 1_700_000_000_250L);
+        ClientMessage message = newMessage();
+        WireCodec.writeResult(message, result);
+
+        ChunkResult decoded = codec.decodeResult(message);
+        assertEquals(1_700_000_000_000L, decoded.startedAtMillis());
+        assertEquals(1_700_000_000_250L, decoded.finishedAtMillis());
+        assertEquals(result, decoded);
+    }
+
+    @Test
     void aMessageWithoutAJobIsMalformedAndSaysSo() {
         ClientMessage message = newMessage();
         message.getBodyBuffer().writeBytes("[1]".getBytes());

@@ -85,7 +85,7 @@ public final class ResultCollector extends SessionLoop {
         try {
             ChunkResult result = codec.decodeResult(message);
             results.add(new RecordedResult(result.jobId(), result.chunkNo(), result.size(), result.failures(),
-                    result.workerId(), result.outcomesJson()));
+                    result.workerId(), result.outcomesJson(), result.startedAtMillis(), result.finishedAtMillis()));
         } catch (MalformedMessageException e) {
             log.warn("moved a malformed message from {} to {}: {}", Queues.RESULTS, Queues.DEAD_LETTER,
                     e.getMessage());

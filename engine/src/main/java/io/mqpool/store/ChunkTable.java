@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -56,19 +57,23 @@ final class ChunkTable {
      *
      * @return for each result, whether it was recorded
      */
-    boolean[] recordOutcomes(Connection c, List<RecordedResult> results, long firstSeq) throws SQLException {
+    boolean[] recordOutcomes(Connection c, List<RecordedResult> results, long firstSeq, long nowMillis)
+            throws SQLException {
         try (PreparedStatement s = c.prepareStatement("UPDATE chunk SET outcomes = ?, failures = ?, "
-                + "worker_id = ?, completion_seq = ? WHERE job_id = ? AND chunk_no = ? AND size = ? "
-                + "AND outcomes IS NULL")) {
+                + "worker_id = ?, completion_seq = ?, started_at_ms = ?, finished_at_ms = ? "
+                + "WHERE job_id = ? AND chunk_no = ? AND size = ? AND outcomes IS NULL")) {
             long seq = firstSeq;
             for (RecordedResult result : results) {
+                boolean timed = result.startedAtMillis() > 0 && result.finishedAtMillis() >= result.startedAtMillis();
+                s.setObject(5, timed ? result.startedAtMillis() : null, Types.BIGINT);
+                s.setLong(6, timed ? result.finishedAtMillis() : nowMillis);
                 s.setString(1, result.outcomesJson());
                 s.setInt(2, result.failures());
                 s.setString(3, result.workerId());
                 s.setLong(4, seq++);
-                s.setString(5, result.jobId());
-                s.setInt(6, result.chunkNo());
-                s.setInt(7, result.size());
+                s.setString(7, result.jobId());
+                s.setInt(8, result.chunkNo());
+                s.setInt(9, result.size());
                 s.addBatch();
             }
             int[] counts = s.executeBatch();
@@ -187,6 +192,60 @@ final class ChunkTable {
                 }
             }
             return found;
+        }
+    }
+
+    /**
+     * Tasks finished per interval of {@code bucketMillis}, from {@code sinceMillis} on, of one
+     * job or (jobId null) of every job, in time order; intervals without any are left out.
+     */
+    List<TimeBucket> finishedPerBucket(Connection c, String jobId, long sinceMillis, long bucketMillis)
+            throws SQLException {
+        if (bucketMillis < 1) {
+            throw new IllegalArgumentException("bucket length must be positive, got " + bucketMillis);
+        }
+        // The bucket length is a number of ours, not input: inlined, it lets H2 group by it.
+        String bucket = "(finished_at_ms / " + bucketMillis + ")";
+        try (PreparedStatement s = c.prepareStatement("SELECT " + bucket + " AS b, SUM(size) FROM chunk "
+                + "WHERE finished_at_ms >= ? " + (jobId == null ? "" : "AND job_id = ? ")
+                + "GROUP BY " + bucket + " ORDER BY b")) {
+            s.setLong(1, sinceMillis);
+            if (jobId != null) {
+                s.setString(2, jobId);
+            }
+            List<TimeBucket> found = new ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    found.add(new TimeBucket(r.getLong(1) * bucketMillis, r.getLong(2)));
+                }
+            }
+            return found;
+        }
+    }
+
+    /** The first and last finish time of a job's chunks (epoch ms), if any has one. */
+    Optional<long[]> finishSpan(Connection c, String jobId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT MIN(finished_at_ms), MAX(finished_at_ms) FROM chunk WHERE job_id = ?")) {
+            s.setString(1, jobId);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                long first = r.getLong(1);
+                return r.wasNull() ? Optional.empty() : Optional.of(new long[] {first, r.getLong(2)});
+            }
+        }
+    }
+
+    /** Counts the tasks of every timed chunk of a job into {@code histogram}, row by row. */
+    void taskDurations(Connection c, String jobId, DurationHistogram histogram) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT started_at_ms, finished_at_ms, size FROM chunk "
+                + "WHERE job_id = ? AND started_at_ms IS NOT NULL")) {
+            s.setString(1, jobId);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    histogram.addChunk(r.getLong(1), r.getLong(2), r.getInt(3));
+                }
+            }
         }
     }
 

@@ -89,7 +89,7 @@ public final class JobStore implements AutoCloseable {
     public RecordedBatch record(List<RecordedResult> results) {
         return database.inTransaction("record " + results.size() + " results", c -> {
             long firstSeq = completionSeq.get() + 1;
-            boolean[] recorded = chunks.recordOutcomes(c, results, firstSeq);
+            boolean[] recorded = chunks.recordOutcomes(c, results, firstSeq, clock.millis());
             Map<String, long[]> perJob = new LinkedHashMap<>();
             int duplicates = 0;
             for (int i = 0; i < recorded.length; i++) {
@@ -205,6 +205,29 @@ public final class JobStore implements AutoCloseable {
      */
     public Optional<String> sourceIndexes(String jobId) {
         return database.read("read source indexes of job " + jobId, c -> jobs.sourceIndexes(c, jobId));
+    }
+
+    /**
+     * Tasks finished per interval of {@code bucketMillis} from {@code sinceMillis} on, by the
+     * workers' clocks, in time order; empty intervals are left out.
+     *
+     * @param jobId one job's tasks; null for every job's
+     */
+    public List<TimeBucket> finishedPerBucket(String jobId, long sinceMillis, long bucketMillis) {
+        return database.read("count finished tasks", c -> chunks.finishedPerBucket(c, jobId, sinceMillis, bucketMillis));
+    }
+
+    /** When the first and the last of a job's chunks finished (epoch ms), if any did. */
+    public Optional<long[]> finishSpan(String jobId) {
+        return database.read("read the finish times of job " + jobId, c -> chunks.finishSpan(c, jobId));
+    }
+
+    /** How long a job's tasks took, counted into {@code histogram}: each chunk's mean, per task. */
+    public DurationHistogram taskDurations(String jobId, DurationHistogram histogram) {
+        return database.read("read the task durations of job " + jobId, c -> {
+            chunks.taskDurations(c, jobId, histogram);
+            return histogram;
+        });
     }
 
     /** Counts a death of the worker that ran task {@code taskIndex} and returns the totals. */

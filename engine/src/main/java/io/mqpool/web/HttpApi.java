@@ -42,6 +42,7 @@ public final class HttpApi implements AutoCloseable {
         JobsResource jobs = new JobsResource(engine, json, validator, views);
         ResultsResource results = new ResultsResource(engine, json, views);
         RetryFailedResource retry = new RetryFailedResource(engine, json, views);
+        StatsResource stats = new StatsResource(engine, json, views, clock);
         OutcomesDownload download = new OutcomesDownload(engine, views, json.mapper());
         MetaResource meta = new MetaResource(engine, json, workers, version, http);
         ui = new WebUi(engine, new UiSettings(http.basePath(), http.readOnly()), version,
@@ -76,6 +77,8 @@ public final class HttpApi implements AutoCloseable {
             config.routes.delete("/api/jobs/{id}", jobs::delete);
             config.routes.post("/api/jobs/{id}/retry-failed", retry::retryOne);
             config.routes.post("/api/jobs/retry-failed", retry::retryMany);
+            config.routes.get("/api/jobs/{id}/stats", stats::job);
+            config.routes.get("/api/stats/throughput", stats::throughput);
             config.routes.get("/api/workers", workers::list);
             config.routes.post("/api/workers/scale", workers::scale);
 

@@ -93,7 +93,9 @@ class ServerJobsApiIT {
 
     @Test
     void outcomesJsonlOfAnUnknownJobIs404() {
-        assertRefused(api.get("/api/jobs/nosuchjob/outcomes.jsonl"), 404, "download of an unknown job");
+        Answer answer = api.get("/api/jobs/nosuchjob/outcomes.jsonl");
+        assertRefused(answer, 404, "download of an unknown job");
+        assertEquals("no job 'nosuchjob'", answer.json().get("error").asText(), "the job is unknown, not the route");
     }
 
     @Test
@@ -263,6 +265,48 @@ class ServerJobsApiIT {
         assertEquals(40, api.get("/api/jobs/" + id(job) + "/results").json().get("results").size());
         assertRefused(api.get("/api/jobs/" + id(job) + "/results?only=errors"), 400, "only=errors");
         assertRefused(api.get("/api/jobs/nosuchjob/results?only=failed"), 404, "only=failed of an unknown job");
+    }
+
+    @Test
+    void statsShowTasksFinishedOverTimeAndHowLongTheyTookFromTheWorkersTimes() {
+        JsonNode job = api.submit("{\"task\": \"sleep_millis\", \"chunksize\": 2, "
+                + "\"args\": [300, 300, 300, 300, 300, 300]}");
+        awaitState(job, "COMPLETED");
+
+        JsonNode stats = api.get("/api/jobs/" + id(job) + "/stats").json();
+        long done = 0;
+        for (JsonNode bucket : stats.get("throughput")) {
+            java.time.Instant.parse(bucket.get("t").asText());
+            done += bucket.get("done").asLong();
+        }
+        assertEquals(6, done, stats.toString());
+        JsonNode bounds = stats.get("durations").get("bucketsMs");
+        JsonNode counts = stats.get("durations").get("counts");
+        assertEquals(bounds.size() + 1, counts.size(), stats.toString());
+        long counted = 0;
+        for (int i = 0; i < counts.size(); i++) {
+            long count = counts.get(i).asLong();
+            counted += count;
+            if (count > 0) {
+                // Tasks of 300 ms: more than 200, at most 500, however busy the machine is not.
+                assertEquals(500, bounds.get(i).asLong(), stats.toString());
+            }
+        }
+        assertEquals(6, counted, stats.toString());
+
+        JsonNode perMinute = api.get("/api/stats/throughput?minutes=5").json().get("perMinute");
+        assertEquals(5, perMinute.size(), perMinute.toString());
+        long recent = 0;
+        for (JsonNode minute : perMinute) {
+            assertTrue(minute.get("t").asText().endsWith(":00Z"), perMinute.toString());
+            recent += minute.get("done").asLong();
+        }
+        assertTrue(recent >= 6, perMinute.toString());
+        assertEquals(60, api.get("/api/stats/throughput").json().get("perMinute").size());
+        assertRefused(api.get("/api/stats/throughput?minutes=0"), 400, "minutes=0");
+        assertRefused(api.get("/api/stats/throughput?minutes=soon"), 400, "minutes=soon");
+        assertRefused(api.get("/api/stats/throughput?minutes=1441"), 400, "minutes=1441");
+        assertRefused(api.get("/api/jobs/nosuchjob/stats"), 404, "stats of an unknown job");
     }
 
     private static List<String> ids(JsonNode jobs) {

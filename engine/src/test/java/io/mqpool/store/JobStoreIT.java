@@ -105,4 +105,34 @@ class JobStoreIT {
             System.out.println("three task-filtered pages among 10,000 jobs took " + millis + " ms");
         }
     }
+
+    @Test
+    void chunkTimesAreStoredAndCountedPerIntervalAndAsTaskDurations() {
+        Instant now = Instant.parse("2026-12-02T07:00:30Z");
+        try (JobStore store = JobStore.open(dir, Clock.fixed(now, java.time.ZoneOffset.UTC))) {
+            List<NewChunk> chunks = List.of(new NewChunk(0, 0, 2, "[1,2]"), new NewChunk(1, 2, 2, "[3,4]"),
+                    new NewChunk(2, 4, 1, "[5]"));
+            store.create(new NewJob("timed", "echo", "MAP", 2, 0, 0, 2, false, 0, now), chunks, 5L);
+            long t = Instant.parse("2026-12-02T06:58:10Z").toEpochMilli();
+            store.record(List.of(
+                    new RecordedResult("timed", 0, 2, 0, "w1", "[{\"value\":1},{\"value\":2}]", t, t + 40),
+                    new RecordedResult("timed", 1, 2, 0, "w1", "[{\"value\":3},{\"value\":4}]", t + 60_000,
+                            t + 61_000),
+                    // Answered by the server, not run by a worker: counted when recorded, no duration.
+                    new RecordedResult("timed", 2, 1, 1, "server", "[{\"error\":{}}]")));
+
+            assertEquals(List.of(new TimeBucket(Instant.parse("2026-12-02T06:58:00Z").toEpochMilli(), 2),
+                    new TimeBucket(Instant.parse("2026-12-02T06:59:00Z").toEpochMilli(), 2),
+                    new TimeBucket(Instant.parse("2026-12-02T07:00:00Z").toEpochMilli(), 1)),
+                    store.finishedPerBucket("timed", 0, 60_000));
+            assertEquals(List.of(new TimeBucket(Instant.parse("2026-12-02T06:59:00Z").toEpochMilli(), 2),
+                    new TimeBucket(Instant.parse("2026-12-02T07:00:00Z").toEpochMilli(), 1)),
+                    store.finishedPerBucket(null, t + 60_000, 60_000));
+            assertEquals(t + 40, store.finishSpan("timed").orElseThrow()[0]);
+            assertEquals(now.toEpochMilli(), store.finishSpan("timed").orElseThrow()[1]);
+            assertTrue(store.finishSpan("nothing").isEmpty());
+            List<Long> counts = store.taskDurations("timed", new DurationHistogram(List.of(20L, 1_000L))).counts();
+            assertEquals(List.of(2L, 2L, 0L), counts, "two tasks of 20 ms, two of 500 ms; the untimed one left out");
+        }
+    }
 }

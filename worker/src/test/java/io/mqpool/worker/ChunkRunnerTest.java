@@ -30,7 +30,19 @@ class ChunkRunnerTest {
                 "[1, \"two\", {\"three\": 3}]", 0), 0);
 
         assertEquals(new ChunkResult("job", 2, 20, 3, 0, "w7",
-                "[{\"value\":1},{\"value\":\"two\"},{\"value\":{\"three\":3}}]"), result);
+                "[{\"value\":1},{\"value\":\"two\"},{\"value\":{\"three\":3}}]", result.startedAtMillis(),
+                result.finishedAtMillis()), result);
+    }
+
+    @Test
+    void aResultCarriesWhenTheWorkerStartedAndFinishedTheChunk() throws Exception {
+        long before = System.currentTimeMillis();
+        ChunkResult result = runner.run(new TaskChunk("job", 0, 0, 2, "sleep_millis", "[100, 100]", 0), 0);
+        long after = System.currentTimeMillis();
+
+        assertTrue(result.startedAtMillis() >= before && result.startedAtMillis() <= after, result.toString());
+        assertTrue(result.finishedAtMillis() - result.startedAtMillis() >= 200, result.toString());
+        assertTrue(result.finishedAtMillis() <= after, result.toString());
     }
 
     @Test
