@@ -15,7 +15,7 @@ final class Charts {
      */
     static Html svg(String id, String src, String series, String label) {
         return Html.of("""
-                <svg id="{}" class="chart" data-src="{}" data-series="{}" viewBox="0 0 600 140" role="img" aria-label="{}"><text x="300" y="75" text-anchor="middle" \
-                class="chart-empty">no data yet</text></svg>""", id, src, series, label);
+                <svg id="{}" class="chart" data-src="{}" data-series="{}" viewBox="0 0 600 140" role="img" \
+                aria-label="{}"><text x="300" y="75" text-anchor="middle" class="chart-empty">no data yet</text></svg>""", id, src, series, label);
     }
 }

@@ -140,7 +140,7 @@ public final class HttpApi implements AutoCloseable {
     }
 
     private void error(Context ctx, int status, String message) {
-        if (ui.isPage(ctx)) {
+        if (ui.answersWithPage(ctx)) {
             ui.error(ctx, status, message);
             return;
         }

@@ -33,7 +33,7 @@ final class JobsPage {
 
     /** Blocks on the store for one page. */
     void show(Context ctx) {
-        JobState state = state(ctx.queryParam("state"));
+        JobState state = JobsResource.state(ctx.queryParam("state"));
         String task = ctx.queryParam("task") == null ? "" : ctx.queryParam("task").strip();
         Long before = Params.cursor(ctx, "before");
         List<String> back = back(ctx.queryParam("back"));
@@ -53,7 +53,8 @@ final class JobsPage {
                 {}
                 <div class="table-wrap"><table id="jobs" data-api="{}">
                 <thead><tr><th scope="col"><span class="visually-hidden">Select</span></th><th scope="col">Job</th>
-                <th scope="col">State</th><th scope="col">Task</th><th scope="col">Progress</th><th scope="col">Rate</th>
+                <th scope="col">State</th><th scope="col">Task</th><th scope="col">Progress</th>
+                <th scope="col">Rate</th>
                 <th scope="col">ETA</th><th scope="col">Created</th><th scope="col">Elapsed</th></tr></thead>
                 <tbody>{}</tbody></table></div>
                 {}
@@ -156,16 +157,5 @@ final class JobsPage {
             return List.of();
         }
         return Arrays.stream(given.split(",")).filter(c -> c.matches("\\d{1,19}")).limit(MAX_BACK).toList();
-    }
-
-    private static JobState state(String given) {
-        if (given == null || given.isBlank()) {
-            return null;
-        }
-        try {
-            return JobState.valueOf(given.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("state '" + given + "' is not one of " + List.of(JobState.values()));
-        }
     }
 }

@@ -95,7 +95,8 @@ final class JobsResource {
         return given.strip();
     }
 
-    private static JobState state(String given) {
+    /** A state filter as given in a query; null for none. @throws ApiException 400 for no such state */
+    static JobState state(String given) {
         if (given == null || given.isBlank()) {
             return null;
         }

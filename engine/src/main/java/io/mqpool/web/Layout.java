@@ -26,6 +26,7 @@ final class Layout {
                 <meta charset="utf-8">
                 <meta name="viewport" content="width=device-width, initial-scale=1">
                 <title>{} · mqpool</title>
+<link rel="icon" href="data:,">
                 <link rel="stylesheet" href="{}">
                 <script src="{}" defer></script>
                 </head>

@@ -78,7 +78,8 @@ final class ResultsTable {
         return Html.of("""
                 <tr data-index="{}" class="failed"><td>{}</td><td class="error">
                 <span class="error-type">{}</span>: <span class="error-message">{}</span>
-                <div class="error-facts">argument <code class="argument">{}</code> · attempts <span class="attempts">{}</span></div>
+                <div class="error-facts">argument <code class="argument">{}</code>
+                · attempts <span class="attempts">{}</span></div>
                 <details><summary>stack trace</summary><pre class="stack">{}</pre></details></td></tr>
                 """, item.index(), item.index(), error.path("type").asText(), error.path("message").asText(),
                 shorten(argument(job, item.index(), chunkArgs)), attempts(job, item.index(), error),

@@ -26,7 +26,8 @@ record UploadedArguments(ArrayNode args, List<Integer> lines) {
     static UploadedArguments read(UploadedFile file, ObjectMapper mapper) {
         ArrayNode args = mapper.createArrayNode();
         List<Integer> lines = new ArrayList<>();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(file.content(), StandardCharsets.UTF_8))) {
+        try (BufferedReader reader = new BufferedReader(
+                new InputStreamReader(file.content(), StandardCharsets.UTF_8))) {
             int lineNo = 0;
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 lineNo++;

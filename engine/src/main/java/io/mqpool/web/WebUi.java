@@ -52,10 +52,15 @@ final class WebUi {
         post(routes, "/workers/scale", actions::scale);
     }
 
-    /** Whether a request is for a page (answered with an HTML error) rather than the JSON API. */
-    boolean isPage(Context ctx) {
+    /**
+     * Whether an error is answered as a page: a request outside {@code /api} from a browser (one
+     * that accepts HTML). Anything else, such as a script posting to a page route, gets the API's
+     * one-line JSON error, as the read-only rule promises for every action.
+     */
+    boolean answersWithPage(Context ctx) {
         String path = ctx.path().substring(Math.min(ctx.path().length(), ui.basePath().length()));
-        return !path.equals("/api") && !path.startsWith("/api/");
+        String accept = ctx.header("Accept");
+        return !path.equals("/api") && !path.startsWith("/api/") && accept != null && accept.contains("text/html");
     }
 
     /** An error as a page: the status, the one-line reason, and a way back. */

@@ -103,6 +103,8 @@ final class PageClient {
 
     private Page send(HttpRequest.Builder request) {
         try {
+            // As a browser asks, so errors come back as pages.
+            request.header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
             HttpResponse<String> r = client.send(request.timeout(Duration.ofSeconds(90)).build(),
                     HttpResponse.BodyHandlers.ofString());
             return new Page(r.statusCode(), r.body(), r.headers().firstValue("Location").orElse(null));

@@ -43,6 +43,7 @@
     if (s < 3600) { return Math.floor(s / 60) + 'm ' + String(s % 60).padStart(2, '0') + 's'; }
     return Math.floor(s / 3600) + 'h ' + String(Math.floor(s % 3600 / 60)).padStart(2, '0') + 'm';
   }
+  function millis(ms) { return ms < 1000 ? ms + 'ms' : duration(ms); }
   function rate(r) { return (r >= 100 ? r.toFixed(0) : r.toFixed(1)) + '/s'; }
   function eta(job) {
     if (job.state !== 'RUNNING' || job.total == null || job.ratePerSecond <= 0) { return ''; }
@@ -85,15 +86,23 @@
     });
     add('line', { x1: 0, y1: h - bottom, x2: w, y2: h - bottom, 'class': 'axis' });
     add('text', { x: 2, y: 11 }, 'max ' + max + ' ' + unit);
-    add('text', { x: 2, y: h - 4 }, labels[0]);
-    add('text', { x: w - 2, y: h - 4, 'text-anchor': 'end' }, labels[labels.length - 1]);
+    if (values.length <= 12) {
+      labels.forEach(function (l, i) { add('text', { x: (i * slot + slot / 2).toFixed(1), y: h - 4, 'text-anchor': 'middle' }, l); });
+    } else {
+      add('text', { x: 2, y: h - 4 }, labels[0]);
+      add('text', { x: w - 2, y: h - 4, 'text-anchor': 'end' }, labels[labels.length - 1]);
+    }
   }
   function shortTime(t) { var m = /T(\d\d:\d\d(:\d\d)?)/.exec(t || ''); return m ? m[1] : String(t); }
   function drawChart(svg, data) {
     var series = svg.getAttribute('data-series');
     if (series === 'durations') {
-      var d = data.durations || { bucketsMs: [], counts: [] };
-      drawBars(svg, d.bucketsMs.map(function (b) { return '≤ ' + duration(b); }), d.counts, 'tasks');
+      var d = data.durations || { bucketsMs: [], counts: [] }, b = d.bucketsMs;
+      // One count per upper bound, then one for longer than the last; shown from the first to the last bucket used.
+      var labels = d.counts.map(function (c, i) { return i < b.length ? '≤ ' + millis(b[i]) : '> ' + millis(b[b.length - 1]); });
+      var used = d.counts.map(function (c, i) { return c > 0 ? i : -1; }).filter(function (i) { return i >= 0; });
+      var from = used.length ? used[0] : 0, to = used.length ? used[used.length - 1] + 1 : 0;
+      drawBars(svg, labels.slice(from, to), d.counts.slice(from, to), 'tasks');
     } else {
       var points = data[series] || [];
       drawBars(svg, points.map(function (p) { return shortTime(p.t); }),
