@@ -11,13 +11,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** No page of the UI logs a console error: every page, after a job with failures has run. */
-@Disabled("waits for a favicon on every page (ui): Chromium asks for /favicon.ico, which answers 404;"
-        + " see NotBuiltYet")
 @ExtendWith(BrowserExtension.class)
 class ConsoleErrorsIT {
 

@@ -25,7 +25,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -49,11 +48,6 @@ class JobPagesIT {
     static void startServer() throws IOException {
         server = ServerProcess.start(Files.createTempDirectory("mqpool-ui-it-"), 2, "--bind", "127.0.0.1");
         api = new ServerApi(server.url());
-    }
-
-    @BeforeEach
-    void tolerateWhatIsNotBuiltYet(Browser browser) {
-        NotBuiltYet.tolerate(browser);
     }
 
     @AfterAll

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.WebElement;
@@ -25,11 +24,6 @@ class WorkersPageIT {
     static void startServer() throws IOException {
         server = ServerProcess.start(Files.createTempDirectory("mqpool-ui-workers-it-"), 2, "--bind", "127.0.0.1");
         api = new ServerApi(server.url());
-    }
-
-    @BeforeEach
-    void tolerateWhatIsNotBuiltYet(Browser browser) {
-        NotBuiltYet.tolerate(browser);
     }
 
     @AfterAll
