@@ -31,7 +31,8 @@ final class JobDetailPage {
         }
         Long after = Params.cursor(ctx, "after");
         ResultsTable.Query query = new ResultsTable.Query(!"completion".equals(order),
-                "failed".equals(ctx.queryParam("only")), after == null ? 0 : after);
+                "failed".equals(ctx.queryParam("only")), after == null ? 0 : after,
+                Params.intParam(ctx, "skip", 0, 0, Integer.MAX_VALUE));
         String api = layout.ui().to("/api/jobs/" + job.id());
         Html content = Html.of("""
                 <h1>Job <code>{}</code></h1>

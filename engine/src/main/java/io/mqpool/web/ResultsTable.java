@@ -33,17 +33,25 @@ final class ResultsTable {
         this.ui = ui;
     }
 
-    /** What the page was asked for: {@code ?order=input|completion&only=failed&after=CURSOR}. */
-    record Query(boolean inputOrder, boolean onlyFailed, long after) {
+    /**
+     * What the page was asked for: {@code ?order=input|completion&only=failed&after=CURSOR&skip=N}.
+     * The endpoint's cursor moves by whole chunks, so a chunk larger than a page is shown a page at
+     * a time by {@code skip}, the outcomes of the read already shown.
+     */
+    record Query(boolean inputOrder, boolean onlyFailed, long after, int skip) {
     }
 
     /** Blocks on the store for one page (and the arguments of its failed tasks). */
     Html render(JobRow job, Query q) {
         ResultsPage page = results.page(job, q.inputOrder(), q.onlyFailed(), q.after(), PAGE);
-        List<ResultItem> items = page.results();
+        int from = Math.min(q.skip(), page.results().size());
+        List<ResultItem> items = page.results().subList(from, Math.min(page.results().size(), from + PAGE));
+        boolean restOfRead = from + PAGE < page.results().size();
         Map<Long, JsonNode> chunkArgs = new HashMap<>();
         Html rows = Html.join(items.stream().map(item -> row(job, item, chunkArgs)).toList());
-        boolean more = !page.done() && !page.results().isEmpty();
+        boolean more = restOfRead || (!page.done() && !page.results().isEmpty());
+        String nextLink = restOfRead ? link(job, q.inputOrder(), q.onlyFailed(), Long.toString(q.after()), from + PAGE)
+                : link(job, q.inputOrder(), q.onlyFailed(), page.next(), 0);
         return Html.of("""
                 <section id="results-section" data-done="{}"><h2>Results</h2>
                 <nav class="tabs" aria-label="results view">
@@ -56,17 +64,18 @@ final class ResultsTable {
                 <thead><tr><th scope="col">Index</th><th scope="col">Outcome</th></tr></thead>
                 <tbody>{}</tbody></table></div>
                 <nav class="pager" aria-label="result pages">{}{}</nav></section>
-                """, page.done(), link(job, true, q.onlyFailed(), null), current(q.inputOrder()),
-                link(job, false, q.onlyFailed(), null), current(!q.inputOrder()),
-                link(job, q.inputOrder(), !q.onlyFailed(), null), current(q.onlyFailed()),
+                """, page.done() && !restOfRead, link(job, true, q.onlyFailed(), null, 0), current(q.inputOrder()),
+                link(job, false, q.onlyFailed(), null, 0), current(!q.inputOrder()),
+                link(job, q.inputOrder(), !q.onlyFailed(), null, 0), current(q.onlyFailed()),
                 q.onlyFailed() ? "Show all outcomes" : "Only failures",
                 ui.to("/api/jobs/" + job.id() + "/outcomes.jsonl"),
                 items.isEmpty() ? Html.of("<p class=\"empty\">{}</p>", job.state().isFinished()
                         ? "No outcomes on this page." : "No outcomes yet.") : Html.EMPTY,
-                rows, Html.when(q.after() > 0, Html.of("<a id=\"results-first\" href=\"{}\">First page</a>",
-                        link(job, q.inputOrder(), q.onlyFailed(), null))),
-                Html.when(more, Html.of("<a id=\"results-next\" href=\"{}\">Next {} outcomes →</a>",
-                        link(job, q.inputOrder(), q.onlyFailed(), page.next()), PAGE)));
+                rows, Html.when(q.after() > 0 || q.skip() > 0, Html.of(
+                        "<a id=\"results-first\" href=\"{}\">First page</a>",
+                        link(job, q.inputOrder(), q.onlyFailed(), null, 0))),
+                Html.when(more, Html.of("<a id=\"results-next\" href=\"{}\">Next {} outcomes →</a>", nextLink,
+                        PAGE)));
     }
 
     private Html row(JobRow job, ResultItem item, Map<Long, JsonNode> chunkArgs) {
@@ -112,9 +121,10 @@ final class ResultsTable {
         }
     }
 
-    private String link(JobRow job, boolean inputOrder, boolean onlyFailed, String after) {
+    private String link(JobRow job, boolean inputOrder, boolean onlyFailed, String after, int skip) {
         return ui.to("/jobs/" + job.id()) + "?order=" + (inputOrder ? "input" : "completion")
-                + (onlyFailed ? "&only=failed" : "") + (after == null ? "" : "&after=" + QueryText.encode(after));
+                + (onlyFailed ? "&only=failed" : "") + (after == null ? "" : "&after=" + QueryText.encode(after))
+                + (skip == 0 ? "" : "&skip=" + skip);
     }
 
     private static Html current(boolean on) {

@@ -196,8 +196,17 @@ class WebUiIT {
 
     @Test
     void theJobPagePagesAThousandOutcomesAtATimeByTheResultsCursorInBothOrders() {
-        String id = api.submit("{\"task\": \"compute_cube\", \"range\": \"0..2499\", \"chunksize\": 100}")
-                .get("id").asText();
+        pagesAThousandAtATime(100);
+    }
+
+    @Test
+    void aChunkLargerThanAPageIsStillShownAThousandOutcomesAtATime() {
+        pagesAThousandAtATime(2500);
+    }
+
+    private static void pagesAThousandAtATime(int chunksize) {
+        String id = api.submit("{\"task\": \"compute_cube\", \"range\": \"0..2499\", \"chunksize\": "
+                + chunksize + "}").get("id").asText();
         awaitFinished(id);
         PageClient browser = new PageClient(server.url());
         for (String order : List.of("input", "completion")) {

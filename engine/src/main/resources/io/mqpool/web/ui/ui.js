@@ -75,7 +75,7 @@
       add('text', { x: w / 2, y: h / 2, 'text-anchor': 'middle', 'class': 'chart-empty' }, 'no data yet');
       return;
     }
-    var slot = w / values.length, bw = Math.max(1, slot * 0.8);
+    var slot = w / values.length, bw = Math.max(1, Math.min(slot * 0.8, 60));
     values.forEach(function (v, i) {
       var bh = (h - top - bottom) * v / max;
       var rect = add('rect', { x: (i * slot + (slot - bw) / 2).toFixed(1), y: (h - bottom - bh).toFixed(1),
