@@ -1,0 +1,61 @@
+package io.mqpool.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.mqpool.server.ServerProcess;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** No page of the UI logs a console error: every page, after a job with failures has run. */
+@ExtendWith(BrowserExtension.class)
+class ConsoleErrorsIT {
+
+    private static ServerProcess server;
+    private static ServerApi api;
+
+    @BeforeAll
+    static void startServer() throws IOException {
+        server = ServerProcess.start(Files.createTempDirectory("mqpool-ui-console-it-"), 1, "--bind", "127.0.0.1");
+        api = new ServerApi(server.url());
+    }
+
+    @AfterAll
+    static void stopServer(Browser browser) {
+        // Leave the pages first: their open live-update requests would hold up the server's stop.
+        browser.open("about:blank");
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void noPageLogsAConsoleError(Browser browser) {
+        String id = api.submit("{\"task\": \"compute_power\", \"mode\": \"starmap\", \"args\": [[2, 3], [2, -1]]}");
+        api.awaitState(id, "FAILED", Duration.ofSeconds(60));
+        Map<String, List<String>> errors = new LinkedHashMap<>();
+        for (String page : List.of("/", "/jobs", "/jobs/" + id, "/jobs/" + id + "?order=completion",
+                "/jobs/" + id + "?only=failed", "/workers")) {
+            browser.open(api.url(page));
+            // The charts ask the API after the load: wait for one of those requests to end (the
+            // workers page only long-polls, whose request ends late, so it waits for its load).
+            int requests = page.equals("/") || page.equals("/workers") ? 0 : 1;
+            browser.waitUntil(page + " has loaded and made " + requests + " API requests", () -> (Boolean) browser
+                    .driver().executeScript("return document.readyState === 'complete' && performance"
+                            + ".getEntriesByType('resource').filter(e => e.name.includes('/api/')).length >= "
+                            + requests + ";"));
+            List<String> logged = browser.takeConsoleErrors();
+            if (!logged.isEmpty()) {
+                errors.put(page, logged);
+            }
+        }
+        assertEquals(Map.of(), errors);
+    }
+}
