@@ -47,7 +47,8 @@ record ServerClassArchive(Path jar, Path file) {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot replace the class archive " + file, e);
         }
-        return List.of("-XX:ArchiveClassesAtExit=" + file);
+        // Recording warns on stdout of every class it cannot archive (picocli's are Java 5 classes).
+        return List.of("-XX:ArchiveClassesAtExit=" + file, "-Xlog:cds*=off");
     }
 
     /** JVM options that start from the archive; a JVM that cannot use it loads classes as usual. */
