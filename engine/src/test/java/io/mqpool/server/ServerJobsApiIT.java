@@ -101,8 +101,10 @@ class ServerJobsApiIT {
     @Test
     void deletingAFinishedJobRemovesItFromEveryViewAndARunningOneIsRefused() {
         JsonNode done = api.submit("{\"task\": \"compute_cube\", \"args\": [1, 2, 3], \"chunksize\": 1}");
-        JsonNode running = api.submit("{\"task\": \"sleep_millis\", \"args\": [60000]}");
         awaitState(done, "COMPLETED");
+        // Submitted only now: had it been first, busy workers could have let it finish before
+        // the quick job, and then it would no longer be running here.
+        JsonNode running = api.submit("{\"task\": \"sleep_millis\", \"args\": [60000]}");
 
         assertRefused(api.send(api.request("/api/jobs/" + id(running)).DELETE().build()), 409, "delete a running job");
         assertEquals("RUNNING", api.job(id(running)).get("state").asText());
