@@ -160,8 +160,9 @@ class ServerJobsApiIT {
     @Test
     void retryFailedRefusesARunningJobAJobWithoutFailuresAndAnUnknownOneStoringNothing() {
         JsonNode completed = api.submit("{\"task\": \"compute_cube\", \"args\": [1]}");
-        JsonNode running = api.submit("{\"task\": \"sleep_millis\", \"args\": [60000]}");
         awaitState(completed, "COMPLETED");
+        // After the quick job, so that busy workers cannot let it finish first.
+        JsonNode running = api.submit("{\"task\": \"sleep_millis\", \"args\": [60000]}");
         int jobsBefore = api.jobCount();
 
         assertRefused(api.post("/api/jobs/" + id(completed) + "/retry-failed", ""), 409, "retry without failures");
@@ -178,11 +179,12 @@ class ServerJobsApiIT {
         JsonNode failedB = api.submit("{\"task\": \"compute_power\", \"mode\": \"starmap\", "
                 + "\"args\": [[2, 1], [2, -1]]}");
         JsonNode completed = api.submit("{\"task\": \"compute_cube\", \"args\": [1]}");
-        JsonNode running = api.submit("{\"task\": \"sleep_millis\", \"args\": [60000]}");
         for (JsonNode job : List.of(failedA, failedB)) {
             awaitState(job, "FAILED");
         }
         awaitState(completed, "COMPLETED");
+        // After the quick jobs, so that busy workers cannot let it finish first.
+        JsonNode running = api.submit("{\"task\": \"sleep_millis\", \"args\": [60000]}");
 
         Answer answer = api.post("/api/jobs/retry-failed", "{\"ids\": [\"" + id(failedA) + "\", \"" + id(completed)
                 + "\", \"nosuchjob\", \"" + id(running) + "\", \"" + id(failedB) + "\"]}");
