@@ -1,44 +1,62 @@
 package io.mqpool.server;
 
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.function.Supplier;
 
-/** A test's HTTP client for one server's API: plain requests, answers as status plus JSON. */
-final class HttpApiClient {
+/**
+ * A test's HTTP client for one server's API: plain requests, answers as status plus JSON. The
+ * HTTP API tests and the browser tests (to set up and to check) share it. Every call blocks for
+ * the answer, at most 90 s.
+ */
+public final class HttpApiClient {
 
     /** An answer: its status, its body as text, and the body as JSON (null if it is not JSON). */
-    record Answer(int status, String body, JsonNode json, HttpResponse<String> raw) {
+    public record Answer(int status, String body, JsonNode json, HttpResponse<String> raw) {
     }
 
     private final ObjectMapper mapper = new ObjectMapper();
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final URI base;
+    private final Supplier<URI> base;
 
-    HttpApiClient(URI base) {
+    public HttpApiClient(URI base) {
+        this(() -> base);
+    }
+
+    /** A client whose server is known only later, such as one a {@link RunningServer} starts. */
+    HttpApiClient(Supplier<URI> base) {
         this.base = base;
     }
 
-    ObjectMapper mapper() {
+    public ObjectMapper mapper() {
         return mapper;
     }
 
-    Answer get(String path) {
+    /** {@code path} on the server, such as {@code /jobs}. */
+    public URI url(String path) {
+        return base.get().resolve(path);
+    }
+
+    public Answer get(String path) {
         return send(request(path).GET().build());
     }
 
-    Answer post(String path, String json) {
+    public Answer post(String path, String json) {
         return send(request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
-    Answer send(HttpRequest request) {
+    public Answer send(HttpRequest request) {
         try {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
             JsonNode json = null;
@@ -56,12 +74,25 @@ final class HttpApiClient {
         }
     }
 
+    /** Opens {@code url} as a stream (a download, read line by line by the caller); at most 120 s. */
+    public HttpResponse<InputStream> stream(URI url) {
+        try {
+            return client.send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(120)).GET().build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+        } catch (IOException e) {
+            throw new UncheckedIOException("GET " + url + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
     HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(90));
+        return HttpRequest.newBuilder(url(path)).timeout(Duration.ofSeconds(90));
     }
 
     /** Submits a job and returns its view; fails the test unless the answer is 201. */
-    JsonNode submit(String json) {
+    public JsonNode submit(String json) {
         Answer answer = post("/api/jobs", json);
         if (answer.status() != 201) {
             throw new AssertionError("submit " + json + " answered " + answer.status() + ": " + answer.body());
@@ -69,12 +100,36 @@ final class HttpApiClient {
         return answer.json();
     }
 
-    JsonNode job(String id) {
+    /** Submits a job and returns its id; fails the test unless the answer is 201. */
+    public String submitForId(String json) {
+        return submit(json).get("id").asText();
+    }
+
+    public JsonNode job(String id) {
         return get("/api/jobs/" + id).json();
     }
 
+    /** Blocks until the job is in {@code state} (at most {@code timeout}); returns its view. */
+    public JsonNode awaitState(String id, String state, Duration timeout) {
+        await().atMost(timeout).pollInterval(Duration.ofMillis(200))
+                .until(() -> state.equals(job(id).get("state").asText()));
+        return job(id);
+    }
+
+    /** Workers that are neither stopped nor draining, per {@code GET /api/workers}. */
+    public long activeWorkers() {
+        long active = 0;
+        for (JsonNode worker : get("/api/workers").json()) {
+            String state = worker.get("state").asText();
+            if (!state.equals("stopped") && !state.equals("draining")) {
+                active++;
+            }
+        }
+        return active;
+    }
+
     /** How many jobs the server holds (all pages). */
-    int jobCount() {
+    public int jobCount() {
         int count = 0;
         String next = null;
         do {

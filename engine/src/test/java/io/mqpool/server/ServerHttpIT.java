@@ -8,9 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mqpool.server.HttpApiClient.Answer;
-import java.io.IOException;
 import java.net.http.HttpRequest;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -21,30 +19,17 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The HTTP API of a real {@code mqpool server} process with 2 workers, shared by every test. */
 class ServerHttpIT {
 
     private static final Duration JOB_WAIT = Duration.ofSeconds(30);
 
-    private static ServerProcess server;
-    private static HttpApiClient api;
-
-    @BeforeAll
-    static void startServer() throws IOException {
-        server = ServerProcess.start(Files.createTempDirectory("mqpool-http-it-"), 2);
-        api = new HttpApiClient(server.url());
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    static final RunningServer server = RunningServer.withWorkers(2);
+    private static final HttpApiClient api = server.api();
 
     @Test
     void mapWithArgsReturnsResultsInBothOrdersWithTheirIndexes() {
@@ -253,7 +238,7 @@ class ServerHttpIT {
     @Test
     void statusAndWorkersDescribeTheServer() {
         JsonNode status = api.get("/api/status").json();
-        assertEquals(server.dataDir().toAbsolutePath().toString(), status.get("dataDir").asText());
+        assertEquals(server.process().dataDir().toAbsolutePath().toString(), status.get("dataDir").asText());
         assertNotNull(status.get("version").asText());
         JsonNode workers = api.get("/api/workers").json();
         assertTrue(workers.size() >= 2, workers.toString());

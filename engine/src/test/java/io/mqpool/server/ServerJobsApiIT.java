@@ -15,33 +15,19 @@ import java.io.InputStreamReader;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The job endpoints added for the web UI, on a real {@code mqpool server} process with 2 workers. */
 class ServerJobsApiIT {
 
     private static final Duration JOB_WAIT = Duration.ofSeconds(120);
 
-    private static ServerProcess server;
-    private static HttpApiClient api;
-
-    @BeforeAll
-    static void startServer() throws IOException {
-        server = ServerProcess.start(Files.createTempDirectory("mqpool-jobs-api-it-"), 2);
-        api = new HttpApiClient(server.url());
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    static final RunningServer server = RunningServer.withWorkers(2);
+    private static final HttpApiClient api = server.api();
 
     @Test
     void outcomesJsonlStreamsEveryOutcomeOfA100000TaskJobOnceInIndexOrder() throws Exception {

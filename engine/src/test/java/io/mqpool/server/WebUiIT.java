@@ -10,17 +10,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mqpool.server.PageClient.FileField;
 import io.mqpool.server.PageClient.Page;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The web UI's pages and forms over real HTTP against a real {@code mqpool server} with 2 workers. */
 class WebUiIT {
@@ -28,21 +25,9 @@ class WebUiIT {
     private static final Duration JOB_WAIT = Duration.ofSeconds(30);
     private static final Pattern ROW_INDEX = Pattern.compile("<tr data-index=\"(\\d+)\"");
 
-    private static ServerProcess server;
-    private static HttpApiClient api;
-
-    @BeforeAll
-    static void startServer() throws IOException {
-        server = ServerProcess.start(Files.createTempDirectory("mqpool-ui-it-"), 2);
-        api = new HttpApiClient(server.url());
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    static final RunningServer server = RunningServer.withWorkers(2);
+    private static final HttpApiClient api = server.api();
 
     @Test
     void theRootServesTheSubmitFormWithEveryFieldACsrfTokenAndItsAssets() {

@@ -2,43 +2,34 @@ package io.mqpool.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.mqpool.server.ServerProcess;
-import java.io.IOException;
-import java.nio.file.Files;
+import io.mqpool.server.HttpApiClient;
+import io.mqpool.server.RunningServer;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** No page of the UI logs a console error: every page, after a job with failures has run. */
 @ExtendWith(BrowserExtension.class)
 class ConsoleErrorsIT {
 
-    private static ServerProcess server;
-    private static ServerApi api;
-
-    @BeforeAll
-    static void startServer() throws IOException {
-        server = ServerProcess.start(Files.createTempDirectory("mqpool-ui-console-it-"), 1, "--bind", "127.0.0.1");
-        api = new ServerApi(server.url());
-    }
+    @RegisterExtension
+    static final RunningServer server = RunningServer.withWorkers(1, "--bind", "127.0.0.1");
+    private static final HttpApiClient api = server.api();
 
     @AfterAll
-    static void stopServer(Browser browser) {
-        // Leave the pages first: their open live-update requests would hold up the server's stop.
+    static void leaveThePages(Browser browser) {
+        // Before the server stops (after this): the pages' open live-update requests would hold it up.
         browser.open("about:blank");
-        if (server != null) {
-            server.close();
-        }
     }
 
     @Test
     void noPageLogsAConsoleError(Browser browser) {
-        String id = api.submit("{\"task\": \"compute_power\", \"mode\": \"starmap\", \"args\": [[2, 3], [2, -1]]}");
+        String id = api.submitForId("{\"task\": \"compute_power\", \"mode\": \"starmap\", \"args\": [[2, 3], [2, -1]]}");
         api.awaitState(id, "FAILED", Duration.ofSeconds(60));
         Map<String, List<String>> errors = new LinkedHashMap<>();
         for (String page : List.of("/", "/jobs", "/jobs/" + id, "/jobs/" + id + "?order=completion",

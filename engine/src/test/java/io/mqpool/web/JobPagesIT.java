@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.mqpool.server.ServerProcess;
+import io.mqpool.server.HttpApiClient;
+import io.mqpool.server.RunningServer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,7 +15,6 @@ import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,8 +24,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -41,28 +41,20 @@ class JobPagesIT {
     private static final Duration JOB_WAIT = Duration.ofSeconds(90);
     private static final Pattern JOB_PAGE = Pattern.compile(".*/jobs/([^/?#]+)$");
 
-    private static ServerProcess server;
-    private static ServerApi api;
-
-    @BeforeAll
-    static void startServer() throws IOException {
-        server = ServerProcess.start(Files.createTempDirectory("mqpool-ui-it-"), 2, "--bind", "127.0.0.1");
-        api = new ServerApi(server.url());
-    }
+    @RegisterExtension
+    static final RunningServer server = RunningServer.withWorkers(2, "--bind", "127.0.0.1");
+    private static final HttpApiClient api = server.api();
 
     @AfterAll
-    static void stopServer(Browser browser) {
-        // Leave the pages first: their open live-update requests would hold up the server's stop.
+    static void leaveThePages(Browser browser) {
+        // Before the server stops (after this): the pages' open live-update requests would hold it up.
         browser.open("about:blank");
-        if (server != null) {
-            server.close();
-        }
     }
 
     @Test
     void aCubeJobSubmittedThroughTheFormFinishesLiveAndShowsItsResultsInBothOrders(Browser browser) {
         // Both workers sleep 4 s first, so the page opens on a job that is not done yet.
-        api.submit("{\"task\": \"long_running_task\", \"args\": [4, 4], \"chunksize\": 1}");
+        api.submitForId("{\"task\": \"long_running_task\", \"args\": [4, 4], \"chunksize\": 1}");
 
         browser.open(api.url("/"));
         assertNav(browser);
@@ -114,7 +106,7 @@ class JobPagesIT {
     void refusedArgumentsShowNextToTheirFieldKeepWhatWasTypedAndStoreNothing(Browser browser) {
         int before = api.jobCount();
         String typed = "[1, \"three\"]";
-        ServerApi.Answer fromApi = api.post("/api/jobs", "{\"task\": \"compute_square\", \"args\": " + typed + "}");
+        HttpApiClient.Answer fromApi = api.post("/api/jobs", "{\"task\": \"compute_square\", \"args\": " + typed + "}");
         assertEquals(400, fromApi.status(), fromApi.body());
 
         browser.open(api.url("/"));
@@ -143,7 +135,7 @@ class JobPagesIT {
 
     @Test
     void aFailedTaskShowsItsRemoteStackAndRetryFailedMakesAJobOfExactlyTheFailedIndexes(Browser browser) {
-        String id = api.submit("{\"task\": \"compute_power\", \"mode\": \"starmap\","
+        String id = api.submitForId("{\"task\": \"compute_power\", \"mode\": \"starmap\","
                 + " \"args\": [[2, 3], [2, -1], [3, 2], [2, -5], [5, 1]], \"retries\": 0}");
         api.awaitState(id, "FAILED", JOB_WAIT);
 
@@ -194,7 +186,7 @@ class JobPagesIT {
 
     @Test
     void aLongJobIsCancelledFromItsPage(Browser browser) {
-        String id = api.submit("{\"task\": \"long_running_task\", \"args\": [5, 5, 5, 5, 5, 5], \"chunksize\": 1}");
+        String id = api.submitForId("{\"task\": \"long_running_task\", \"args\": [5, 5, 5, 5, 5, 5], \"chunksize\": 1}");
         browser.open(api.url("/jobs/" + id));
         browser.waitUntil("#job-state says running", () -> text(browser, "#job-state").contains("running"));
         browser.find("button#cancel").click();
@@ -207,7 +199,7 @@ class JobPagesIT {
 
     @Test
     void aFinishedJobIsDeletedFromItsPage(Browser browser) {
-        String id = api.submit("{\"task\": \"compute_cube\", \"args\": [7]}");
+        String id = api.submitForId("{\"task\": \"compute_cube\", \"args\": [7]}");
         api.awaitState(id, "COMPLETED", JOB_WAIT);
         browser.open(api.url("/jobs/" + id));
         browser.find("button#delete").click();
@@ -219,8 +211,8 @@ class JobPagesIT {
 
     @Test
     void theJobsPageListsTheJobsNewestFirst(Browser browser) {
-        String older = api.submit("{\"task\": \"compute_cube\", \"args\": [1, 2, 3]}");
-        String newer = api.submit("{\"task\": \"compute_cube\", \"args\": [4, 5]}");
+        String older = api.submitForId("{\"task\": \"compute_cube\", \"args\": [1, 2, 3]}");
+        String newer = api.submitForId("{\"task\": \"compute_cube\", \"args\": [4, 5]}");
         api.awaitState(newer, "COMPLETED", JOB_WAIT);
         api.awaitState(older, "COMPLETED", JOB_WAIT);
 
@@ -238,7 +230,7 @@ class JobPagesIT {
 
     @Test
     void theOutcomesDownloadOfA100000TaskJobIsCompleteAndCorrect(Browser browser) throws IOException {
-        String id = api.submit("{\"task\": \"compute_cube\", \"range\": \"1..100000\"}");
+        String id = api.submitForId("{\"task\": \"compute_cube\", \"range\": \"1..100000\"}");
         api.awaitState(id, "COMPLETED", JOB_WAIT);
         browser.open(api.url("/jobs/" + id));
         String href = browser.find("a#download").getDomProperty("href");

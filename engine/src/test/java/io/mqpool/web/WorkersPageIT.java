@@ -3,13 +3,12 @@ package io.mqpool.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import io.mqpool.server.ServerProcess;
-import java.io.IOException;
-import java.nio.file.Files;
+import io.mqpool.server.HttpApiClient;
+import io.mqpool.server.RunningServer;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.WebElement;
 
@@ -17,22 +16,14 @@ import org.openqa.selenium.WebElement;
 @ExtendWith(BrowserExtension.class)
 class WorkersPageIT {
 
-    private static ServerProcess server;
-    private static ServerApi api;
-
-    @BeforeAll
-    static void startServer() throws IOException {
-        server = ServerProcess.start(Files.createTempDirectory("mqpool-ui-workers-it-"), 2, "--bind", "127.0.0.1");
-        api = new ServerApi(server.url());
-    }
+    @RegisterExtension
+    static final RunningServer server = RunningServer.withWorkers(2, "--bind", "127.0.0.1");
+    private static final HttpApiClient api = server.api();
 
     @AfterAll
-    static void stopServer(Browser browser) {
-        // Leave the pages first: their open live-update requests would hold up the server's stop.
+    static void leaveThePages(Browser browser) {
+        // Before the server stops (after this): the pages' open live-update requests would hold it up.
         browser.open("about:blank");
-        if (server != null) {
-            server.close();
-        }
     }
 
     @Test
@@ -55,7 +46,7 @@ class WorkersPageIT {
         browser.waitUntil("table#workers shows 2 active workers", () -> activeRows(browser) == 2);
         browser.screenshot("workers-page-back-to-2");
         // The third worker drains and exits: two worker processes are left.
-        browser.waitUntil("two worker processes are left", () -> server.workerPids().size() == 2);
+        browser.waitUntil("two worker processes are left", () -> server.process().workerPids().size() == 2);
     }
 
     private static void scaleTo(Browser browser, int count) {
