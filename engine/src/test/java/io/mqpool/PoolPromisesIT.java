@@ -66,7 +66,7 @@ class PoolPromisesIT {
         AtomicInteger calls = new AtomicInteger();
         AsyncResult<List<Integer>> result = pool.mapAsync(SleepMillis.class, List.of(200));
         result.onSuccess(millis -> {
-            sleep(300); // a slow callback: the result must wait for it
+            simulateSlowCallback(300); // the result must wait for it
             calls.incrementAndGet();
         });
 
@@ -80,7 +80,7 @@ class PoolPromisesIT {
         List<Throwable> errors = new CopyOnWriteArrayList<>();
         AsyncResult<Integer> result = pool.applyAsync(FailIfNegative.class, -1);
         result.onError(error -> {
-            sleep(300);
+            simulateSlowCallback(300);
             errors.add(error);
         });
 
@@ -129,7 +129,7 @@ class PoolPromisesIT {
         List<List<Long>> seen = new CopyOnWriteArrayList<>();
         AsyncResult<List<Long>> result = pool.mapAsync(ComputeCube.class, List.<Integer>of());
         result.onSuccess(cubes -> {
-            sleep(300);
+            simulateSlowCallback(300);
             seen.add(cubes);
         });
 
@@ -396,7 +396,8 @@ class PoolPromisesIT {
         return pool.engine().store().job(jobId).orElseThrow().state();
     }
 
-    private static void sleep(long millis) {
+    /** Work a slow callback does; nothing waits on a condition here. */
+    private static void simulateSlowCallback(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

@@ -4,6 +4,9 @@ import io.mqpool.jobs.builtin.WorkerPid;
 import java.util.Collections;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
@@ -36,18 +39,16 @@ public final class UnclosedPoolProgram {
      * of this program failed. Prints nothing if the JVM ends within 5 s, as it should.
      */
     private static void reportLingeringThreadsLater() {
-        Thread reporter = new Thread(() -> {
-            try {
-                Thread.sleep(5_000);
-            } catch (InterruptedException e) {
-                return;
-            }
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "unclosed-pool-program-reporter");
+            thread.setDaemon(true); // it must not be what keeps the JVM alive
+            return thread;
+        });
+        timer.schedule(() -> {
             String names = Thread.getAllStackTraces().keySet().stream()
                     .filter(thread -> !thread.isDaemon() && thread.isAlive())
                     .map(Thread::getName).sorted().collect(Collectors.joining(", "));
             System.err.println("non-daemon threads still running: " + names);
-        }, "unclosed-pool-program-reporter");
-        reporter.setDaemon(true);
-        reporter.start();
+        }, 5, TimeUnit.SECONDS);
     }
 }
