@@ -1,6 +1,7 @@
 package io.mqpool.config;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -70,5 +71,27 @@ public final class Durations {
             return millis / 1000 + "s";
         }
         return millis + "ms";
+    }
+
+    /**
+     * A duration for people, as in a progress bar, a table or a page: {@code 4.2s}, {@code 42s},
+     * {@code 3m05s}, {@code 2h07m}, {@code 3d04h}. Not for reading back. Does not block.
+     */
+    public static String forPeople(Duration duration) {
+        long millis = Math.max(0, duration.toMillis());
+        long seconds = millis / 1000;
+        if (seconds < 10) {
+            return String.format(Locale.ROOT, "%.1fs", millis / 1000.0);
+        }
+        if (seconds < 60) {
+            return seconds + "s";
+        }
+        if (seconds < 3600) {
+            return String.format(Locale.ROOT, "%dm%02ds", seconds / 60, seconds % 60);
+        }
+        if (seconds < 86_400) {
+            return String.format(Locale.ROOT, "%dh%02dm", seconds / 3600, seconds % 3600 / 60);
+        }
+        return String.format(Locale.ROOT, "%dd%02dh", seconds / 86_400, seconds % 86_400 / 3600);
     }
 }

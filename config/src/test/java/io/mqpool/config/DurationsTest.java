@@ -45,4 +45,14 @@ class DurationsTest {
             assertEquals(text, Durations.format(Durations.parse(text)));
         }
     }
+
+    @Test
+    void forPeopleIsShortAndRoundsToTheUnitThatMatters() {
+        assertEquals("4.2s", Durations.forPeople(Duration.ofMillis(4_210)));
+        assertEquals("42s", Durations.forPeople(Duration.ofSeconds(42)));
+        assertEquals("3m05s", Durations.forPeople(Duration.ofSeconds(185)));
+        assertEquals("2h07m", Durations.forPeople(Duration.ofMinutes(127)));
+        assertEquals("3d04h", Durations.forPeople(Duration.ofHours(76)));
+        assertEquals("0.0s", Durations.forPeople(Duration.ofMillis(-5)));
+    }
 }

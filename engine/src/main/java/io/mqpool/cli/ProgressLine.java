@@ -1,5 +1,6 @@
 package io.mqpool.cli;
 
+import io.mqpool.config.Durations;
 import java.time.Duration;
 import java.util.Locale;
 
@@ -26,7 +27,7 @@ final class ProgressLine {
         if (job.ended()) {
             line.append(job.state());
             if (job.elapsedMs() != null) {
-                line.append(" in ").append(HumanDurations.format(Duration.ofMillis(job.elapsedMs())));
+                line.append(" in ").append(Durations.forPeople(Duration.ofMillis(job.elapsedMs())));
             }
         } else {
             line.append("ETA ").append(total < 0 ? "?" : eta(job.remaining(), job.rate()));
@@ -61,6 +62,6 @@ final class ProgressLine {
         if (perSecond <= 0 || Double.isNaN(perSecond)) {
             return "?";
         }
-        return HumanDurations.format(Duration.ofMillis((long) (remaining * 1000 / perSecond)));
+        return Durations.forPeople(Duration.ofMillis((long) (remaining * 1000 / perSecond)));
     }
 }

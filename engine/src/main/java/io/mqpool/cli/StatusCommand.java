@@ -1,6 +1,7 @@
 package io.mqpool.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mqpool.config.Durations;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,7 +57,7 @@ final class StatusCommand extends ClientCommand {
         out().println("created   " + Timestamps.display(job.createdAt()));
         out().println("finished  " + Timestamps.display(job.finishedAt()));
         if (job.elapsedMs() != null) {
-            out().println("elapsed   " + HumanDurations.format(Duration.ofMillis(job.elapsedMs())));
+            out().println("elapsed   " + Durations.forPeople(Duration.ofMillis(job.elapsedMs())));
         }
         out().flush();
     }

@@ -1,6 +1,7 @@
 package io.mqpool.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mqpool.config.Durations;
 import java.io.PrintWriter;
 import java.time.Duration;
 import picocli.CommandLine.Command;
@@ -49,7 +50,7 @@ final class WorkersCommand extends ClientCommand {
 
     private static String uptime(JsonNode worker) {
         return worker.hasNonNull("uptimeMs")
-                ? HumanDurations.format(Duration.ofMillis(worker.get("uptimeMs").asLong())) : "-";
+                ? Durations.forPeople(Duration.ofMillis(worker.get("uptimeMs").asLong())) : "-";
     }
 
     private static String text(JsonNode node, String field) {

@@ -1,5 +1,7 @@
 package io.mqpool.web;
 
+import io.mqpool.config.Durations;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -14,16 +16,9 @@ final class Readable {
     private Readable() {
     }
 
-    /** Such as {@code 2h 05m}, {@code 3m 07s} or {@code 1.2s}. */
+    /** In the CLI's format: {@code 4.2s}, {@code 42s}, {@code 3m05s}, {@code 2h07m}. */
     static String duration(long millis) {
-        if (millis < 10_000) {
-            return String.format(Locale.ROOT, "%.1fs", millis / 1000.0);
-        }
-        long s = millis / 1000;
-        if (s < 3600) {
-            return String.format(Locale.ROOT, "%dm %02ds", s / 60, s % 60);
-        }
-        return String.format(Locale.ROOT, "%dh %02dm", s / 3600, s % 3600 / 60);
+        return Durations.forPeople(Duration.ofMillis(millis));
     }
 
     static String time(String iso) {

@@ -37,11 +37,15 @@
   function text(el, value) { if (el && el.textContent !== String(value)) { el.textContent = value; } }
   function later(fn, ms) { setTimeout(function () { if (document.hidden) { later(fn, ms); } else { fn(); } }, ms); }
 
+  // The server's format (Durations.forPeople), so a live update reads as the page did.
   function duration(ms) {
-    if (ms < 10000) { return (ms / 1000).toFixed(1) + 's'; }
-    var s = Math.floor(ms / 1000);
-    if (s < 3600) { return Math.floor(s / 60) + 'm ' + String(s % 60).padStart(2, '0') + 's'; }
-    return Math.floor(s / 3600) + 'h ' + String(Math.floor(s % 3600 / 60)).padStart(2, '0') + 'm';
+    var s = Math.floor(Math.max(0, ms) / 1000);
+    function two(n) { return String(n).padStart(2, '0'); }
+    if (s < 10) { return (Math.max(0, ms) / 1000).toFixed(1) + 's'; }
+    if (s < 60) { return s + 's'; }
+    if (s < 3600) { return Math.floor(s / 60) + 'm' + two(s % 60) + 's'; }
+    if (s < 86400) { return Math.floor(s / 3600) + 'h' + two(Math.floor(s % 3600 / 60)) + 'm'; }
+    return Math.floor(s / 86400) + 'd' + two(Math.floor(s % 86400 / 3600)) + 'h';
   }
   function millis(ms) { return ms < 1000 ? ms + 'ms' : duration(ms); }
   function rate(r) { return (r >= 100 ? r.toFixed(0) : r.toFixed(1)) + '/s'; }
