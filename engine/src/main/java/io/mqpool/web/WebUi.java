@@ -4,7 +4,6 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.mqpool.engine.Engine;
-import java.time.Clock;
 
 /**
  * The web UI's route table: server-rendered pages that work without JavaScript (submit and
@@ -26,7 +25,6 @@ final class WebUi {
 
     WebUi(Engine engine, UiSettings ui, String version, ApiParts api) {
         this.ui = ui;
-        Clock clock = Clock.systemUTC();
         layout = new Layout(ui, version);
         csrf = new Csrf(ui);
         submitPage = new SubmitPage(layout, engine.registry(), csrf);
@@ -34,7 +32,7 @@ final class WebUi {
         jobsPage = new JobsPage(layout, engine, api.views(), csrf);
         jobPage = new JobDetailPage(layout, api.views(),
                 new ResultsTable(engine, api.results(), api.json().mapper(), ui), csrf);
-        workersPage = new WorkersPage(layout, engine, api.workers(), csrf, clock);
+        workersPage = new WorkersPage(layout, api.workers(), csrf);
         actions = new PageActions(engine, api.views(), api.retry(), ui);
     }
 

@@ -1,29 +1,23 @@
 package io.mqpool.web;
 
 import io.javalin.http.Context;
-import io.mqpool.engine.Engine;
-import java.time.Clock;
 import java.util.List;
 
 /** {@code GET /workers}: every worker process and the form to scale them. Does not block. */
 final class WorkersPage {
 
     private final Layout layout;
-    private final Engine engine;
     private final WorkersResource workers;
     private final Csrf csrf;
-    private final Clock clock;
 
-    WorkersPage(Layout layout, Engine engine, WorkersResource workers, Csrf csrf, Clock clock) {
+    WorkersPage(Layout layout, WorkersResource workers, Csrf csrf) {
         this.layout = layout;
-        this.engine = engine;
         this.workers = workers;
         this.csrf = csrf;
-        this.clock = clock;
     }
 
     void show(Context ctx) {
-        List<WorkerInfo> all = engine.workers().stream().map(w -> WorkerInfo.of(w, clock.instant())).toList();
+        List<WorkerInfo> all = workers.workers();
         Html content = Html.of("""
                 <h1>Workers</h1>
                 {}

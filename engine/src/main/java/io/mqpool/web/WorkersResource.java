@@ -46,7 +46,8 @@ final class WorkersResource {
                 .filter(w -> w.state() != WorkerState.STOPPED && w.state() != WorkerState.DRAINING).count();
     }
 
-    private List<WorkerInfo> workers() {
+    /** Every worker as the API shows it. Does not block. */
+    List<WorkerInfo> workers() {
         return engine.workers().stream().map(w -> WorkerInfo.of(w, clock.instant())).toList();
     }
 }
