@@ -29,17 +29,7 @@ final class ArgumentEncoder {
      * @throws RuntimeException what the iterable threw: itself if unchecked, else wrapped once
      */
     List<String> encodeAll(Iterable<?> args) {
-        List<String> encoded = new ArrayList<>();
-        try {
-            for (Object arg : args) {
-                encoded.add(encode(encoded.size(), arg));
-            }
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Exception e) { // a checked exception thrown sneakily by the caller's iterator
-            throw uncheckedInputFailure(e);
-        }
-        return encoded;
+        return readAll(args, this::encode);
     }
 
     /**
@@ -49,17 +39,27 @@ final class ArgumentEncoder {
      * @throws RuntimeException what the iterable threw: itself if unchecked, else wrapped once
      */
     List<String> encodeTuples(RegisteredTask task, Iterable<? extends List<?>> tuples) {
+        return readAll(tuples, (index, tuple) -> encodeTuple(task, index, tuple));
+    }
+
+    /** Encodes each item with its index, on this thread; hands on what the iterable throws. */
+    private static <T> List<String> readAll(Iterable<? extends T> items, IndexedEncoding<T> encoding) {
         List<String> encoded = new ArrayList<>();
         try {
-            for (List<?> tuple : tuples) {
-                encoded.add(encodeTuple(task, encoded.size(), tuple));
+            for (T item : items) {
+                encoded.add(encoding.encode(encoded.size(), item));
             }
         } catch (RuntimeException | Error e) {
             throw e;
-        } catch (Exception e) {
+        } catch (Exception e) { // a checked exception thrown sneakily by the caller's iterator
             throw uncheckedInputFailure(e);
         }
         return encoded;
+    }
+
+    @FunctionalInterface
+    private interface IndexedEncoding<T> {
+        String encode(long index, T item);
     }
 
     /**
