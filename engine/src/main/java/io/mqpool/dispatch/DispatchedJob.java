@@ -22,8 +22,4 @@ public record DispatchedJob(String jobId, String taskName, long taskTimeoutMilli
         }
     }
 
-    /** A job bound only by the dispatcher's own limit of chunks in flight. */
-    public static DispatchedJob unlimited(String jobId, String taskName, long taskTimeoutMillis) {
-        return new DispatchedJob(jobId, taskName, taskTimeoutMillis, 0, false);
-    }
 }

@@ -11,7 +11,7 @@ class ActiveJobTest {
 
     @Test
     void aJobWithoutALimitOfItsOwnIsBoundByTheDispatcherOnly() {
-        ActiveJob job = new ActiveJob(DispatchedJob.unlimited("j", "square", 0), NONE, 0);
+        ActiveJob job = new ActiveJob(new DispatchedJob("j", "square", 0, 0, false), NONE, 0);
         job.sent(10);
         job.completed(4);
         assertEquals(506, job.room(512));

@@ -50,7 +50,7 @@ class DispatcherIT {
 
             try (Dispatcher dispatcher = new Dispatcher(store, connection, 32)) {
                 dispatcher.start();
-                dispatcher.add(DispatchedJob.unlimited("job1", "echo", 0), new StoredChunks(store, "job1", 0, 3), 0, 0);
+                dispatcher.add(new DispatchedJob("job1", "echo", 0, 0, false), new StoredChunks(store, "job1", 0, 3), 0, 0);
                 List<Integer> received = receiveChunks(session, 3);
                 assertEquals(List.of(0, 1, 2), received.stream().sorted().toList());
             }
