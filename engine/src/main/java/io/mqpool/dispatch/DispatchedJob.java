@@ -21,5 +21,4 @@ public record DispatchedJob(String jobId, String taskName, long taskTimeoutMilli
             throw new IllegalArgumentException("chunkLimit must be 0 (none) or more, got " + chunkLimit);
         }
     }
-
 }
