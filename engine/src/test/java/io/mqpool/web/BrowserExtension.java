@@ -20,7 +20,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *       skipped, with one line on standard output saying what to install: {@code mvn verify}
  *       still passes on a machine without them.</li>
  *   <li>After each test it saves a screenshot as {@code target/ui-screenshots/<Class>.<test>.png}
- *       and fails the test if the page logged a console error since the previous test.</li>
+ *       and fails the test if the page logged a console error since the previous test; then it
+ *       leaves the page, so that no long poll of it holds up the server's stop.</li>
  * </ul>
  *
  * <pre>{@code
@@ -78,6 +79,8 @@ public final class BrowserExtension
         browser.screenshot(name);
         List<String> errors = browser.takeConsoleErrors();
         browser.forgetExpectedConsoleErrors();
+        // Leave the page: its open live-update requests (long polls) would hold up a server's stop.
+        browser.open("about:blank");
         if (!errors.isEmpty() && context.getExecutionException().isEmpty()) {
             throw new AssertionError("the browser console logged errors during " + name + ": " + errors);
         }

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -20,12 +19,6 @@ class ConsoleErrorsIT {
     @RegisterExtension
     static final RunningServer server = RunningServer.withWorkers(1, "--bind", "127.0.0.1");
     private static final HttpApiClient api = server.api();
-
-    @AfterAll
-    static void leaveThePages(Browser browser) {
-        // Before the server stops (after this): the pages' open live-update requests would hold it up.
-        browser.open("about:blank");
-    }
 
     @Test
     void noPageLogsAConsoleError(Browser browser) {

@@ -23,7 +23,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -44,12 +43,6 @@ class JobPagesIT {
     @RegisterExtension
     static final RunningServer server = RunningServer.withWorkers(2, "--bind", "127.0.0.1");
     private static final HttpApiClient api = server.api();
-
-    @AfterAll
-    static void leaveThePages(Browser browser) {
-        // Before the server stops (after this): the pages' open live-update requests would hold it up.
-        browser.open("about:blank");
-    }
 
     @Test
     void aCubeJobSubmittedThroughTheFormFinishesLiveAndShowsItsResultsInBothOrders(Browser browser) {

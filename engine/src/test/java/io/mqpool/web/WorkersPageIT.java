@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import io.mqpool.server.HttpApiClient;
 import io.mqpool.server.RunningServer;
 import java.util.Locale;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -19,12 +18,6 @@ class WorkersPageIT {
     @RegisterExtension
     static final RunningServer server = RunningServer.withWorkers(2, "--bind", "127.0.0.1");
     private static final HttpApiClient api = server.api();
-
-    @AfterAll
-    static void leaveThePages(Browser browser) {
-        // Before the server stops (after this): the pages' open live-update requests would hold it up.
-        browser.open("about:blank");
-    }
 
     @Test
     void scalesFromTwoWorkersToThreeAndBack(Browser browser) {
