@@ -5,6 +5,9 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.mqpool.config.HttpSettings;
 import io.mqpool.engine.Engine;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.BindException;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,8 +23,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class HttpApi implements AutoCloseable {
 
-    /** Bodies above this are refused with 413 before they are read. */
+    /** Bodies above this are refused with 413 before a handler parses them. */
     static final long MAX_BODY_BYTES = 16L * 1024 * 1024;
+    /** A refused body up to this size is read to its end, so that the client hears the refusal. */
+    private static final long MAX_DRAINED_BYTES = 4 * MAX_BODY_BYTES;
     /** Longer than the longest long-poll (60 s), so Jetty never cuts a waiting request. */
     private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(90);
     /** The methods a read-only server still answers. */
@@ -62,6 +67,7 @@ public final class HttpApi implements AutoCloseable {
                 return connector;
             });
 
+            config.routes.before(HttpApi::refuseOversizedBodies);
             if (http.readOnly()) {
                 config.routes.before(HttpApi::refuseChanges);
             }
@@ -130,6 +136,26 @@ public final class HttpApi implements AutoCloseable {
         }
         closed = true;
         javalin.stop();
+    }
+
+    /**
+     * Refuses a body over the limit by its declared length, before any handler parses it. The
+     * body is read and dropped first (up to {@link #MAX_DRAINED_BYTES}): a server that answers
+     * and closes while the client is still sending resets the connection, and the client may
+     * then lose the answer. Answering before reading is no cure either: Java 17's HttpClient,
+     * having asked {@code Expect: 100-continue}, waits forever for a final answer without the 100.
+     */
+    private static void refuseOversizedBodies(Context ctx) throws IOException {
+        long length = ctx.contentLength();
+        if (length <= MAX_BODY_BYTES) {
+            return;
+        }
+        if (length <= MAX_DRAINED_BYTES) {
+            try (InputStream body = ctx.req().getInputStream()) {
+                body.transferTo(OutputStream.nullOutputStream());
+            }
+        }
+        throw new ApiException(413, "the body is larger than " + MAX_BODY_BYTES / (1024 * 1024) + " MiB");
     }
 
     /** In read-only mode: anything but reading is refused before it reaches a handler. */
