@@ -5,35 +5,25 @@ import io.mqpool.broker.EmbeddedBroker;
 import io.mqpool.collect.ResultCollector;
 import io.mqpool.config.BrokerSettings;
 import io.mqpool.config.Settings;
-import io.mqpool.dispatch.DispatchedJob;
 import io.mqpool.dispatch.Dispatcher;
-import io.mqpool.dispatch.LazyInput;
-import io.mqpool.dispatch.StoredChunks;
 import io.mqpool.events.JobEvents;
 import io.mqpool.events.JobSignal;
 import io.mqpool.jobs.TaskJson;
-import io.mqpool.retry.RetryHandler;
 import io.mqpool.jobs.TaskRegistry;
-import io.mqpool.store.JobRow;
+import io.mqpool.retry.RetryHandler;
 import io.mqpool.store.JobState;
 import io.mqpool.store.JobStore;
-import io.mqpool.store.NewChunk;
-import io.mqpool.store.NewJob;
 import io.mqpool.supervisor.Supervisor;
 import io.mqpool.supervisor.WorkerLaunch;
 import io.mqpool.supervisor.WorkerView;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.activemq.artemis.api.core.ActiveMQException;
 import org.slf4j.Logger;
@@ -47,27 +37,20 @@ public final class Engine implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Engine.class);
 
-    /** How long workers, started alongside the broker, wait for it to accept connections. */
-    private static final Duration BROKER_START_WAIT = Duration.ofSeconds(30);
-    /** How long the running tasks of a cancelled or timed-out job may take to finish by themselves. */
-    private static final Duration RUNNING_TASKS_GRACE = Duration.ofSeconds(1);
-
     private final Settings settings;
     private final TaskRegistry registry;
     private final TaskJson json = new TaskJson();
     private final JobEvents events = new JobEvents();
-    private final JobIds ids = new JobIds();
     private final Clock clock;
     private final Shutdown shutdown = new Shutdown();
     private EmbeddedBroker broker;
     private JobStore store;
-    private BrokerConnection connection;
     private Dispatcher dispatcher;
-    private ResultCollector collector;
     private Supervisor supervisor;
-    private Deadlines deadlines;
-    private RetryHandler retries;
     private CompletableFuture<Void> workersStart;
+    private JobSubmitter submitter;
+    /** Read by the deadline timer's thread, which starts before it is set: no deadline is armed before. */
+    private volatile JobEnder ender;
 
     private Engine(Settings settings, TaskRegistry registry, Clock clock) {
         this.settings = settings;
@@ -125,7 +108,7 @@ public final class Engine implements AutoCloseable {
      */
     public void awaitWorkers() {
         try {
-            join(workersStart);
+            Background.join(workersStart);
         } catch (RuntimeException e) {
             terminate();
             throw e instanceof EngineStartException start ? start : new EngineStartException(e);
@@ -143,72 +126,40 @@ public final class Engine implements AutoCloseable {
                 DataDirLock.acquire(dataDir, "engine.lock", "mqpool engine", ProcessHandle.current().pid()));
         BrokerSettings brokerSettings = EmbeddedBroker.withConcretePort(settings.broker());
         // Checked before anything starts in the background: an unregistered initializer fails here.
-        WorkerLaunch launch = launch(brokerSettings, options);
-        CompletableFuture<EmbeddedBroker> brokerStart = inBackground("mqpool-broker-start",
+        WorkerLaunch launch = options.launch("tcp://" + brokerSettings.host() + ":" + brokerSettings.port(),
+                brokerSettings.consumerWindowSize(), settings.tasksDir(), registry, json);
+        CompletableFuture<EmbeddedBroker> brokerStart = Background.run("mqpool-broker-start",
                 () -> EmbeddedBroker.start(brokerSettings, dataDir.resolve("broker")));
         supervisor = new Supervisor(settings.worker(), launch, workerOutput, this::fatal);
-        workersStart = inBackground("mqpool-workers-start", () -> {
+        workersStart = Background.run("mqpool-workers-start", () -> {
             supervisor.start();
             return null;
         });
         try {
             store = shutdown.add("job store", JobStore.open(dataDir.resolve("db"), clock));
-            broker = shutdown.add("broker", join(brokerStart));
+            broker = shutdown.add("broker", Background.join(brokerStart));
         } catch (RuntimeException e) {
             supervisor.terminate();
-            join(brokerStart.thenAccept(EmbeddedBroker::close).exceptionally(ignored -> null));
+            Background.join(brokerStart.thenAccept(EmbeddedBroker::close).exceptionally(ignored -> null));
             throw e;
         }
-        connection = shutdown.add("broker connection", BrokerConnection.connect(broker.inVmUrl(), -1));
-        deadlines = shutdown.add("deadline timer", new Deadlines(clock, id -> end(id, JobState.TIMED_OUT, true)));
+        BrokerConnection connection = shutdown.add("broker connection", BrokerConnection.connect(broker.inVmUrl(), -1));
+        Deadlines deadlines = shutdown.add("deadline timer", new Deadlines(clock, id -> ender.end(id, JobState.TIMED_OUT, true)));
         int workers = settings.worker().count();
         dispatcher = shutdown.add("dispatcher", new Dispatcher(store, connection, Math.max(512, 8 * workers)));
-        collector = shutdown.add("collector", new ResultCollector(store, connection, dispatcher, events));
+        ResultCollector collector = shutdown.add("collector",
+                new ResultCollector(store, connection, dispatcher, events));
         collector.start();
-        retries = shutdown.add("retry handler", new RetryHandler(store, connection, supervisor::deathOf, json.mapper()));
+        RetryHandler retries = shutdown.add("retry handler",
+                new RetryHandler(store, connection, supervisor::deathOf, json.mapper()));
         retries.start();
         dispatcher.start();
+        submitter = new JobSubmitter(store, dispatcher, events, deadlines, clock);
+        ender = new JobEnder(store, dispatcher, broker, supervisor, events, deadlines);
         // Added last so it closes first: draining workers still have a collector to answer to.
         shutdown.add("workers", supervisor);
         // Resumed jobs need no worker yet: their chunks wait in the broker meanwhile.
-        resumeRunningJobs();
-    }
-
-    private WorkerLaunch launch(BrokerSettings brokerSettings, WorkerOptions options) {
-        String initializer = null;
-        String initializerArg = "null";
-        if (options.initializer() != null) {
-            initializer = registry.require(options.initializer()).name();
-            initializerArg = json.toJson(options.initializerArg()).toString();
-        }
-        return new WorkerLaunch("tcp://" + brokerSettings.host() + ":" + brokerSettings.port(), settings.tasksDir(),
-                brokerSettings.consumerWindowSize(), BROKER_START_WAIT, initializer, initializerArg,
-                options.maxTasksPerWorker());
-    }
-
-    private static <T> CompletableFuture<T> inBackground(String threadName, Supplier<T> work) {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Thread thread = new Thread(() -> {
-            try {
-                result.complete(work.get());
-            } catch (RuntimeException | Error e) {
-                result.completeExceptionally(e);
-            }
-        }, threadName);
-        thread.setDaemon(true);
-        thread.start();
-        return result;
-    }
-
-    private static <T> T join(CompletableFuture<T> future) {
-        try {
-            return future.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw e;
-        }
+        JobResumer.resumeRunningJobs(store, dispatcher, deadlines);
     }
 
     private static void createDirectory(Path dir) {
@@ -216,28 +167,6 @@ public final class Engine implements AutoCloseable {
             Files.createDirectories(dir);
         } catch (java.io.IOException e) {
             throw new EngineStartException("cannot create the data directory " + dir + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** After a restart: every job the store holds as running is sent on from where it stopped. */
-    private void resumeRunningJobs() {
-        for (JobRow job : store.runningJobs()) {
-            if (job.totalChunks() == null) {
-                // Its input was an iterator in a process that is gone: it can never be completed.
-                log.warn("job {} was reading its input from a process that is gone; it is cancelled and "
-                        + "keeps the outcomes it has", job.id());
-                store.finish(job.id(), JobState.CANCELLED);
-                continue;
-            }
-            if (job.jobTimeoutMillis() > 0) {
-                deadlines.arm(job.id(), job.createdAt().plusMillis(job.jobTimeoutMillis()));
-            }
-            int done = store.chunksWithOutcomes(job.id());
-            dispatcher.add(new DispatchedJob(job.id(), job.taskName(), job.taskTimeoutMillis(),
-                            JobSpec.chunkLimit(job.maxInFlight(), job.chunksize()), false),
-                    new StoredChunks(store, job.id(), job.chunksSent(), job.totalChunks()),
-                    job.chunksSent(), done);
-            log.info("resumed job {}: {} of {} chunks done", job.id(), done, job.totalChunks());
         }
     }
 
@@ -268,22 +197,7 @@ public final class Engine implements AutoCloseable {
 
     private JobSignal submit(JobSpec spec, List<String> argsJson, String retryOf, String sourceIndexesJson) {
         shutdown.checkOpen();
-        String id = ids.next();
-        List<NewChunk> chunks = new ArrayList<>();
-        for (int first = 0; first < argsJson.size(); first += spec.chunksize()) {
-            List<String> slice = argsJson.subList(first, Math.min(argsJson.size(), first + spec.chunksize()));
-            chunks.add(new NewChunk(chunks.size(), first, slice.size(), "[" + String.join(",", slice) + "]"));
-        }
-        JobSignal signal = events.signal(id);
-        NewJob job = newJob(id, spec, retryOf, sourceIndexesJson);
-        store.create(job, chunks, (long) argsJson.size());
-        armDeadline(job);
-        if (chunks.isEmpty()) {
-            store.finishIfAllDone(id).ifPresent(state -> events.finished(id, state));
-        } else {
-            dispatcher.add(dispatched(id, spec, false), new StoredChunks(store, id, 0, chunks.size()), 0, 0);
-        }
-        return signal;
+        return submitter.submit(spec, argsJson, retryOf, sourceIndexesJson);
     }
 
     /**
@@ -297,19 +211,7 @@ public final class Engine implements AutoCloseable {
      */
     public JobSignal submitLazy(JobSpec spec, Iterator<String> argsJson, Consumer<RuntimeException> onInputError) {
         shutdown.checkOpen();
-        String id = ids.next();
-        JobSignal signal = events.signal(id);
-        NewJob job = newJob(id, spec, null, null);
-        store.create(job, List.of(), null);
-        armDeadline(job);
-        // Read by a caller who takes its results one by one, and reports each chunk it took.
-        dispatcher.add(dispatched(id, spec, true),
-                new LazyInput(store, events, id, argsJson, spec.chunksize(), onInputError), 0, 0);
-        return signal;
-    }
-
-    private static DispatchedJob dispatched(String id, JobSpec spec, boolean limitByConsumer) {
-        return new DispatchedJob(id, spec.taskName(), spec.taskTimeoutMillis(), spec.chunkLimit(), limitByConsumer);
+        return submitter.submitLazy(spec, argsJson, onInputError);
     }
 
     /**
@@ -346,44 +248,7 @@ public final class Engine implements AutoCloseable {
      * @return false if the job had already finished
      */
     public boolean cancel(String jobId, boolean stopRunning) {
-        return end(jobId, JobState.CANCELLED, stopRunning);
-    }
-
-    /**
-     * Ends a running job: no more of its chunks are sent, its queued chunks are removed, and it
-     * moves to {@code state}; outcomes already recorded stay. With {@code stopRunning}, the
-     * workers still running its chunks after a grace period are replaced.
-     *
-     * @return false if the job had already finished
-     */
-    private boolean end(String jobId, JobState state, boolean stopRunning) {
-        dispatcher.remove(jobId);
-        boolean ended = store.finish(jobId, state);
-        if (ended) {
-            int removed = broker.removeQueuedChunks(jobId);
-            // Workers hold a few chunks ahead of the one they run: those are dropped unrun.
-            supervisor.skipChunksOf(jobId);
-            log.info("job {} is {}: {} queued chunks removed", jobId, state, removed);
-            events.finished(jobId, state);
-            // Tasks cannot be stopped from outside their JVM: after a grace period for the ones
-            // about to finish, the workers still running this job's chunks are replaced.
-            if (stopRunning) {
-                deadlines.later(RUNNING_TASKS_GRACE, () -> supervisor.stopChunksOf(jobId));
-            }
-        }
-        return ended;
-    }
-
-    private void armDeadline(NewJob job) {
-        if (job.jobTimeoutMillis() > 0) {
-            deadlines.arm(job.id(), job.createdAt().plusMillis(job.jobTimeoutMillis()));
-        }
-    }
-
-    private NewJob newJob(String id, JobSpec spec, String retryOf, String sourceIndexesJson) {
-        return new NewJob(id, spec.taskName(), spec.mode().name(), spec.chunksize(), spec.taskTimeoutMillis(),
-                spec.jobTimeoutMillis(), spec.retries(), spec.retryTimeouts(), spec.maxInFlight(),
-                clock.instant(), retryOf, sourceIndexesJson);
+        return ender.end(jobId, JobState.CANCELLED, stopRunning);
     }
 
     private void fatal(Throwable error) {
@@ -440,7 +305,6 @@ public final class Engine implements AutoCloseable {
         if (supervisor != null) {
             supervisor.terminate();
         }
-
         shutdown.close(true, () -> events.stopAll(new IllegalStateException("the engine was terminated")));
     }
 }
