@@ -9,7 +9,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Notices that the program using a pool has ended while the pool is open, and then runs an
- * action once, on thread {@code mqpool-exit-watch}, checking every 100 ms.
+ * action once, on thread {@code mqpool-exit-cleanup}; thread {@code mqpool-exit-watch} looks
+ * every 100 ms.
  *
  * <p>The program has ended when its {@code main} has returned (the launcher's thread
  * {@code DestroyJavaVM} then waits for the last non-daemon thread) and the only non-daemon
@@ -79,7 +80,7 @@ final class ProgramEndWatch implements AutoCloseable {
                 Thread.sleep(INTERVAL_MILLIS);
                 if (!stopped && programHasEnded(liveThreads())) {
                     stopped = true;
-                    onProgramEnd.run();
+                    actOnProgramEnd();
                 }
             } catch (InterruptedException e) {
                 return; // closed
@@ -87,6 +88,24 @@ final class ProgramEndWatch implements AutoCloseable {
                 log.warn("acting on the end of the program failed: {}", e.toString(), e);
             }
         }
+    }
+
+    /**
+     * Runs the action on a thread of its own that is not a daemon: the action stops the brokers,
+     * whose threads are the last non-daemon ones, and the JVM would end the moment they are gone,
+     * cutting the action short before it has removed what the pool left on disk.
+     */
+    private void actOnProgramEnd() throws InterruptedException {
+        Thread actor = new Thread(() -> {
+            try {
+                onProgramEnd.run();
+            } catch (RuntimeException e) {
+                log.warn("acting on the end of the program failed: {}", e.toString(), e);
+            }
+        }, "mqpool-exit-cleanup");
+        actor.setDaemon(false);
+        actor.start();
+        actor.join();
     }
 
     /** Every live thread of the JVM, without their stacks (no safepoint, unlike a thread dump). */
