@@ -362,4 +362,24 @@ public final class AsyncResult<R> implements Future<R> {
     public boolean isDone() {
         return ready();
     }
+
+    /**
+     * Waits for {@code result} as a blocking call of the pool does: what made the job fail is
+     * thrown as it is, not wrapped in an {@link ExecutionException}.
+     *
+     * @throws CancellationException if the job was cancelled or the wait interrupted
+     */
+    static <R> R await(AsyncResult<R> result) {
+        try {
+            return result.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted while waiting for job " + result.jobId());
+        }
+    }
 }

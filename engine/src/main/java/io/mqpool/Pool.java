@@ -4,27 +4,14 @@ import io.mqpool.config.Settings;
 import io.mqpool.config.SettingsLoader;
 import io.mqpool.engine.Engine;
 import io.mqpool.engine.JobMode;
-import io.mqpool.engine.JobSpec;
 import io.mqpool.engine.WorkerOptions;
-import io.mqpool.events.JobSignal;
 import io.mqpool.jobs.RegisteredTask;
 import io.mqpool.jobs.Task;
-import io.mqpool.store.ChunkOutcomes;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,24 +50,21 @@ public final class Pool implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Pool.class);
 
     private final Engine engine;
-    private final JobOptions defaults;
-    private final Path temporaryDataDir;
+    /** Null for a pool whose data directory stays. */
+    private final TemporaryDataDir temporaryDataDir;
     private final CallbackThread callbacks = new CallbackThread();
     private final ArgumentEncoder arguments;
-    private final Set<JobSignal> unfinished = ConcurrentHashMap.newKeySet();
-    /** Results not ready yet (outcome unread or callbacks not run): made ready before the store closes. */
-    private final Set<AsyncResult<?>> unsettled = ConcurrentHashMap.newKeySet();
+    private final PoolJobs jobs;
     private final AtomicReference<State> state = new AtomicReference<>(State.OPEN);
     /** Terminates the pool should the program end without closing it: the brokers' threads would keep the JVM. */
     private final ProgramEndWatch programEnd = new ProgramEndWatch(this::terminateForgotten);
-    /** How the pool stopped ("closed", "terminated") once its store is closing; null before. */
-    private volatile String storeClosedBy;
 
-    private Pool(Engine engine, JobOptions defaults, Path temporaryDataDir) {
+    private Pool(Engine engine, JobOptions defaults, TemporaryDataDir temporaryDataDir) {
         this.engine = engine;
-        this.defaults = defaults.orElse(new JobOptions(null, null, null, JobOptions.DEFAULT_RETRIES, null, false));
         this.temporaryDataDir = temporaryDataDir;
         this.arguments = new ArgumentEncoder(engine.json());
+        this.jobs = new PoolJobs(engine,
+                defaults.orElse(new JobOptions(null, null, null, JobOptions.DEFAULT_RETRIES, null, false)), callbacks);
     }
 
     /** A pool of one worker process per core. Blocks until the workers are ready. */
@@ -104,21 +88,20 @@ public final class Pool implements AutoCloseable {
 
     static Pool start(SettingsLoader loader, Map<String, String> flags, boolean temporary, JobOptions defaults,
                       WorkerOptions workerOptions) {
-        Path temp = null;
+        TemporaryDataDir temp = temporary ? TemporaryDataDir.create() : null;
         try {
-            if (temporary) {
-                temp = Files.createTempDirectory("mqpool-");
-                flags.put("data", temp.toString());
+            if (temp != null) {
+                flags.put("data", temp.path().toString());
             }
             Settings settings = loader.load(flags);
             Engine engine = Engine.start(settings, workerOptions, System.out::println);
             Pool pool = new Pool(engine, defaults, temp);
             pool.programEnd.start();
             return pool;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a temporary data directory: " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            deleteTree(temp);
+            if (temp != null) {
+                temp.delete();
+            }
             throw e;
         }
     }
@@ -142,7 +125,7 @@ public final class Pool implements AutoCloseable {
     }
 
     public <A, R> List<R> map(Class<? extends Task<A, R>> task, Iterable<? extends A> args, JobOptions options) {
-        return await(mapAsync(task, args, options));
+        return AsyncResult.await(mapAsync(task, args, options));
     }
 
     /**
@@ -157,7 +140,7 @@ public final class Pool implements AutoCloseable {
     public <A, R> AsyncResult<List<R>> mapAsync(Class<? extends Task<A, R>> task, Iterable<? extends A> args,
                                                  JobOptions options) {
         RegisteredTask registered = registered(task);
-        return submitAll(registered, JobMode.MAP, arguments.encodeAll(args), options, this::values);
+        return jobs.submitAll(registered, JobMode.MAP, arguments.encodeAll(args), options, PoolJobs::values);
     }
 
     /**
@@ -176,7 +159,7 @@ public final class Pool implements AutoCloseable {
 
     public <A, R> List<R> starmap(Class<? extends Task<A, R>> task, Iterable<? extends List<?>> tuples,
                                   JobOptions options) {
-        return await(starmapAsync(task, tuples, options));
+        return AsyncResult.await(starmapAsync(task, tuples, options));
     }
 
     public <A, R> AsyncResult<List<R>> starmapAsync(Class<? extends Task<A, R>> task,
@@ -187,8 +170,8 @@ public final class Pool implements AutoCloseable {
     public <A, R> AsyncResult<List<R>> starmapAsync(Class<? extends Task<A, R>> task,
                                                      Iterable<? extends List<?>> tuples, JobOptions options) {
         RegisteredTask registered = registered(task);
-        return submitAll(registered, JobMode.STARMAP, arguments.encodeTuples(registered, tuples), options,
-                this::values);
+        return jobs.submitAll(registered, JobMode.STARMAP, arguments.encodeTuples(registered, tuples), options,
+                PoolJobs::values);
     }
 
     /**
@@ -203,7 +186,8 @@ public final class Pool implements AutoCloseable {
     public <A, R> List<Outcome<R>> mapOutcomes(Class<? extends Task<A, R>> task, Iterable<? extends A> args,
                                                JobOptions options) {
         RegisteredTask registered = registered(task);
-        return await(submitAll(registered, JobMode.MAP, arguments.encodeAll(args), options, this::outcomes));
+        return AsyncResult.await(jobs.submitAll(registered, JobMode.MAP, arguments.encodeAll(args), options,
+                PoolJobs::outcomes));
     }
 
     // ---- apply ---------------------------------------------------------------------------
@@ -221,7 +205,7 @@ public final class Pool implements AutoCloseable {
     }
 
     public <A, R> R apply(Class<? extends Task<A, R>> task, A arg, JobOptions options) {
-        return await(applyAsync(task, arg, options));
+        return AsyncResult.await(applyAsync(task, arg, options));
     }
 
     /** Starts {@code apply} without waiting. */
@@ -231,8 +215,8 @@ public final class Pool implements AutoCloseable {
 
     public <A, R> AsyncResult<R> applyAsync(Class<? extends Task<A, R>> task, A arg, JobOptions options) {
         RegisteredTask registered = registered(task);
-        return submitAll(registered, JobMode.APPLY, List.of(arguments.encode(0, arg)), options,
-                reader -> this.<R>values(reader).get(0));
+        return jobs.submitAll(registered, JobMode.APPLY, List.of(arguments.encode(0, arg)), options,
+                (poolJobs, reader) -> poolJobs.<R>values(reader).get(0));
     }
 
     // ---- imap ------------------------------------------------------------------------------
@@ -250,7 +234,7 @@ public final class Pool implements AutoCloseable {
 
     public <A, R> ResultSequence<R> imap(Class<? extends Task<A, R>> task, Iterable<? extends A> args,
                                          JobOptions options) {
-        return submitLazy(registered(task), JobMode.IMAP, args, options, true);
+        return jobs.submitLazy(registered(task), JobMode.IMAP, arguments.lazy(args), options, true);
     }
 
     /** Like {@link #imap}, with results in completion order ({@code imap_unordered}). */
@@ -260,7 +244,7 @@ public final class Pool implements AutoCloseable {
 
     public <A, R> ResultSequence<R> imapUnordered(Class<? extends Task<A, R>> task, Iterable<? extends A> args,
                                                   JobOptions options) {
-        return submitLazy(registered(task), JobMode.IMAP_UNORDERED, args, options, false);
+        return jobs.submitLazy(registered(task), JobMode.IMAP_UNORDERED, arguments.lazy(args), options, false);
     }
 
     // ---- lifecycle ---------------------------------------------------------------------------
@@ -278,19 +262,11 @@ public final class Pool implements AutoCloseable {
             return;
         }
         programEnd.close();
-        // Nobody may take the results of a sequence left half read: its limit must not hold
-        // the wait below up forever.
-        engine.liftInFlightLimits();
-        for (JobSignal signal : unfinished) {
-            signal.finished().handle((jobState, error) -> null).join();
-        }
-        for (AsyncResult<?> result : List.copyOf(unsettled)) {
-            result.awaitReady();
-        }
+        jobs.awaitAll();
         callbacks.stop(5);
-        storeClosedBy = "closed";
+        jobs.storeClosing("closed");
         engine.close();
-        deleteTree(temporaryDataDir);
+        deleteTemporaryDataDir();
     }
 
     /**
@@ -302,12 +278,12 @@ public final class Pool implements AutoCloseable {
     public void terminate() {
         state.set(State.CLOSED);
         programEnd.close();
-        abandonUnsettled();
-        storeClosedBy = "terminated";
+        jobs.abandonUnsettled();
+        jobs.storeClosing("terminated");
         engine.terminate();
         callbacks.stopNow();
-        abandonUnsettled(); // any submitted while the first pass ran
-        deleteTree(temporaryDataDir);
+        jobs.abandonUnsettled(); // any submitted while the first pass ran
+        deleteTemporaryDataDir();
     }
 
     /**
@@ -346,124 +322,9 @@ public final class Pool implements AutoCloseable {
         }
     }
 
-    private <R> AsyncResult<R> submitAll(RegisteredTask task, JobMode mode, List<String> argsJson,
-                                         JobOptions options, ResultAssembly<R> assembly) {
-        JobOptions effective = options.orElse(defaults);
-        int chunksize = effective.chunksize() != null ? effective.chunksize()
-                : mode == JobMode.APPLY ? 1 : defaultChunksize(argsJson.size());
-        JobSignal signal = track(engine.submit(spec(task, mode, chunksize, effective), argsJson));
-        OutcomeReader<Object> reader = new OutcomeReader<>(engine.store(), engine.json(), task, signal.jobId());
-        AsyncResult<R> result = new AsyncResult<>(signal, () -> assembly.assemble(reader),
-                stopRunning -> engine.cancel(signal.jobId(), stopRunning), callbacks, unsettled::remove);
-        unsettled.add(result);
-        if (result.ready()) {
-            unsettled.remove(result); // it was settled before it was added
+    private void deleteTemporaryDataDir() {
+        if (temporaryDataDir != null) {
+            temporaryDataDir.delete();
         }
-        return result;
-    }
-
-    private <A, R> ResultSequence<R> submitLazy(RegisteredTask task, JobMode mode, Iterable<? extends A> args,
-                                                JobOptions options, boolean inputOrder) {
-        JobOptions effective = options.orElse(defaults);
-        int chunksize = effective.chunksize() != null ? effective.chunksize() : 1;
-        ArgumentEncoder.LazyArguments input = arguments.lazy(args);
-        // The dispatcher is told of the input's failure by a marker; the caller's own exception
-        // is kept by the input. Anything else that stops the reading is kept here.
-        AtomicReference<RuntimeException> readError = new AtomicReference<>();
-        JobSignal signal = track(engine.submitLazy(spec(task, mode, chunksize, effective), input, readError::set));
-        OutcomeReader<R> reader = new OutcomeReader<>(engine.store(), engine.json(), task, signal.jobId());
-        return new ResultSequence<>(signal, engine.store(), reader, inputOrder,
-                new ResultSequence.Hooks(() -> engine.cancel(signal.jobId()),
-                        () -> input.failure() != null ? input.failure() : readError.get(), () -> storeClosedBy,
-                        chunks -> engine.chunksTaken(signal.jobId(), chunks)));
-    }
-
-    private JobSignal track(JobSignal signal) {
-        unfinished.add(signal);
-        signal.finished().whenComplete((jobState, error) -> unfinished.remove(signal));
-        return signal;
-    }
-
-    private static JobSpec spec(RegisteredTask task, JobMode mode, int chunksize, JobOptions options) {
-        return new JobSpec(task.name(), mode, chunksize, millis(options.taskTimeout()),
-                millis(options.jobTimeout()), options.retries(),
-                options.maxInFlight() == null ? 0 : options.maxInFlight(),
-                Boolean.TRUE.equals(options.retryTimeouts()));
-    }
-
-    private static long millis(Duration duration) {
-        return duration == null ? 0 : Math.max(1, duration.toMillis());
-    }
-
-    /** Python's rule: ceil(n / (4 × workers)), at least 1. */
-    private int defaultChunksize(int tasks) {
-        int slots = 4 * engine.settings().worker().count();
-        return Math.max(1, (tasks + slots - 1) / slots);
-    }
-
-    /** Every outcome of a finished job, in input order. */
-    private <R> List<Outcome<R>> outcomes(OutcomeReader<?> reader) {
-        @SuppressWarnings("unchecked")
-        OutcomeReader<R> typed = (OutcomeReader<R>) reader;
-        List<Outcome<R>> all = new ArrayList<>();
-        int next = 0;
-        while (true) {
-            List<ChunkOutcomes> page = engine.store().outcomesInIndexOrder(reader.jobId(), next, 1_000);
-            if (page.isEmpty()) {
-                return all;
-            }
-            for (ChunkOutcomes chunk : page) {
-                all.addAll(typed.read(chunk));
-            }
-            next = page.get(page.size() - 1).chunkNo() + 1;
-        }
-    }
-
-    /** Every result of a finished job in input order; throws the lowest-indexed failure. */
-    private <R> List<R> values(OutcomeReader<?> reader) {
-        List<R> values = new ArrayList<>();
-        for (Outcome<R> outcome : this.<R>outcomes(reader)) {
-            values.add(outcome.value());
-        }
-        return values;
-    }
-
-    private static <R> R await(AsyncResult<R> result) {
-        try {
-            return result.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancellationException("interrupted while waiting for job " + result.jobId());
-        }
-    }
-
-    private void abandonUnsettled() {
-        for (AsyncResult<?> result : List.copyOf(unsettled)) {
-            result.abandon();
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        if (dir == null || !Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot remove the temporary data directory " + dir, e);
-        }
-    }
-
-    /** Turns a finished job's outcomes into the caller's result. */
-    @FunctionalInterface
-    private interface ResultAssembly<R> {
-        R assemble(OutcomeReader<?> reader);
     }
 }
