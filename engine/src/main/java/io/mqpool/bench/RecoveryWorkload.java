@@ -102,9 +102,9 @@ final class RecoveryWorkload implements Workload {
             throws InterruptedException {
         int tasks = sizes.recoveryTasks();
         try (BenchServer server = BenchServer.start(java, jvmOptions, data, sizes.workers())) {
-            ServerApi api = new ServerApi(server.url());
+            JobPolling api = new JobPolling(server.url());
             String jobId = api.submit(TASK, 0, tasks - 1, CHUNKSIZE);
-            ServerApi.JobStatus status = api.awaitJob(jobId, s -> s.done() > 0 || s.finished(),
+            JobPolling.JobStatus status = api.awaitJob(jobId, s -> s.done() > 0 || s.finished(),
                     FIRST_PROGRESS_TIMEOUT, "make progress");
             if (status.finished() || status.done() >= tasks) {
                 throw new IllegalStateException("job " + jobId + " of " + tasks + " tasks was " + status.state()
@@ -120,7 +120,7 @@ final class RecoveryWorkload implements Workload {
                                             Progress progress) throws InterruptedException {
         Timer restart = Timer.start();
         try (BenchServer server = BenchServer.start(java, jvmOptions, data, sizes.workers())) {
-            ServerApi api = new ServerApi(server.url());
+            JobPolling api = new JobPolling(server.url());
             // Counted from the new server's first answer, as results recorded just before the kill
             // would otherwise pass for progress; the figure is thus at least the server's start-up.
             long doneAtRestart = api.job(jobId).done();
@@ -130,7 +130,7 @@ final class RecoveryWorkload implements Workload {
             progress.note(String.format(Locale.ROOT, "the restarted server answered after %.2f s with %d tasks done; "
                     + "the job moved again after %.2f s; waiting for it to finish", answeredSeconds, doneAtRestart,
                     resumeSeconds));
-            ServerApi.JobStatus end = api.awaitJob(jobId, ServerApi.JobStatus::finished, COMPLETION_TIMEOUT, "finish");
+            JobPolling.JobStatus end = api.awaitJob(jobId, JobPolling.JobStatus::finished, COMPLETION_TIMEOUT, "finish");
             if (!end.state().equals("COMPLETED")) {
                 progress.note("job " + jobId + " ended " + end.state() + ": its missing results count as lost");
             }
@@ -140,7 +140,7 @@ final class RecoveryWorkload implements Workload {
     }
 
     /** Reads every result of the finished job, page by page in input order. */
-    private static ResultTally tally(ServerApi api, String jobId, int tasks) throws InterruptedException {
+    private static ResultTally tally(JobPolling api, String jobId, int tasks) throws InterruptedException {
         ResultTally tally = new ResultTally(tasks);
         String cursor = null;
         boolean last = false;

@@ -1,6 +1,7 @@
 package io.mqpool.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mqpool.client.ApiClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

@@ -3,6 +3,11 @@ package io.mqpool.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mqpool.client.ApiClient;
+import io.mqpool.client.ApiRefusedException;
+import io.mqpool.client.HttpJson;
+import io.mqpool.client.ResultOrder;
+import io.mqpool.client.ServerUnreachableException;
 import io.mqpool.config.SettingsException;
 import io.mqpool.config.SettingsLoader;
 import java.io.PrintWriter;
@@ -37,11 +42,19 @@ abstract class ClientCommand implements Callable<Integer> {
         try {
             return run(new ApiClient(new HttpJson(serverUrl(), json)));
         } catch (CliException e) {
-            out().flush();
-            err().println("mqpool: " + e.getMessage());
-            err().flush();
-            return e.exitCode();
+            return fail(e.getMessage(), e.exitCode());
+        } catch (ApiRefusedException e) {
+            return fail(e.getMessage(), ExitCodes.USAGE);
+        } catch (ServerUnreachableException e) {
+            return fail(e.getMessage(), ExitCodes.UNREACHABLE);
         }
+    }
+
+    private int fail(String message, int exitCode) {
+        out().flush();
+        err().println("mqpool: " + message);
+        err().flush();
+        return exitCode;
     }
 
     /** Does the command's work; answers its exit code. */

@@ -3,6 +3,7 @@ package io.mqpool.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mqpool.config.OneLine;
 
 /**
  * A job as {@code GET /api/jobs/{id}} shows it; the fields the CLI prints. Counts are of
@@ -23,7 +24,7 @@ record JobView(String id, String task, String mode, String state, Long total, lo
             return json.treeToValue(node, JobView.class);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new CliException(ExitCodes.UNREACHABLE, "the server sent a job this client cannot read: "
-                    + HttpJson.oneLine(e.getMessage()), e);
+                    + OneLine.of(e.getMessage()), e);
         }
     }
 

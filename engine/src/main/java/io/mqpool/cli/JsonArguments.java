@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.mqpool.config.OneLine;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
@@ -93,7 +94,7 @@ final class JsonArguments {
 
     /** Jackson's message without its source excerpts, which repeat the input over lines. */
     static String reason(JsonProcessingException e) {
-        String message = HttpJson.oneLine(e.getOriginalMessage());
+        String message = OneLine.of(e.getOriginalMessage());
         for (String excerpt : new String[] {" (start marker", " at [Source"}) {
             int at = message.indexOf(excerpt);
             message = at < 0 ? message : message.substring(0, at);
@@ -114,6 +115,6 @@ final class JsonArguments {
         if (Files.isDirectory(file)) {
             return "is a directory";
         }
-        return HttpJson.reason(e);
+        return OneLine.reasonOf(e);
     }
 }

@@ -3,6 +3,7 @@ package io.mqpool.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mqpool.config.OneLine;
 import java.io.PrintWriter;
 
 /**
@@ -33,7 +34,7 @@ final class ResultPrinter {
         } else if (failed) {
             JsonNode error = outcome.get("error");
             err.println("task " + outcome.path("index").asText("?") + " failed: "
-                    + error.path("type").asText("error") + ": " + HttpJson.oneLine(error.path("message").asText("")));
+                    + error.path("type").asText("error") + ": " + OneLine.of(error.path("message").asText("")));
         } else {
             out.println(value(outcome.get("value")));
         }

@@ -1,6 +1,8 @@
 package io.mqpool.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mqpool.client.ApiClient;
+import io.mqpool.client.ResultOrder;
 import java.time.Clock;
 import java.time.Duration;
 

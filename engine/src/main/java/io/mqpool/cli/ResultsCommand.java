@@ -1,5 +1,7 @@
 package io.mqpool.cli;
 
+import io.mqpool.client.ApiClient;
+import io.mqpool.client.ResultOrder;
 import java.time.Clock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -1,6 +1,7 @@
 package io.mqpool.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mqpool.client.ApiClient;
 import io.mqpool.config.Durations;
 import java.time.Duration;
 import java.util.ArrayList;

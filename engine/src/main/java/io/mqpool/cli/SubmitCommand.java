@@ -2,6 +2,8 @@ package io.mqpool.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mqpool.client.ApiClient;
+import io.mqpool.client.ResultOrder;
 import io.mqpool.config.Durations;
 import java.nio.file.Path;
 import java.util.ArrayList;

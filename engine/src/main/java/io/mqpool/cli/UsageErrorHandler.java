@@ -1,9 +1,10 @@
 package io.mqpool.cli;
 
+import io.mqpool.config.OneLine;
 import java.io.PrintWriter;
-import picocli.CommandLine;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine;
 
 /**
  * A wrong command line (unknown flag, missing argument, bad number) prints one line saying
@@ -16,7 +17,7 @@ final class UsageErrorHandler implements IParameterExceptionHandler {
     public int handleParseException(ParameterException error, String[] args) {
         CommandLine command = error.getCommandLine();
         PrintWriter err = command.getErr();
-        err.println("mqpool: " + HttpJson.oneLine(String.valueOf(error.getMessage())));
+        err.println("mqpool: " + OneLine.of(String.valueOf(error.getMessage())));
         err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for more information.");
         err.flush();
         return ExitCodes.USAGE;

@@ -1,5 +1,6 @@
 package io.mqpool.cli;
 
+import io.mqpool.client.HttpJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

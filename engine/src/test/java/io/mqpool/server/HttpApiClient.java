@@ -4,6 +4,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mqpool.client.ApiClient;
+import io.mqpool.client.ApiRefusedException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -15,9 +18,11 @@ import java.time.Duration;
 import java.util.function.Supplier;
 
 /**
- * A test's HTTP client for one server's API: plain requests, answers as status plus JSON. The
- * HTTP API tests and the browser tests (to set up and to check) share it. Every call blocks for
- * the answer, at most 90 s.
+ * A test's HTTP client for one server's API. The typed calls (submit, job, workers, jobs) go
+ * through the product's own {@link ApiClient}, as the CLI and the bench do; the plain requests
+ * ({@link #get}, {@link #post}, {@link #send}) are for what a test sends or checks on purpose —
+ * bad input, statuses, headers, pages — and answer status plus JSON. The HTTP API tests and the
+ * browser tests (to set up and to check) share it. Every call blocks for the answer, at most 90 s.
  */
 public final class HttpApiClient {
 
@@ -28,6 +33,7 @@ public final class HttpApiClient {
     private final ObjectMapper mapper = new ObjectMapper();
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Supplier<URI> base;
+    private ApiClient api;
 
     public HttpApiClient(URI base) {
         this(() -> base);
@@ -91,13 +97,23 @@ public final class HttpApiClient {
         return HttpRequest.newBuilder(url(path)).timeout(Duration.ofSeconds(90));
     }
 
-    /** Submits a job and returns its view; fails the test unless the answer is 201. */
-    public JsonNode submit(String json) {
-        Answer answer = post("/api/jobs", json);
-        if (answer.status() != 201) {
-            throw new AssertionError("submit " + json + " answered " + answer.status() + ": " + answer.body());
+    /** The product's client of this server, made once the server's address is known. */
+    public synchronized ApiClient api() {
+        if (api == null) {
+            api = new ApiClient(base.get());
         }
-        return answer.json();
+        return api;
+    }
+
+    /** Submits a job and returns its view; fails the test if the server refuses it. */
+    public JsonNode submit(String json) {
+        try {
+            return api().submit((ObjectNode) mapper.readTree(json));
+        } catch (IOException e) {
+            throw new UncheckedIOException("the test's job is not JSON: " + json, e);
+        } catch (ApiRefusedException e) {
+            throw new AssertionError("submit " + json + " was refused (" + e.status() + "): " + e.getMessage(), e);
+        }
     }
 
     /** Submits a job and returns its id; fails the test unless the answer is 201. */
@@ -106,7 +122,7 @@ public final class HttpApiClient {
     }
 
     public JsonNode job(String id) {
-        return get("/api/jobs/" + id).json();
+        return api().job(id);
     }
 
     /** Blocks until the job is in {@code state} (at most {@code timeout}); returns its view. */
@@ -119,7 +135,7 @@ public final class HttpApiClient {
     /** Workers that are neither stopped nor draining, per {@code GET /api/workers}. */
     public long activeWorkers() {
         long active = 0;
-        for (JsonNode worker : get("/api/workers").json()) {
+        for (JsonNode worker : api().workers()) {
             String state = worker.get("state").asText();
             if (!state.equals("stopped") && !state.equals("draining")) {
                 active++;
@@ -133,7 +149,7 @@ public final class HttpApiClient {
         int count = 0;
         String next = null;
         do {
-            JsonNode page = get("/api/jobs?limit=1000" + (next == null ? "" : "&before=" + next)).json();
+            JsonNode page = api().jobs(null, 1000, next);
             count += page.get("jobs").size();
             next = page.get("next").isNull() ? null : page.get("next").asText();
         } while (next != null);

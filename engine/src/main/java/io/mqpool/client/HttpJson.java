@@ -1,11 +1,11 @@
-package io.mqpool.cli;
+package io.mqpool.client;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mqpool.config.OneLine;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,14 +15,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
- * JSON requests to one mqpool server, with its failures turned into one-line
- * {@link CliException}s: unreachable or broken server exit 3, a refused request exit 2.
+ * JSON requests to one mqpool server, with its failures turned into one-line exceptions: a
+ * {@link ServerUnreachableException} for a server that cannot be asked or answers as no mqpool
+ * server would, an {@link ApiRefusedException} for a refused request.
  *
  * <p>Built on the JDK's {@code java.net.http.HttpClient} rather than a library: the client
  * sends a few small JSON requests, one at a time, which the JDK does well, and a dependency
  * would only add weight to the jar and versions to keep in step with the server's.
  */
-final class HttpJson {
+public final class HttpJson {
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     /** How long a request may take beyond any long-poll wait it asks the server for. */
@@ -32,7 +33,7 @@ final class HttpJson {
     private final HttpClient http;
     private final ObjectMapper json;
 
-    HttpJson(URI server, ObjectMapper json) {
+    public HttpJson(URI server, ObjectMapper json) {
         this.server = server;
         this.json = json;
         // HTTP/1.1: plain http to a local server gains nothing from an h2c upgrade attempt.
@@ -43,27 +44,27 @@ final class HttpJson {
     }
 
     /** The mapper the client reads and writes JSON with: strict input, tolerant of new fields. */
-    static ObjectMapper newMapper() {
+    public static ObjectMapper newMapper() {
         return new ObjectMapper()
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
-    URI server() {
+    public URI server() {
         return server;
     }
 
-    ObjectMapper json() {
+    public ObjectMapper json() {
         return json;
     }
 
     /** GETs {@code pathAndQuery}; blocks for up to {@code serverWait} plus the answer timeout. */
-    JsonNode get(String pathAndQuery, Duration serverWait) {
+    public JsonNode get(String pathAndQuery, Duration serverWait) {
         return send(HttpRequest.newBuilder(uri(pathAndQuery)).GET(), serverWait);
     }
 
     /** POSTs {@code body} as JSON to {@code path}; blocks until the answer or its timeout. */
-    JsonNode post(String path, JsonNode body) {
+    public JsonNode post(String path, JsonNode body) {
         String text;
         try {
             text = json.writeValueAsString(body);
@@ -85,14 +86,14 @@ final class HttpJson {
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (HttpTimeoutException e) {
-            throw new CliException(ExitCodes.UNREACHABLE, "the server at " + server
+            throw new ServerUnreachableException("the server at " + server
                     + " did not answer within " + ANSWER_TIMEOUT.plus(serverWait).toSeconds() + " s", e);
         } catch (IOException e) {
-            throw new CliException(ExitCodes.UNREACHABLE, "cannot reach the server at " + server + ": "
-                    + reason(e), e);
+            throw new ServerUnreachableException("cannot reach the server at " + server + ": "
+                    + OneLine.reasonOf(e), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new CliException(ExitCodes.UNREACHABLE, "interrupted while waiting for " + server, e);
+            throw new ServerUnreachableException("interrupted while waiting for " + server, e);
         }
         return answer(response);
     }
@@ -105,13 +106,13 @@ final class HttpJson {
         }
         String error = body != null && body.hasNonNull("error") ? body.get("error").asText() : null;
         if (status >= 400 && status < 500) {
-            throw new ApiError(status, error != null ? oneLine(error) : "HTTP " + status + " from " + server);
+            throw new ApiRefusedException(status, error != null ? OneLine.of(error) : "HTTP " + status + " from " + server);
         }
         if (status >= 500) {
-            throw new CliException(ExitCodes.UNREACHABLE, "the server at " + server + " failed: HTTP "
-                    + status + (error != null ? ": " + oneLine(error) : ""));
+            throw new ServerUnreachableException("the server at " + server + " failed: HTTP "
+                    + status + (error != null ? ": " + OneLine.of(error) : ""));
         }
-        throw new CliException(ExitCodes.UNREACHABLE, "the server at " + server + " answered HTTP " + status
+        throw new ServerUnreachableException("the server at " + server + " answered HTTP " + status
                 + " without JSON; is it an mqpool server?");
     }
 
@@ -121,21 +122,5 @@ final class HttpJson {
         } catch (JsonProcessingException e) {
             return null;
         }
-    }
-
-    /** The first message in the cause chain: the JDK's ConnectException often has none. */
-    static String reason(Throwable error) {
-        for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t.getMessage() != null && !t.getMessage().isBlank()) {
-                return oneLine(t.getMessage());
-            }
-        }
-        return error instanceof ConnectException ? "connection refused"
-                : error.getClass().getSimpleName();
-    }
-
-    static String oneLine(String text) {
-        int newline = text.indexOf('\n');
-        return (newline < 0 ? text : text.substring(0, newline)).trim();
     }
 }

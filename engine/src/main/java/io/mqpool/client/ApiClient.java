@@ -1,45 +1,52 @@
-package io.mqpool.cli;
+package io.mqpool.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
- * The mqpool HTTP API as the CLI uses it, one method per endpoint, answering the API's JSON as
- * it came. Every call blocks for one request; the long-poll of {@link #results} blocks up to
- * its {@code waitMs} longer. Failures are one-line {@link CliException}s; an unknown job id is
- * {@code no job 'x'}, exit 2.
+ * The mqpool HTTP API as a client program uses it — the CLI, the bench, the tests — one method
+ * per endpoint, answering the API's JSON as it came. Every call blocks for one request; the
+ * long-poll of {@link #results} blocks up to its {@code waitMs} longer. Failures are one-line
+ * exceptions (see {@link HttpJson}); an unknown job id is an {@link ApiRefusedException}
+ * {@code no job 'x'} with status 404.
  */
-final class ApiClient {
+public final class ApiClient {
 
     private final HttpJson http;
 
-    ApiClient(HttpJson http) {
+    public ApiClient(HttpJson http) {
         this.http = http;
     }
 
-    HttpJson http() {
+    /** A client of the server at {@code server}, reading JSON with {@link HttpJson#newMapper()}. */
+    public ApiClient(URI server) {
+        this(new HttpJson(server, HttpJson.newMapper()));
+    }
+
+    public HttpJson http() {
         return http;
     }
 
     /** {@code POST /api/jobs}: the new job's view. */
-    JsonNode submit(ObjectNode job) {
+    public JsonNode submit(ObjectNode job) {
         return http.post("/api/jobs", job);
     }
 
     /** {@code GET /api/jobs/{id}}. */
-    JsonNode job(String id) {
+    public JsonNode job(String id) {
         try {
             return http.get("/api/jobs/" + segment(id), Duration.ZERO);
-        } catch (ApiError e) {
+        } catch (ApiRefusedException e) {
             throw unknownJob(id, e);
         }
     }
 
     /** {@code GET /api/jobs}, newest first; {@code state} and {@code before} may be null. */
-    JsonNode jobs(String state, int limit, String before) {
+    public JsonNode jobs(String state, int limit, String before) {
         StringBuilder query = new StringBuilder("/api/jobs?limit=").append(limit);
         if (state != null) {
             query.append("&state=").append(encode(state));
@@ -54,7 +61,7 @@ final class ApiClient {
      * {@code GET /api/jobs/{id}/results}: one page of outcomes after {@code after} (null for the
      * first), waiting up to {@code waitMs} on the server when none is ready yet.
      */
-    JsonNode results(String id, ResultOrder order, String after, int limit, long waitMs) {
+    public JsonNode results(String id, ResultOrder order, String after, int limit, long waitMs) {
         StringBuilder query = new StringBuilder("/api/jobs/").append(segment(id))
                 .append("/results?order=").append(order.apiName())
                 .append("&limit=").append(limit)
@@ -64,39 +71,39 @@ final class ApiClient {
         }
         try {
             return http.get(query.toString(), Duration.ofMillis(waitMs));
-        } catch (ApiError e) {
+        } catch (ApiRefusedException e) {
             throw unknownJob(id, e);
         }
     }
 
     /** {@code POST /api/jobs/{id}/cancel}: the job's view afterwards. */
-    JsonNode cancel(String id) {
+    public JsonNode cancel(String id) {
         try {
             return http.post("/api/jobs/" + segment(id) + "/cancel", http.json().createObjectNode());
-        } catch (ApiError e) {
+        } catch (ApiRefusedException e) {
             throw unknownJob(id, e);
         }
     }
 
-    JsonNode tasks() {
+    public JsonNode tasks() {
         return http.get("/api/tasks", Duration.ZERO);
     }
 
-    JsonNode workers() {
+    public JsonNode workers() {
         return http.get("/api/workers", Duration.ZERO);
     }
 
     /** {@code POST /api/workers/scale}: the workers afterwards. */
-    JsonNode scale(int count) {
+    public JsonNode scale(int count) {
         return http.post("/api/workers/scale", http.json().createObjectNode().put("count", count));
     }
 
-    JsonNode status() {
+    public JsonNode status() {
         return http.get("/api/status", Duration.ZERO);
     }
 
-    private static CliException unknownJob(String id, ApiError error) {
-        return error.notFound() ? CliException.badInput("no job '" + id + "'") : error;
+    private static ApiRefusedException unknownJob(String id, ApiRefusedException error) {
+        return error.notFound() ? new ApiRefusedException(404, "no job '" + id + "'") : error;
     }
 
     private static String segment(String text) {

@@ -1,7 +1,7 @@
-package io.mqpool.cli;
+package io.mqpool.client;
 
 /** The order results are read in: the inputs' order, or the order tasks finished in. */
-enum ResultOrder {
+public enum ResultOrder {
     INPUT("input"),
     COMPLETION("completion");
 
@@ -11,11 +11,12 @@ enum ResultOrder {
         this.apiName = apiName;
     }
 
-    String apiName() {
+    /** The value of the results endpoint's {@code order} parameter. */
+    public String apiName() {
         return apiName;
     }
 
-    static ResultOrder of(boolean unordered) {
+    public static ResultOrder of(boolean unordered) {
         return unordered ? COMPLETION : INPUT;
     }
 }
