@@ -3,19 +3,14 @@ package io.mqpool;
 import io.mqpool.events.JobSignal;
 import io.mqpool.store.JobState;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The result of a job submitted without waiting ({@code applyAsync}, {@code mapAsync},
@@ -37,25 +32,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class AsyncResult<R> implements Future<R> {
 
-    private static final Logger log = LoggerFactory.getLogger(AsyncResult.class);
-
-    /** Where the result is: its job running, its callbacks running, or complete. */
-    private enum Stage { RUNNING, SETTLING, SETTLED }
-
     private final JobSignal signal;
-    private final Supplier<R> assemble;
     private final Canceller cancelJob;
-    private final CallbackThread callbacks;
-    private final Consumer<AsyncResult<?>> whenSettled;
-    /** Completes once the outcome is read and the callbacks registered before have run. */
-    private final CompletableFuture<Void> settled = new CompletableFuture<>();
-    private final List<Runnable> pending = new ArrayList<>();
-    private Stage stage = Stage.RUNNING;
-    private Thread settler;
-    // Written before the stage leaves RUNNING, read after it did (under this lock or after
-    // `settled` completed, which orders the writes before the reads).
-    private R value;
-    private Throwable failure;
+    private final Settlement<R> settlement;
 
     /**
      * @param assemble reads the finished job's outcomes into the result, once; throws
@@ -65,13 +44,9 @@ public final class AsyncResult<R> implements Future<R> {
     AsyncResult(JobSignal signal, Supplier<R> assemble, Canceller cancelJob, CallbackThread callbacks,
                 Consumer<AsyncResult<?>> whenSettled) {
         this.signal = signal;
-        this.assemble = assemble;
         this.cancelJob = cancelJob;
-        this.callbacks = callbacks;
-        this.whenSettled = whenSettled;
-        // The outcome is read as soon as the job ends, off the collector's thread: it is then
-        // ready even if the pool closes its store before anyone asks.
-        signal.finished().whenCompleteAsync((state, error) -> settle(), callbacks);
+        this.settlement = new Settlement<>(signal, assemble, callbacks, () -> whenSettled.accept(this));
+        settlement.start();
     }
 
     /** The id of the job behind this result. */
@@ -81,7 +56,7 @@ public final class AsyncResult<R> implements Future<R> {
 
     /** Whether the job has finished and every callback registered before has run. Does not block. */
     public boolean ready() {
-        return settled.isDone();
+        return settlement.isSettled();
     }
 
     /**
@@ -93,7 +68,7 @@ public final class AsyncResult<R> implements Future<R> {
         if (!ready()) {
             throw new IllegalStateException("job " + jobId() + " has not finished: successful() needs a ready result");
         }
-        return failure == null;
+        return settlement.failure() == null;
     }
 
     /**
@@ -104,7 +79,7 @@ public final class AsyncResult<R> implements Future<R> {
      * @throws InterruptedException if interrupted while waiting
      */
     public boolean waitFor(Duration timeout) throws InterruptedException {
-        awaitSettled(timeout.toNanos());
+        settlement.await(timeout.toNanos());
         return ready();
     }
 
@@ -113,11 +88,12 @@ public final class AsyncResult<R> implements Future<R> {
      * before the result is ready, or at once on this thread if it already is. Does not block.
      */
     public AsyncResult<R> onSuccess(Consumer<? super R> callback) {
-        return register(() -> {
-            if (failure == null) {
-                callback.accept(value);
+        settlement.register(() -> {
+            if (settlement.failure() == null) {
+                callback.accept(settlement.value());
             }
         });
+        return this;
     }
 
     /**
@@ -127,11 +103,12 @@ public final class AsyncResult<R> implements Future<R> {
      * already is. Does not block.
      */
     public AsyncResult<R> onError(Consumer<? super Throwable> callback) {
-        return register(() -> {
-            if (failure != null) {
-                callback.accept(failure);
+        settlement.register(() -> {
+            if (settlement.failure() != null) {
+                callback.accept(settlement.failure());
             }
         });
+        return this;
     }
 
     /**
@@ -146,7 +123,7 @@ public final class AsyncResult<R> implements Future<R> {
      */
     @Override
     public R get() throws InterruptedException, ExecutionException {
-        awaitSettled(Long.MAX_VALUE);
+        settlement.await(Long.MAX_VALUE);
         return outcome();
     }
 
@@ -158,7 +135,7 @@ public final class AsyncResult<R> implements Future<R> {
      */
     @Override
     public R get(long timeout, TimeUnit unit) throws InterruptedException, ExecutionException, TimeoutException {
-        if (!awaitSettled(unit.toNanos(timeout))) {
+        if (!settlement.await(unit.toNanos(timeout))) {
             throw new TimeoutException("job " + jobId() + " has not finished after " + timeout + " "
                     + unit.name().toLowerCase());
         }
@@ -166,46 +143,14 @@ public final class AsyncResult<R> implements Future<R> {
     }
 
     private R outcome() throws ExecutionException {
+        Throwable failure = settlement.failure();
         if (failure instanceof CancellationException cancelled) {
             throw cancelled;
         }
         if (failure != null) {
             throw new ExecutionException(failure.getMessage(), failure);
         }
-        return value;
-    }
-
-    /**
-     * Waits until the outcome may be handed to this thread: the result is settled, or this
-     * thread is the one running its callbacks.
-     *
-     * @return false if the time ran out first
-     */
-    private boolean awaitSettled(long timeoutNanos) throws InterruptedException {
-        synchronized (this) {
-            if (stage == Stage.SETTLING && settler == Thread.currentThread()) {
-                return true;
-            }
-        }
-        // The callback thread would wait for itself, as the settling of this result may be
-        // queued behind the callback that asks: it waits for the job instead and settles here.
-        boolean help = callbacks.isCurrent();
-        try {
-            CompletableFuture<?> awaited = help ? signal.finished() : settled;
-            if (timeoutNanos == Long.MAX_VALUE) {
-                awaited.get();
-            } else {
-                awaited.get(timeoutNanos, TimeUnit.NANOSECONDS);
-            }
-        } catch (ExecutionException e) {
-            // Only that it ended matters here: settle() reads how.
-        } catch (TimeoutException e) {
-            return false;
-        }
-        if (help) {
-            settle();
-        }
-        return true;
+        return settlement.value();
     }
 
     /**
@@ -214,7 +159,7 @@ public final class AsyncResult<R> implements Future<R> {
      */
     void awaitReady() {
         try {
-            awaitSettled(Long.MAX_VALUE);
+            settlement.await(Long.MAX_VALUE);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -225,96 +170,7 @@ public final class AsyncResult<R> implements Future<R> {
      * terminated under it.
      */
     void abandon() {
-        synchronized (this) {
-            if (stage != Stage.RUNNING) {
-                return;
-            }
-            failure = new CancellationException("the pool was terminated before job " + jobId() + " finished");
-            stage = Stage.SETTLED;
-            if (!pending.isEmpty()) {
-                log.debug("job {}: {} callbacks dropped by terminate()", jobId(), pending.size());
-            }
-            pending.clear();
-        }
-        settled.complete(null);
-        whenSettled.accept(this);
-    }
-
-    private AsyncResult<R> register(Runnable callback) {
-        synchronized (this) {
-            if (stage != Stage.SETTLED) {
-                pending.add(callback); // the settling thread runs it before the result is ready
-                return this;
-            }
-        }
-        runSafely(callback);
-        return this;
-    }
-
-    /** Reads the outcome of the finished job, then runs the callbacks; once. */
-    private void settle() {
-        synchronized (this) {
-            if (stage != Stage.RUNNING) {
-                return;
-            }
-            stage = Stage.SETTLING;
-            settler = Thread.currentThread();
-        }
-        try {
-            readOutcome();
-            runCallbacks();
-        } finally {
-            synchronized (this) {
-                stage = Stage.SETTLED; // already, unless an Error escaped
-                settler = null;
-            }
-            settled.complete(null);
-            whenSettled.accept(this);
-        }
-    }
-
-    private void readOutcome() {
-        try {
-            JobState state = signal.finished().join();
-            if (state == JobState.CANCELLED) {
-                failure = new CancellationException("job " + jobId() + " was cancelled");
-            } else if (state == JobState.TIMED_OUT) {
-                failure = new JobTimeoutException(jobId());
-            } else {
-                value = assemble.get();
-            }
-        } catch (CompletionException e) {
-            failure = e.getCause();
-        } catch (RuntimeException e) {
-            failure = e;
-        }
-    }
-
-    /**
-     * Runs the pending callbacks, including those registered while they run, and marks the
-     * result settled in the same step that finds none left, so none registered meanwhile is lost.
-     */
-    private void runCallbacks() {
-        while (true) {
-            List<Runnable> batch;
-            synchronized (this) {
-                if (pending.isEmpty()) {
-                    stage = Stage.SETTLED;
-                    return;
-                }
-                batch = List.copyOf(pending);
-                pending.clear();
-            }
-            batch.forEach(this::runSafely);
-        }
-    }
-
-    private void runSafely(Runnable callback) {
-        try {
-            callback.run();
-        } catch (Throwable e) { // a user's callback must not stop the others, nor the callback thread
-            log.warn("a callback of job {} threw; the job's result stands", jobId(), e);
-        }
+        settlement.abandon();
     }
 
     /**
@@ -344,7 +200,7 @@ public final class AsyncResult<R> implements Future<R> {
 
     @Override
     public boolean isCancelled() {
-        if (ready() && failure instanceof CancellationException) {
+        if (ready() && settlement.failure() instanceof CancellationException) {
             return true; // cancelled, or the pool was terminated under it
         }
         CompletableFuture<JobState> finished = signal.finished();
