@@ -79,7 +79,7 @@ class CrashSafetyIT {
     }
 
     private static long tasksDone(AsyncResult<?> job) {
-        return pool.engine().store().job(job.jobId()).orElseThrow().tasksDone();
+        return pool.engine().jobs().job(job.jobId()).orElseThrow().tasksDone();
     }
 
     private static long countExecutions(String jobId) throws IOException {
@@ -214,7 +214,7 @@ class CrashSafetyIT {
             assertFalse(job.cancel(false), "already cancelled");
             assertFalse(job.cancel(true), "already cancelled");
             // The two running tasks finish on the workers that run them; their outcomes are recorded.
-            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> own.engine().store().job(job.jobId())
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> own.engine().jobs().job(job.jobId())
                     .orElseThrow().tasksDone() == 2);
             assertEquals(pids, pids(own), "no worker was replaced");
             assertTrue(own.engine().workers().stream().allMatch(w -> w.restarts() == 0), own.engine().workers().toString());

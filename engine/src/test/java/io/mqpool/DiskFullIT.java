@@ -46,7 +46,7 @@ class DiskFullIT {
     @Test
     void aFullDiskRefusesTheJobWithTheReasonAndThePoolWorksAgainOnceThereIsRoom() throws Exception {
         try (Pool pool = Pool.builder().workers(1).dataDir(mount.resolve("data")).build()) {
-            long jobsBefore = pool.engine().store().jobCount();
+            long jobsBefore = pool.engine().jobs().jobCount();
             Path filler = mount.resolve("filler");
             fill(filler);
 
@@ -57,7 +57,7 @@ class DiskFullIT {
             Files.delete(filler);
             List<Integer> inputs = IntStream.range(0, 2_000).boxed().toList();
             assertEquals(inputs.stream().map(n -> (long) n * n * n).toList(), pool.map(ComputeCube.class, inputs));
-            assertEquals(jobsBefore + 1, pool.engine().store().jobCount(), "the refused job left nothing behind");
+            assertEquals(jobsBefore + 1, pool.engine().jobs().jobCount(), "the refused job left nothing behind");
         }
     }
 

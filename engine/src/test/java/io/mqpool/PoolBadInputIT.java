@@ -38,34 +38,34 @@ class PoolBadInputIT {
 
     @Test
     void aTaskClassThatIsNotRegisteredIsRefusedAndNothingIsStored() {
-        long before = pool.engine().store().jobCount();
+        long before = pool.engine().jobs().jobCount();
         UnknownTaskException error = assertThrows(UnknownTaskException.class,
                 () -> pool.map(NotRegistered.class, List.of(1)));
         assertTrue(error.getMessage().contains(NotRegistered.class.getName()), error.getMessage());
         assertOneLine(error.getMessage());
-        assertEquals(before, pool.engine().store().jobCount());
+        assertEquals(before, pool.engine().jobs().jobCount());
     }
 
     @Test
     void aTupleThatDoesNotFitTheTaskIsRefusedAndNothingIsStored() {
-        long before = pool.engine().store().jobCount();
+        long before = pool.engine().jobs().jobCount();
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
                 () -> pool.starmap(ComputePower.class, List.of(List.of(2, 3), List.of("three", 2))));
         assertTrue(error.getMessage().startsWith("tuple 1: "), error.getMessage());
         assertTrue(error.getMessage().contains("compute_power"), error.getMessage());
         assertOneLine(error.getMessage());
-        assertEquals(before, pool.engine().store().jobCount());
+        assertEquals(before, pool.engine().jobs().jobCount());
     }
 
     @Test
     void anArgumentOverTheSizeLimitIsRefusedAndNothingIsStored() {
-        long before = pool.engine().store().jobCount();
+        long before = pool.engine().jobs().jobCount();
         JsonNode huge = TextNode.valueOf("x".repeat(TaskJson.MAX_VALUE_CHARS));
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
                 () -> pool.map(Echo.class, List.of(huge)));
         assertTrue(error.getMessage().contains("over the limit of " + TaskJson.MAX_VALUE_CHARS + " per argument"),
                 error.getMessage());
-        assertEquals(before, pool.engine().store().jobCount());
+        assertEquals(before, pool.engine().jobs().jobCount());
     }
 
     @Test

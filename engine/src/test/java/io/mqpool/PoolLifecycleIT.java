@@ -88,7 +88,7 @@ class PoolLifecycleIT {
         AsyncResult<List<Integer>> queued = pool.mapAsync(SleepMillis.class, Collections.nCopies(5_000, 100),
                 JobOptions.defaults().withChunksize(1));
         Awaitility.await().atMost(Duration.ofSeconds(30))
-                .until(() -> pool.engine().store().job(queued.jobId()).orElseThrow().tasksDone() > 0);
+                .until(() -> pool.engine().jobs().job(queued.jobId()).orElseThrow().tasksDone() > 0);
 
         long start = System.nanoTime();
         pool.terminate();

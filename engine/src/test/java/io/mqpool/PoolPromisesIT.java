@@ -228,7 +228,7 @@ class PoolPromisesIT {
 
     @Test
     void aMapWhoseInputThrowsThrowsItFromTheCallItselfAndStoresNothing() {
-        long jobs = pool.engine().store().jobCount();
+        long jobs = pool.engine().jobs().jobCount();
         IllegalArgumentException broken = new IllegalArgumentException("no more inputs");
         assertSame(broken, assertThrows(IllegalArgumentException.class,
                 () -> pool.map(ComputeCube.class, failingAt(2, broken, new AtomicInteger()))));
@@ -251,14 +251,14 @@ class PoolPromisesIT {
         assertSame(checked, assertThrows(UncheckedIOException.class,
                 () -> pool.starmap(ComputePower.class, tuples)).getCause());
 
-        assertEquals(jobs, pool.engine().store().jobCount(), "no job was stored");
+        assertEquals(jobs, pool.engine().jobs().jobCount(), "no job was stored");
     }
 
     // ---- 3. errors name the task ----------------------------------------------------------
 
     @Test
     void anArgumentThatCannotBeEncodedNamesItsIndexItsClassAndTheEncodersReason() throws Exception {
-        long jobs = pool.engine().store().jobCount();
+        long jobs = pool.engine().jobs().jobCount();
         List<Object> args = List.of(1, new Opaque());
         String expected = "argument 1 (" + Opaque.class.getName() + ") cannot be encoded as JSON: ";
 
@@ -269,7 +269,7 @@ class PoolPromisesIT {
                 () -> pool.apply(anything(), new Opaque()));
         assertTrue(applied.getMessage().startsWith("argument 0 (" + Opaque.class.getName() + ")"),
                 applied.getMessage());
-        assertEquals(jobs, pool.engine().store().jobCount(), "no job was stored");
+        assertEquals(jobs, pool.engine().jobs().jobCount(), "no job was stored");
 
         try (ResultSequence<Object> results = pool.imap(anything(), args)) {
             assertEquals("1", results.next(WAIT).toString());
@@ -329,11 +329,11 @@ class PoolPromisesIT {
         Pool terminated = Pool.create(1);
         ExecutorService callers = Executors.newFixedThreadPool(2);
         try {
-            long jobs = terminated.engine().store().jobCount();
+            long jobs = terminated.engine().jobs().jobCount();
             AsyncResult<Integer> pending = terminated.applyAsync(SleepMillis.class, 60_000);
             Future<List<Integer>> mapping = callers.submit(() -> terminated.map(SleepMillis.class, List.of(60_000)));
             Future<Integer> applying = callers.submit(() -> terminated.apply(SleepMillis.class, 60_000));
-            Awaitility.await().atMost(WAIT).until(() -> terminated.engine().store().jobCount() == jobs + 3);
+            Awaitility.await().atMost(WAIT).until(() -> terminated.engine().jobs().jobCount() == jobs + 3);
 
             terminated.terminate();
 
@@ -393,7 +393,7 @@ class PoolPromisesIT {
     }
 
     private static JobState jobState(String jobId) {
-        return pool.engine().store().job(jobId).orElseThrow().state();
+        return pool.engine().jobs().job(jobId).orElseThrow().state();
     }
 
     /** Work a slow callback does; nothing waits on a condition here. */

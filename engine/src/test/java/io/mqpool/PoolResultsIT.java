@@ -220,7 +220,7 @@ class PoolResultsIT {
 
         assertInstanceOf(JobTimeoutException.class, error.getCause());
         assertTrue(Duration.ofNanos(System.nanoTime() - start).compareTo(Duration.ofSeconds(10)) < 0);
-        JobRow row = pool.engine().store().job(job.jobId()).orElseThrow();
+        JobRow row = pool.engine().jobs().job(job.jobId()).orElseThrow();
         assertEquals(JobState.TIMED_OUT, row.state());
         assertTrue(row.tasksDone() > 0 && row.tasksDone() < 60, row.tasksDone() + " tasks done");
     }
@@ -236,7 +236,7 @@ class PoolResultsIT {
     }
 
     private static long tasksDone(AsyncResult<?> job) {
-        return pool.engine().store().job(job.jobId()).orElseThrow().tasksDone();
+        return pool.engine().jobs().job(job.jobId()).orElseThrow().tasksDone();
     }
 
     private static List<Integer> randomMillis(int count, int max, long seed) {

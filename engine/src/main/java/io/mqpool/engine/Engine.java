@@ -11,6 +11,7 @@ import io.mqpool.events.JobSignal;
 import io.mqpool.jobs.TaskJson;
 import io.mqpool.jobs.TaskRegistry;
 import io.mqpool.retry.RetryHandler;
+import io.mqpool.store.JobDeletion;
 import io.mqpool.store.JobState;
 import io.mqpool.store.JobStore;
 import io.mqpool.supervisor.Supervisor;
@@ -45,6 +46,7 @@ public final class Engine implements AutoCloseable {
     private final Shutdown shutdown = new Shutdown();
     private EmbeddedBroker broker;
     private JobStore store;
+    private JobQueries queries;
     private Dispatcher dispatcher;
     private Supervisor supervisor;
     private CompletableFuture<Void> workersStart;
@@ -137,6 +139,7 @@ public final class Engine implements AutoCloseable {
         });
         try {
             store = shutdown.add("job store", JobStore.open(dataDir.resolve("db"), clock));
+            queries = new JobQueries(store);
             broker = shutdown.add("broker", Background.join(brokerStart));
         } catch (RuntimeException e) {
             supervisor.terminate();
@@ -251,6 +254,14 @@ public final class Engine implements AutoCloseable {
         return ender.end(jobId, JobState.CANCELLED, stopRunning);
     }
 
+    /**
+     * Deletes a finished job and everything stored of it (chunks, arguments, outcomes, attempts)
+     * at once. A running job is left alone.
+     */
+    public JobDeletion delete(String jobId) {
+        return store.delete(jobId);
+    }
+
     private void fatal(Throwable error) {
         log.error("the workers cannot run: {}", error.getMessage());
         events.stopAll(error);
@@ -266,6 +277,11 @@ public final class Engine implements AutoCloseable {
 
     public JobStore store() {
         return store;
+    }
+
+    /** Read-only questions about jobs, for the HTTP server, the web UI and the pool. */
+    public JobQueries jobs() {
+        return queries;
     }
 
     public JobEvents events() {

@@ -26,7 +26,7 @@ final class JobViews {
 
     /** The job of that id. Blocks on the store. @throws ApiException 404 if there is none */
     JobRow require(String jobId) {
-        return engine.store().job(jobId).orElseThrow(() -> ApiException.notFound("no job '" + jobId + "'"));
+        return engine.jobs().job(jobId).orElseThrow(() -> ApiException.notFound("no job '" + jobId + "'"));
     }
 
     JobView view(JobRow job) {
@@ -36,7 +36,7 @@ final class JobViews {
     /** The view of one job on its own: with its source indexes if it retries another's failures. */
     JobView detail(JobRow job) {
         List<Long> sourceIndexes = job.retryOf() == null ? null
-                : engine.store().sourceIndexes(job.id()).map(this::indexes).orElse(null);
+                : engine.jobs().sourceIndexes(job.id()).map(this::indexes).orElse(null);
         return JobView.of(job, runningTasks().getOrDefault(job.id(), 0L), clock.instant(), sourceIndexes);
     }
 

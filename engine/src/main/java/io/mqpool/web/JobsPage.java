@@ -37,7 +37,7 @@ final class JobsPage {
         String task = ctx.queryParam("task") == null ? "" : ctx.queryParam("task").strip();
         Long before = Params.cursor(ctx, "before");
         List<String> back = back(ctx.queryParam("back"));
-        List<JobRow> rows = engine.store().jobsNewestFirst(state, task.isEmpty() ? null : task, before, PAGE + 1);
+        List<JobRow> rows = engine.jobs().jobsNewestFirst(state, task.isEmpty() ? null : task, before, PAGE + 1);
         boolean more = rows.size() > PAGE;
         List<JobView> jobs = views.views(more ? rows.subList(0, PAGE) : rows);
         String next = more ? Long.toString(rows.get(PAGE - 1).seq()) : null;

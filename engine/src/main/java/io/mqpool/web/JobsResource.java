@@ -51,7 +51,7 @@ final class JobsResource {
         String task = task(ctx.queryParam("task"));
         int limit = Params.intParam(ctx, "limit", DEFAULT_PAGE, 1, MAX_PAGE);
         Long before = Params.cursor(ctx, "before");
-        List<JobRow> rows = engine.store().jobsNewestFirst(state, task, before, limit + 1);
+        List<JobRow> rows = engine.jobs().jobsNewestFirst(state, task, before, limit + 1);
         boolean more = rows.size() > limit;
         List<JobRow> page = more ? rows.subList(0, limit) : rows;
         String next = more ? Long.toString(page.get(page.size() - 1).seq()) : null;
@@ -76,7 +76,7 @@ final class JobsResource {
     /** {@code DELETE /api/jobs/{id}}: 204; 409 while it runs; everything of it leaves the store. */
     void delete(Context ctx) {
         String id = ctx.pathParam("id");
-        switch (engine.store().delete(id)) {
+        switch (engine.delete(id)) {
             case DELETED -> ctx.status(204);
             case RUNNING -> throw new ApiException(409, "job '" + id + "' is still running; cancel it first");
             case UNKNOWN -> throw ApiException.notFound("no job '" + id + "'");

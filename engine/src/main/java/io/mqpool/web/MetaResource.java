@@ -28,7 +28,7 @@ final class MetaResource {
     /** Blocks briefly on the store to count running jobs. */
     void status(Context ctx) {
         json.write(ctx, 200, new StatusView(version, workers.activeCount(),
-                engine.settings().dataDir().toAbsolutePath().toString(), engine.store().runningJobs().size(),
+                engine.settings().dataDir().toAbsolutePath().toString(), engine.jobs().runningJobs().size(),
                 http.readOnly(), http.basePath()));
     }
 }

@@ -60,7 +60,7 @@ final class PageActions {
         List<String> made = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         for (String id : ids.stream().distinct().limit(MAX_SELECTED).toList()) {
-            Optional<JobRow> job = engine.store().job(id);
+            Optional<JobRow> job = engine.jobs().job(id);
             Optional<String> refusal = job.isEmpty() ? Optional.of("is not a known job")
                     : RetryFailedResource.refusal(job.get());
             if (refusal.isPresent()) {
@@ -78,7 +78,7 @@ final class PageActions {
     /** {@code POST /jobs/{id}/delete}: lands on the jobs page; 409 while the job runs. */
     void delete(Context ctx) {
         String id = ctx.pathParam("id");
-        switch (engine.store().delete(id)) {
+        switch (engine.delete(id)) {
             case DELETED -> ctx.redirect(ui.to("/jobs"), HttpStatus.SEE_OTHER);
             case RUNNING -> throw new ApiException(409, "job '" + id + "' is still running; cancel it first");
             case UNKNOWN -> throw ApiException.notFound("no job '" + id + "'");

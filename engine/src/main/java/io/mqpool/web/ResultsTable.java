@@ -98,7 +98,7 @@ final class ResultsTable {
     /** The argument of a task: chunks hold {@code chunksize} consecutive tasks each. */
     private String argument(JobRow job, long index, Map<Long, JsonNode> chunkArgs) {
         long chunkNo = index / job.chunksize();
-        JsonNode args = chunkArgs.computeIfAbsent(chunkNo, n -> engine.store().chunkArgs(job.id(), (int) (long) n)
+        JsonNode args = chunkArgs.computeIfAbsent(chunkNo, n -> engine.jobs().chunkArgs(job.id(), (int) (long) n)
                 .map(this::parse).orElse(mapper.createArrayNode()));
         JsonNode arg = args.get((int) (index - chunkNo * job.chunksize()));
         return arg == null ? "?" : arg.toString();
@@ -106,7 +106,7 @@ final class ResultsTable {
 
     /** Each worker death counts one attempt; a task that raised was tried once more after them. */
     private String attempts(JobRow job, long index, JsonNode error) {
-        Optional<TaskAttempts> deaths = engine.store().attempts(job.id(), index);
+        Optional<TaskAttempts> deaths = engine.jobs().attempts(job.id(), index);
         int died = deaths.map(TaskAttempts::deaths).orElse(0);
         String type = error.path("type").asText();
         boolean settledByDeath = type.startsWith("io.mqpool.") && died > 0;

@@ -55,7 +55,7 @@ final class RetryFailedResource {
         List<JobView> made = new ArrayList<>();
         List<RetryAnswer.Skipped> skipped = new ArrayList<>();
         for (String id : ids) {
-            Optional<JobRow> job = engine.store().job(id);
+            Optional<JobRow> job = engine.jobs().job(id);
             Optional<String> refusal = job.isEmpty() ? Optional.of("is not a known job") : refusal(job.get());
             if (refusal.isPresent()) {
                 skipped.add(new RetryAnswer.Skipped(id, refusal.get()));
@@ -103,7 +103,7 @@ final class RetryFailedResource {
         int from = 0;
         List<FailedChunk> page;
         do {
-            page = engine.store().chunksWithFailures(job.id(), from, PAGE_CHUNKS);
+            page = engine.jobs().chunksWithFailures(job.id(), from, PAGE_CHUNKS);
             for (FailedChunk chunk : page) {
                 failed.add(job.id(), chunk);
             }

@@ -39,15 +39,15 @@ final class StatsResource {
     /** {@code GET /api/jobs/{id}/stats}. */
     void job(Context ctx) {
         JobRow job = views.require(ctx.pathParam("id"));
-        Optional<long[]> span = engine.store().finishSpan(job.id());
+        Optional<long[]> span = engine.jobs().finishSpan(job.id());
         List<Bucket> throughput = List.of();
         if (span.isPresent()) {
             long bucket = bucketFor(span.get()[1] - span.get()[0]);
             long first = floor(span.get()[0], bucket);
-            throughput = filled(engine.store().finishedPerBucket(job.id(), first, bucket), first,
+            throughput = filled(engine.jobs().finishedPerBucket(job.id(), first, bucket), first,
                     floor(span.get()[1], bucket), bucket);
         }
-        DurationHistogram durations = engine.store().taskDurations(job.id(),
+        DurationHistogram durations = engine.jobs().taskDurations(job.id(),
                 new DurationHistogram(DurationHistogram.DEFAULT_BOUNDS_MS));
         json.write(ctx, 200, new JobStats(throughput,
                 new JobStats.Durations(DurationHistogram.DEFAULT_BOUNDS_MS, durations.counts())));
@@ -58,7 +58,7 @@ final class StatsResource {
         int minutes = Params.intParam(ctx, "minutes", 60, 1, MAX_MINUTES);
         long last = floor(clock.millis(), MINUTE);
         long first = last - (minutes - 1) * MINUTE;
-        json.write(ctx, 200, new Throughput(filled(engine.store().finishedPerBucket(null, first, MINUTE), first,
+        json.write(ctx, 200, new Throughput(filled(engine.jobs().finishedPerBucket(null, first, MINUTE), first,
                 last, MINUTE)));
     }
 

@@ -1,0 +1,91 @@
+package io.mqpool.engine;
+
+import io.mqpool.store.DurationHistogram;
+import io.mqpool.store.FailedChunk;
+import io.mqpool.store.JobRow;
+import io.mqpool.store.JobState;
+import io.mqpool.store.JobStore;
+import io.mqpool.store.TaskAttempts;
+import io.mqpool.store.TimeBucket;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the HTTP server, the web UI and the pool may ask about jobs: read-only questions to the
+ * store, answered with its records. Whatever changes a job goes through the {@link Engine}.
+ */
+public final class JobQueries {
+
+    private final JobStore store;
+
+    JobQueries(JobStore store) {
+        this.store = store;
+    }
+
+    public Optional<JobRow> job(String jobId) {
+        return store.job(jobId);
+    }
+
+    /** How many jobs the store holds, in any state. */
+    public long jobCount() {
+        return store.jobCount();
+    }
+
+    /**
+     * A page of jobs, newest first.
+     *
+     * @param state only jobs in this state; null for all
+     * @param taskContains only jobs whose task name holds this, ignoring case; null for all
+     * @param beforeSeq only jobs older than this {@link JobRow#seq()}; null to start at the newest
+     */
+    public List<JobRow> jobsNewestFirst(JobState state, String taskContains, Long beforeSeq, int limit) {
+        return store.jobsNewestFirst(state, taskContains, beforeSeq, limit);
+    }
+
+    public List<JobRow> runningJobs() {
+        return store.runningJobs();
+    }
+
+    /** The arguments JSON array of one chunk, to report which argument failed. */
+    public Optional<String> chunkArgs(String jobId, int chunkNo) {
+        return store.chunkArgs(jobId, chunkNo);
+    }
+
+    /** The worker deaths recorded against one task, to show its attempts; empty if none. */
+    public Optional<TaskAttempts> attempts(String jobId, long taskIndex) {
+        return store.attempts(jobId, taskIndex);
+    }
+
+    /** Chunks {@code fromChunk ..} of a job with at least one failed task, in chunk order. */
+    public List<FailedChunk> chunksWithFailures(String jobId, int fromChunk, int limit) {
+        return store.chunksWithFailures(jobId, fromChunk, limit);
+    }
+
+    /**
+     * For a job made of another's failed tasks: the index each task had there, as a JSON array.
+     * Empty for a fresh job or none.
+     */
+    public Optional<String> sourceIndexes(String jobId) {
+        return store.sourceIndexes(jobId);
+    }
+
+    /**
+     * Tasks finished per interval of {@code bucketMillis} from {@code sinceMillis} on, by the
+     * workers' clocks, in time order; empty intervals are left out.
+     *
+     * @param jobId one job's tasks; null for every job's
+     */
+    public List<TimeBucket> finishedPerBucket(String jobId, long sinceMillis, long bucketMillis) {
+        return store.finishedPerBucket(jobId, sinceMillis, bucketMillis);
+    }
+
+    /** When the first and the last of a job's chunks finished (epoch ms), if any did. */
+    public Optional<long[]> finishSpan(String jobId) {
+        return store.finishSpan(jobId);
+    }
+
+    /** How long a job's tasks took, counted into {@code histogram}: each chunk's mean, per task. */
+    public DurationHistogram taskDurations(String jobId, DurationHistogram histogram) {
+        return store.taskDurations(jobId, histogram);
+    }
+}

@@ -1,0 +1,57 @@
+package io.mqpool.architecture;
+
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The module and package dependencies the README's module table states, checked on the
+ * compiled main classes of every module.
+ */
+class ArchitectureTest {
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importMainClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.mqpool");
+    }
+
+    @Test
+    void modulesAndLayersDependOnlyDownwards() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("config").definedBy("io.mqpool.config..")
+                .layer("jobs").definedBy("io.mqpool.jobs..")
+                .layer("broker").definedBy("io.mqpool.broker..")
+                .layer("worker").definedBy("io.mqpool.worker..", "io.mqpool.supervisor..")
+                .layer("engine internals").definedBy("io.mqpool.engine..", "io.mqpool.store..",
+                        "io.mqpool.dispatch..", "io.mqpool.collect..", "io.mqpool.retry..", "io.mqpool.events..")
+                .layer("public API").definedBy("io.mqpool")
+                .layer("HTTP server and web UI").definedBy("io.mqpool.server..", "io.mqpool.web..")
+                .layer("HTTP client").definedBy("io.mqpool.client..")
+                .layer("applications").definedBy("io.mqpool.cli..", "io.mqpool.bench..")
+                .whereLayer("applications").mayNotBeAccessedByAnyLayer()
+                .whereLayer("HTTP client").mayOnlyBeAccessedByLayers("applications")
+                .whereLayer("HTTP server and web UI").mayOnlyBeAccessedByLayers("applications")
+                .whereLayer("public API").mayOnlyBeAccessedByLayers("applications")
+                .whereLayer("engine internals").mayOnlyBeAccessedByLayers("public API", "HTTP server and web UI")
+                .whereLayer("worker").mayOnlyBeAccessedByLayers("engine internals", "public API",
+                        "HTTP server and web UI", "applications")
+                .whereLayer("broker").mayOnlyBeAccessedByLayers("worker", "engine internals", "public API")
+                .whereLayer("jobs").mayOnlyBeAccessedByLayers("worker", "engine internals", "public API",
+                        "HTTP server and web UI", "applications")
+                .check(classes);
+    }
+
+    @Test
+    void packagesHaveNoCycles() {
+        slices().matching("io.mqpool.(**)").should().beFreeOfCycles().check(classes);
+    }
+}
