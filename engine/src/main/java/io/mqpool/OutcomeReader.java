@@ -2,10 +2,10 @@ package io.mqpool;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mqpool.engine.JobResults;
 import io.mqpool.jobs.RegisteredTask;
 import io.mqpool.jobs.TaskJson;
 import io.mqpool.store.ChunkOutcomes;
-import io.mqpool.store.JobStore;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,13 +15,13 @@ final class OutcomeReader<R> {
     /** The error type the engine settles a timed-out task with. */
     private static final String TIMEOUT_TYPE = TaskTimeoutException.class.getName();
 
-    private final JobStore store;
+    private final JobResults results;
     private final TaskJson json;
     private final RegisteredTask task;
     private final String jobId;
 
-    OutcomeReader(JobStore store, TaskJson json, RegisteredTask task, String jobId) {
-        this.store = store;
+    OutcomeReader(JobResults results, TaskJson json, RegisteredTask task, String jobId) {
+        this.results = results;
         this.json = json;
         this.task = task;
         this.jobId = jobId;
@@ -88,7 +88,7 @@ final class OutcomeReader<R> {
         /** The argument at {@code position} in the chunk, as JSON text; "?" if it is not stored. */
         String get(int position) {
             if (args == null) {
-                args = parse(store.chunkArgs(jobId, chunk.chunkNo()).orElse("[]"), "arguments");
+                args = parse(results.chunkArgs(jobId, chunk.chunkNo()).orElse("[]"), "arguments");
             }
             JsonNode arg = args.get(position);
             return arg == null ? "?" : arg.toString();

@@ -3,6 +3,7 @@ package io.mqpool;
 import io.mqpool.engine.Engine;
 import io.mqpool.engine.JobMode;
 import io.mqpool.engine.JobSpec;
+import io.mqpool.engine.ResultCursor;
 import io.mqpool.events.JobSignal;
 import io.mqpool.jobs.RegisteredTask;
 import io.mqpool.store.ChunkOutcomes;
@@ -51,7 +52,7 @@ final class PoolJobs {
         int chunksize = effective.chunksize() != null ? effective.chunksize()
                 : mode == JobMode.APPLY ? 1 : defaultChunksize(argsJson.size());
         JobSignal signal = track(engine.submit(spec(task, mode, chunksize, effective), argsJson));
-        OutcomeReader<Object> reader = new OutcomeReader<>(engine.store(), engine.json(), task, signal.jobId());
+        OutcomeReader<Object> reader = new OutcomeReader<>(engine.results(), engine.json(), task, signal.jobId());
         AsyncResult<R> result = new AsyncResult<>(signal, () -> assembly.assemble(this, reader),
                 stopRunning -> engine.cancel(signal.jobId(), stopRunning), callbacks, unsettled::remove);
         unsettled.add(result);
@@ -70,8 +71,10 @@ final class PoolJobs {
         // is kept by the input. Anything else that stops the reading is kept here.
         AtomicReference<RuntimeException> readError = new AtomicReference<>();
         JobSignal signal = track(engine.submitLazy(spec(task, mode, chunksize, effective), input, readError::set));
-        OutcomeReader<R> reader = new OutcomeReader<>(engine.store(), engine.json(), task, signal.jobId());
-        return new ResultSequence<>(signal, engine.store(), reader, inputOrder,
+        OutcomeReader<R> reader = new OutcomeReader<>(engine.results(), engine.json(), task, signal.jobId());
+        ResultCursor cursor = inputOrder ? engine.results().inInputOrder(signal.jobId(), 0)
+                : engine.results().inCompletionOrder(signal.jobId(), 0, false);
+        return new ResultSequence<>(signal, cursor, engine.jobs(), reader, inputOrder,
                 new ResultSequence.Hooks(() -> engine.cancel(signal.jobId()),
                         () -> input.failure() != null ? input.failure() : readError.get(), () -> storeClosedBy,
                         chunks -> engine.chunksTaken(signal.jobId(), chunks)));
@@ -82,16 +85,15 @@ final class PoolJobs {
         @SuppressWarnings("unchecked")
         OutcomeReader<R> typed = (OutcomeReader<R>) reader;
         List<Outcome<R>> all = new ArrayList<>();
-        int next = 0;
+        ResultCursor cursor = engine.results().inInputOrder(reader.jobId(), 0);
         while (true) {
-            List<ChunkOutcomes> page = engine.store().outcomesInIndexOrder(reader.jobId(), next, 1_000);
+            List<ChunkOutcomes> page = cursor.next(1_000);
             if (page.isEmpty()) {
                 return all;
             }
             for (ChunkOutcomes chunk : page) {
                 all.addAll(typed.read(chunk));
             }
-            next = page.get(page.size() - 1).chunkNo() + 1;
         }
     }
 

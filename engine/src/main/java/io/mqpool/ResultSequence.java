@@ -1,10 +1,11 @@
 package io.mqpool;
 
 import io.mqpool.events.JobSignal;
+import io.mqpool.engine.JobQueries;
+import io.mqpool.engine.ResultCursor;
 import io.mqpool.store.ChunkOutcomes;
 import io.mqpool.store.JobRow;
 import io.mqpool.store.JobState;
-import io.mqpool.store.JobStore;
 import io.mqpool.store.StoreException;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -49,7 +50,8 @@ public final class ResultSequence<R> implements Iterable<R>, AutoCloseable {
     private static final int PAGE = 256;
 
     private final JobSignal signal;
-    private final JobStore store;
+    private final ResultCursor cursor;
+    private final JobQueries jobs;
     private final OutcomeReader<R> reader;
     private final boolean inputOrder;
     private final Hooks hooks;
@@ -57,8 +59,6 @@ public final class ResultSequence<R> implements Iterable<R>, AutoCloseable {
     /** The sizes of the chunks whose outcomes are in {@link #ready}, oldest first. */
     private final Deque<Integer> readyChunkSizes = new ArrayDeque<>();
     private int handedOutOfOldestChunk;
-    private int nextChunk;
-    private long lastSeq;
     private int chunksRead;
     private long handedOut;
     private boolean ended;
@@ -78,9 +78,15 @@ public final class ResultSequence<R> implements Iterable<R>, AutoCloseable {
                  IntConsumer chunksTaken) {
     }
 
-    ResultSequence(JobSignal signal, JobStore store, OutcomeReader<R> reader, boolean inputOrder, Hooks hooks) {
+    /**
+     * @param cursor where the outcomes are read from: in input order (stopping at the first chunk
+     *     not recorded yet) or in completion order, as {@code inputOrder} says
+     */
+    ResultSequence(JobSignal signal, ResultCursor cursor, JobQueries jobs, OutcomeReader<R> reader,
+                   boolean inputOrder, Hooks hooks) {
         this.signal = signal;
-        this.store = store;
+        this.cursor = cursor;
+        this.jobs = jobs;
         this.reader = reader;
         this.inputOrder = inputOrder;
         this.hooks = hooks;
@@ -188,15 +194,11 @@ public final class ResultSequence<R> implements Iterable<R>, AutoCloseable {
     /** Reads the next page of outcomes, or waits for more if there are none yet. */
     private void readMore(long deadlineNanos) throws TimeoutException {
         long seen = signal.version();
-        List<ChunkOutcomes> page = inputOrder
-                ? store.outcomesInIndexOrder(jobId(), nextChunk, PAGE)
-                : store.outcomesInCompletionOrder(jobId(), lastSeq, PAGE);
+        List<ChunkOutcomes> page = cursor.next(PAGE);
         for (ChunkOutcomes chunk : page) {
             List<Outcome<R>> outcomes = reader.read(chunk);
             ready.addAll(outcomes);
             readyChunkSizes.add(outcomes.size());
-            nextChunk = chunk.chunkNo() + 1;
-            lastSeq = chunk.completionSeq();
             chunksRead++;
         }
         if (page.isEmpty()) {
@@ -219,7 +221,7 @@ public final class ResultSequence<R> implements Iterable<R>, AutoCloseable {
     }
 
     private void checkEnd() {
-        JobRow job = store.job(jobId()).orElseThrow(() -> new IllegalStateException("job " + jobId() + " is gone"));
+        JobRow job = jobs.job(jobId()).orElseThrow(() -> new IllegalStateException("job " + jobId() + " is gone"));
         if (job.totalChunks() != null && chunksRead >= job.totalChunks()) {
             ended = true;
             Throwable error = hooks.inputError().get();

@@ -47,6 +47,7 @@ public final class Engine implements AutoCloseable {
     private EmbeddedBroker broker;
     private JobStore store;
     private JobQueries queries;
+    private JobResults results;
     private Dispatcher dispatcher;
     private Supervisor supervisor;
     private CompletableFuture<Void> workersStart;
@@ -140,6 +141,7 @@ public final class Engine implements AutoCloseable {
         try {
             store = shutdown.add("job store", JobStore.open(dataDir.resolve("db"), clock));
             queries = new JobQueries(store);
+            results = new JobResults(store);
             broker = shutdown.add("broker", Background.join(brokerStart));
         } catch (RuntimeException e) {
             supervisor.terminate();
@@ -275,13 +277,14 @@ public final class Engine implements AutoCloseable {
         return json;
     }
 
-    public JobStore store() {
-        return store;
-    }
-
     /** Read-only questions about jobs, for the HTTP server, the web UI and the pool. */
     public JobQueries jobs() {
         return queries;
+    }
+
+    /** Reads jobs' outcomes, for the pool and the HTTP server. */
+    public JobResults results() {
+        return results;
     }
 
     public JobEvents events() {

@@ -3,6 +3,7 @@ package io.mqpool.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import io.mqpool.engine.Engine;
+import io.mqpool.engine.ResultCursor;
 import io.mqpool.store.ChunkOutcomes;
 import io.mqpool.store.JobRow;
 import java.io.IOException;
@@ -49,7 +50,8 @@ final class OutcomesDownload {
                 .header("Content-Disposition", "attachment; filename=\"" + job.id() + ".jsonl\"");
         try {
             OutputStream out = ctx.outputStream();
-            write(job.id(), (from, limit) -> engine.store().recordedOutcomesFrom(job.id(), from, limit), out);
+            ResultCursor cursor = engine.results().recordedInInputOrder(job.id(), 0, false);
+            write(job.id(), (from, limit) -> cursor.next(limit), out);
             out.flush();
         } catch (IOException e) {
             // The client went away mid-download; there is nobody left to answer.

@@ -2,6 +2,7 @@ package io.mqpool.web;
 
 import io.javalin.http.Context;
 import io.mqpool.engine.Engine;
+import io.mqpool.engine.ResultCursor;
 import io.mqpool.events.JobSignal;
 import io.mqpool.store.ChunkOutcomes;
 import io.mqpool.store.JobRow;
@@ -93,14 +94,16 @@ final class ResultsResource {
         if (query.inputOrder()) {
             int from = (int) Math.min(Integer.MAX_VALUE, query.after());
             // A finished job's missing chunks never come: skip them rather than stop at the gap.
-            found = finished ? engine.store().recordedOutcomesFrom(job.id(), from, chunks, query.onlyFailed())
-                    : engine.store().outcomesInIndexOrder(job.id(), from, chunks);
-            int nextChunk = found.isEmpty() ? from : found.get(found.size() - 1).chunkNo() + 1;
+            ResultCursor cursor = finished ? engine.results().recordedInInputOrder(job.id(), from, query.onlyFailed())
+                    : engine.results().inInputOrder(job.id(), from);
+            found = cursor.next(chunks);
+            int nextChunk = cursor.nextChunk();
             next = Integer.toString(nextChunk);
             reachedEnd = found.size() < chunks || (job.totalChunks() != null && nextChunk >= job.totalChunks());
         } else {
-            found = engine.store().outcomesInCompletionOrder(job.id(), query.after(), chunks, query.onlyFailed());
-            next = Long.toString(found.isEmpty() ? query.after() : found.get(found.size() - 1).completionSeq());
+            ResultCursor cursor = engine.results().inCompletionOrder(job.id(), query.after(), query.onlyFailed());
+            found = cursor.next(chunks);
+            next = Long.toString(cursor.lastSeq());
             reachedEnd = found.size() < chunks;
         }
         List<ResultItem> results = new ArrayList<>();
