@@ -6,6 +6,7 @@ import io.mqpool.store.JobRow;
 import io.mqpool.store.JobState;
 import io.mqpool.store.JobStore;
 import io.mqpool.store.TaskAttempts;
+import io.mqpool.store.TaskDurations;
 import io.mqpool.store.TimeBucket;
 import java.util.List;
 import java.util.Optional;
@@ -84,8 +85,13 @@ public final class JobQueries {
         return store.finishSpan(jobId);
     }
 
-    /** How long a job's tasks took, counted into {@code histogram}: each chunk's mean, per task. */
-    public DurationHistogram taskDurations(String jobId, DurationHistogram histogram) {
-        return store.taskDurations(jobId, histogram);
+    /**
+     * How long a job's tasks took, in the buckets the stats endpoints use: each chunk's mean,
+     * per task (the workers time chunks, not tasks).
+     */
+    public TaskDurations taskDurations(String jobId) {
+        DurationHistogram histogram = store.taskDurations(jobId,
+                new DurationHistogram(DurationHistogram.DEFAULT_BOUNDS_MS));
+        return new TaskDurations(DurationHistogram.DEFAULT_BOUNDS_MS, histogram.counts());
     }
 }

@@ -2,8 +2,8 @@ package io.mqpool.web;
 
 import io.javalin.http.Context;
 import io.mqpool.engine.Engine;
-import io.mqpool.store.DurationHistogram;
 import io.mqpool.store.JobRow;
+import io.mqpool.store.TaskDurations;
 import io.mqpool.store.TimeBucket;
 import java.time.Clock;
 import java.time.Duration;
@@ -47,10 +47,9 @@ final class StatsResource {
             throughput = filled(engine.jobs().finishedPerBucket(job.id(), first, bucket), first,
                     floor(span.get()[1], bucket), bucket);
         }
-        DurationHistogram durations = engine.jobs().taskDurations(job.id(),
-                new DurationHistogram(DurationHistogram.DEFAULT_BOUNDS_MS));
-        json.write(ctx, 200, new JobStats(throughput,
-                new JobStats.Durations(DurationHistogram.DEFAULT_BOUNDS_MS, durations.counts())));
+        TaskDurations durations = engine.jobs().taskDurations(job.id());
+        json.write(ctx, 200,
+                new JobStats(throughput, new JobStats.Durations(durations.boundsMs(), durations.counts())));
     }
 
     /** {@code GET /api/stats/throughput?minutes=60}: every minute of the last N, the current one last. */

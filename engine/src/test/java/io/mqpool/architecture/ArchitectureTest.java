@@ -1,8 +1,14 @@
 package io.mqpool.architecture;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -14,6 +20,9 @@ import org.junit.jupiter.api.Test;
  * compiled main classes of every module.
  */
 class ArchitectureTest {
+
+    private static final String[] ENGINE_INTERNALS = {"io.mqpool.engine..", "io.mqpool.store..",
+        "io.mqpool.dispatch..", "io.mqpool.collect..", "io.mqpool.retry..", "io.mqpool.events.."};
 
     private static JavaClasses classes;
 
@@ -31,8 +40,7 @@ class ArchitectureTest {
                 .layer("jobs").definedBy("io.mqpool.jobs..")
                 .layer("broker").definedBy("io.mqpool.broker..")
                 .layer("worker").definedBy("io.mqpool.worker..", "io.mqpool.supervisor..")
-                .layer("engine internals").definedBy("io.mqpool.engine..", "io.mqpool.store..",
-                        "io.mqpool.dispatch..", "io.mqpool.collect..", "io.mqpool.retry..", "io.mqpool.events..")
+                .layer("engine internals").definedBy(ENGINE_INTERNALS)
                 .layer("public API").definedBy("io.mqpool")
                 .layer("HTTP server and web UI").definedBy("io.mqpool.server..", "io.mqpool.web..")
                 .layer("HTTP client").definedBy("io.mqpool.client..")
@@ -47,6 +55,22 @@ class ArchitectureTest {
                 .whereLayer("broker").mayOnlyBeAccessedByLayers("worker", "engine internals", "public API")
                 .whereLayer("jobs").mayOnlyBeAccessedByLayers("worker", "engine internals", "public API",
                         "HTTP server and web UI", "applications")
+                .check(classes);
+    }
+
+    /**
+     * Outside the engine's internals the store is known only by what it hands out (its records,
+     * enums and exceptions): the web UI and the pool ask the engine, never the store itself.
+     */
+    @Test
+    void onlyTheEngineInternalsUseTheStoreItself() {
+        DescribedPredicate<JavaClass> storeMachinery = resideInAPackage("io.mqpool.store..")
+                .and(not(assignableTo(Record.class)))
+                .and(not(assignableTo(Enum.class)))
+                .and(not(assignableTo(RuntimeException.class)))
+                .as("the store's own classes (not its records, enums and exceptions)");
+        noClasses().that().resideOutsideOfPackages(ENGINE_INTERNALS)
+                .should().dependOnClassesThat(storeMachinery)
                 .check(classes);
     }
 
