@@ -1,5 +1,6 @@
 package io.mqpool.supervisor;
 
+import io.mqpool.config.Durations;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +22,7 @@ final class ProcessStopper {
         processes.forEach(WorkerProcess::kill);
         for (WorkerProcess survivor : awaitExits(processes, KILL_TIMEOUT)) {
             LOG.warn("worker {} (pid {}) is still alive {} after it was killed", survivor.id(),
-                    survivor.pid(), Durations.describe(KILL_TIMEOUT));
+                    survivor.pid(), Durations.inMessage(KILL_TIMEOUT));
         }
     }
 

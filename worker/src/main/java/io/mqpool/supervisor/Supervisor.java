@@ -1,5 +1,6 @@
 package io.mqpool.supervisor;
 
+import io.mqpool.config.Durations;
 import io.mqpool.config.WorkerSettings;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -243,7 +244,7 @@ public final class Supervisor implements AutoCloseable {
         List<WorkerProcess> stubborn = ProcessStopper.awaitExits(live, DRAIN_TIMEOUT);
         if (!stubborn.isEmpty()) {
             LOG.warn("{} worker(s) did not drain within {}; killing them", stubborn.size(),
-                    Durations.describe(DRAIN_TIMEOUT));
+                    Durations.inMessage(DRAIN_TIMEOUT));
         }
         ProcessStopper.killAndAwait(stubborn);
         ProcessStopper.joinThreads(live);
@@ -329,7 +330,7 @@ public final class Supervisor implements AutoCloseable {
         everLaunched.add(process);
         Duration timeout = settings.startTimeout();
         scheduler.schedule(() -> process.failStart(new WorkerStartException("worker "
-                + slot.id() + " did not report ready within " + Durations.describe(timeout)
+                + slot.id() + " did not report ready within " + Durations.inMessage(timeout)
                 + ": " + process.stderrSummary())), timeout.toMillis(), TimeUnit.MILLISECONDS);
         return process;
     }
