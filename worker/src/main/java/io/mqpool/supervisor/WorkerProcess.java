@@ -71,17 +71,16 @@ final class WorkerProcess {
     private final Thread errPump;
     private final Thread exitWatcher;
 
-    private WorkerProcess(String id, Process process, Path currentTaskFile, Clock clock, Consumer<String> output,
-                          PrintStream errCopy, Listener listener) {
+    private WorkerProcess(String id, Process process, Path currentTaskFile, LaunchSpec spec, Listener listener) {
         this.id = id;
         this.currentTaskFile = currentTaskFile;
         this.process = process;
-        this.clock = clock;
+        this.clock = spec.clock();
         this.startedAt = clock.instant();
         this.status = new StatusLines(id);
         this.stdin = new OutputStreamWriter(process.getOutputStream(), Charset.defaultCharset());
-        this.outPump = daemon("out", () -> pumpStdout(output, listener));
-        this.errPump = daemon("err", () -> pumpStderr(errCopy));
+        this.outPump = daemon("out", () -> pumpStdout(spec.workerOutput(), listener));
+        this.errPump = daemon("err", () -> pumpStderr(spec.errCopy()));
         this.exitWatcher = daemon("exit", () -> awaitExit(listener));
     }
 
@@ -91,8 +90,7 @@ final class WorkerProcess {
      *
      * @throws WorkerStartException when the program cannot be run at all
      */
-    static WorkerProcess launch(String id, List<String> command, Path currentTaskFile, Clock clock,
-                                Consumer<String> output, PrintStream errCopy,
+    static WorkerProcess launch(String id, List<String> command, Path currentTaskFile, LaunchSpec spec,
                                 Listener listener) {
         Process process;
         try {
@@ -103,7 +101,7 @@ final class WorkerProcess {
             throw new WorkerStartException("cannot start worker " + id + ": " + command.get(0)
                     + " cannot be run: " + reason, e);
         }
-        WorkerProcess worker = new WorkerProcess(id, process, currentTaskFile, clock, output, errCopy, listener);
+        WorkerProcess worker = new WorkerProcess(id, process, currentTaskFile, spec, listener);
         worker.outPump.start();
         worker.errPump.start();
         worker.exitWatcher.start();
@@ -249,12 +247,11 @@ final class WorkerProcess {
         return process.waitFor(Math.max(0, timeout.toMillis()), TimeUnit.MILLISECONDS);
     }
 
-    /** Waits up to {@code timeout} for the watching threads to end. */
+    /** Waits up to {@code timeout}, by the clock, for the watching threads to end. */
     void joinThreads(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
+        Instant deadline = clock.instant().plus(timeout);
         for (Thread thread : List.of(exitWatcher, outPump, errPump)) {
-            long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-            thread.join(Math.max(1, left));
+            thread.join(Math.max(1, Duration.between(clock.instant(), deadline).toMillis()));
         }
     }
 
