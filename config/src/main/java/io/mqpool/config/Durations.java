@@ -7,8 +7,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads and writes the durations users type: {@code 250ms}, {@code 30s}, {@code 5m},
- * {@code 2h}, or a bare number of seconds. Shared by the settings and the CLI.
+ * The one place durations are read and written: the forms users type ({@code 250ms},
+ * {@code 30s}, {@code 5m}, {@code 2h}, or a bare number of seconds), the rounded form people
+ * read in tables and progress bars, and the exact form of log and error messages. Shared by
+ * the settings, the CLI, the web pages and the supervisor.
  */
 public final class Durations {
 
@@ -93,5 +95,16 @@ public final class Durations {
             return String.format(Locale.ROOT, "%dh%02dm", seconds / 3600, seconds % 3600 / 60);
         }
         return String.format(Locale.ROOT, "%dd%02dh", seconds / 86_400, seconds % 86_400 / 3600);
+    }
+
+    /**
+     * A duration in a log or error message, exactly, in seconds when whole, else in
+     * milliseconds, with a space before the unit: {@code 30 s}, {@code 250 ms}. The supervisor's
+     * messages read this way (a worker that "did not report ready within 150 ms"). Not for
+     * reading back. Does not block.
+     */
+    public static String inMessage(Duration duration) {
+        long millis = duration.toMillis();
+        return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
     }
 }

@@ -55,4 +55,13 @@ class DurationsTest {
         assertEquals("3d04h", Durations.forPeople(Duration.ofHours(76)));
         assertEquals("0.0s", Durations.forPeople(Duration.ofMillis(-5)));
     }
+
+    @Test
+    void inMessageIsExactWithASpaceBeforeTheUnit() {
+        assertEquals("30 s", Durations.inMessage(Duration.ofSeconds(30)));
+        assertEquals("150 ms", Durations.inMessage(Duration.ofMillis(150)));
+        assertEquals("1500 ms", Durations.inMessage(Duration.ofMillis(1500)));
+        assertEquals("120 s", Durations.inMessage(Duration.ofMinutes(2)));
+        assertEquals("0 s", Durations.inMessage(Duration.ZERO));
+    }
 }

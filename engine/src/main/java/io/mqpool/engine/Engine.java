@@ -133,7 +133,7 @@ public final class Engine implements AutoCloseable {
                 brokerSettings.consumerWindowSize(), settings.tasksDir(), registry, json);
         CompletableFuture<EmbeddedBroker> brokerStart = Background.run("mqpool-broker-start",
                 () -> EmbeddedBroker.start(brokerSettings, dataDir.resolve("broker")));
-        supervisor = new Supervisor(settings.worker(), launch, workerOutput, this::fatal);
+        supervisor = new Supervisor(settings.worker(), launch, workerOutput, this::fatal, clock);
         workersStart = Background.run("mqpool-workers-start", () -> {
             supervisor.start();
             return null;

@@ -1,5 +1,6 @@
 package io.mqpool.supervisor;
 
+import io.mqpool.config.Durations;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -35,7 +36,7 @@ final class ReadyBarrier {
             throw asStartException(e.getCause());
         } catch (TimeoutException e) {
             throw new WorkerStartException("workers did not report ready within "
-                    + Durations.describe(bound));
+                    + Durations.inMessage(bound));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new WorkerStartException("interrupted while waiting for workers to start", e);

@@ -1,5 +1,6 @@
 package io.mqpool.supervisor;
 
+import io.mqpool.config.Durations;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,7 +52,7 @@ final class TaskTimeouts implements AutoCloseable {
         try {
             if (!timer.awaitTermination(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
                 LOG.warn("thread mqpool-task-timeouts did not stop within {}",
-                        Durations.describe(STOP_TIMEOUT));
+                        Durations.inMessage(STOP_TIMEOUT));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -86,7 +87,7 @@ final class TaskTimeouts implements AutoCloseable {
         }
         LOG.warn("killing worker {} (pid {}): task {} of chunk {}:{} ran past its timeout of {}",
                 process.id(), process.pid(), chunk.taskIndex(), chunk.jobId(), chunk.chunkNo(),
-                Durations.describe(Duration.ofMillis(chunk.taskTimeoutMillis())));
+                Durations.inMessage(Duration.ofMillis(chunk.taskTimeoutMillis())));
         process.killForTimeout();
     }
 }

@@ -1,32 +1,29 @@
 package io.mqpool.supervisor;
 
-import java.io.BufferedReader;
+import io.mqpool.worker.CurrentTaskFile;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.charset.Charset;
-import java.time.Duration;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import io.mqpool.worker.CurrentTaskFile;
-import java.nio.file.Path;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One launched worker JVM and the three threads that watch it: {@code mqpool-worker-<id>-out}
- * (finds the ready line, forwards all other output), {@code mqpool-worker-<id>-err} (keeps the
- * last 40 lines and copies them to our stderr) and {@code mqpool-worker-<id>-exit} (notices
- * the exit). The threads end by themselves when the process is gone.
+ * (reads its ready and status lines and forwards all other output: {@link WorkerStdout}),
+ * {@code mqpool-worker-<id>-err} (keeps the last 40 lines and copies them to our stderr) and
+ * {@code mqpool-worker-<id>-exit} (notices the exit). The threads end by themselves when the
+ * process is gone.
  */
 final class WorkerProcess {
 
@@ -49,8 +46,6 @@ final class WorkerProcess {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(WorkerProcess.class);
-    private static final String READY_PREFIX = "mqpool-worker ready ";
-    private static final String STATUS_PREFIX = "mqpool-worker ";
     private static final long PUMP_JOIN_MILLIS = 2_000;
 
     private final String id;
@@ -62,8 +57,6 @@ final class WorkerProcess {
     private final StatusLines status;
     private final AtomicBoolean killedForTimeout = new AtomicBoolean();
     private final AtomicBoolean killedForJobEnd = new AtomicBoolean();
-    private final AtomicBoolean lastChunkReported = new AtomicBoolean();
-    private final AtomicBoolean retiringReported = new AtomicBoolean();
     private final StderrTail stderr = new StderrTail(40);
     private final CompletableFuture<Long> ready = new CompletableFuture<>();
     private final Writer stdin;
@@ -71,17 +64,17 @@ final class WorkerProcess {
     private final Thread errPump;
     private final Thread exitWatcher;
 
-    private WorkerProcess(String id, Process process, Path currentTaskFile, Clock clock, Consumer<String> output,
-                          PrintStream errCopy, Listener listener) {
+    private WorkerProcess(String id, Process process, Path currentTaskFile, LaunchSpec spec, Listener listener) {
         this.id = id;
         this.currentTaskFile = currentTaskFile;
         this.process = process;
-        this.clock = clock;
+        this.clock = spec.clock();
         this.startedAt = clock.instant();
-        this.status = new StatusLines(id);
+        WorkerStdout stdout = new WorkerStdout(this, ready, spec, listener);
+        this.status = stdout.status();
         this.stdin = new OutputStreamWriter(process.getOutputStream(), Charset.defaultCharset());
-        this.outPump = daemon("out", () -> pumpStdout(output, listener));
-        this.errPump = daemon("err", () -> pumpStderr(errCopy));
+        this.outPump = daemon("out", () -> LinePump.pump(id, process.getInputStream(), stdout));
+        this.errPump = daemon("err", () -> pumpStderr(spec.errCopy()));
         this.exitWatcher = daemon("exit", () -> awaitExit(listener));
     }
 
@@ -91,8 +84,7 @@ final class WorkerProcess {
      *
      * @throws WorkerStartException when the program cannot be run at all
      */
-    static WorkerProcess launch(String id, List<String> command, Path currentTaskFile, Clock clock,
-                                Consumer<String> output, PrintStream errCopy,
+    static WorkerProcess launch(String id, List<String> command, Path currentTaskFile, LaunchSpec spec,
                                 Listener listener) {
         Process process;
         try {
@@ -103,7 +95,7 @@ final class WorkerProcess {
             throw new WorkerStartException("cannot start worker " + id + ": " + command.get(0)
                     + " cannot be run: " + reason, e);
         }
-        WorkerProcess worker = new WorkerProcess(id, process, currentTaskFile, clock, output, errCopy, listener);
+        WorkerProcess worker = new WorkerProcess(id, process, currentTaskFile, spec, listener);
         worker.outPump.start();
         worker.errPump.start();
         worker.exitWatcher.start();
@@ -249,12 +241,11 @@ final class WorkerProcess {
         return process.waitFor(Math.max(0, timeout.toMillis()), TimeUnit.MILLISECONDS);
     }
 
-    /** Waits up to {@code timeout} for the watching threads to end. */
+    /** Waits up to {@code timeout}, by the clock, for the watching threads to end. */
     void joinThreads(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
+        Instant deadline = clock.instant().plus(timeout);
         for (Thread thread : List.of(exitWatcher, outPump, errPump)) {
-            long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-            thread.join(Math.max(1, left));
+            thread.join(Math.max(1, Duration.between(clock.instant(), deadline).toMillis()));
         }
     }
 
@@ -264,58 +255,11 @@ final class WorkerProcess {
         return thread;
     }
 
-    private void pumpStdout(Consumer<String> output, Listener listener) {
-        readLines(process.getInputStream(), line -> {
-            if (!ready.isDone() && line.startsWith(READY_PREFIX)) {
-                ready.complete(pidFrom(line));
-                return;
-            }
-            if (line.startsWith(STATUS_PREFIX)
-                    && status.accept(line.substring(STATUS_PREFIX.length()), clock.instant())) {
-                if (status.lastChunkTaken() && lastChunkReported.compareAndSet(false, true)) {
-                    listener.lastChunkTaken(this);
-                }
-                if (status.retiring() && retiringReported.compareAndSet(false, true)) {
-                    listener.retiring(this);
-                }
-                return;
-            }
-            try {
-                output.accept(line);
-            } catch (RuntimeException e) {
-                LOG.warn("the output handler failed on a line of worker {}: {}", id,
-                        e.toString(), e);
-            }
-        });
-    }
-
     private void pumpStderr(PrintStream errCopy) {
-        readLines(process.getErrorStream(), line -> {
+        LinePump.pump(id, process.getErrorStream(), line -> {
             stderr.add(line);
             errCopy.println(line);
         });
-    }
-
-    private void readLines(InputStream stream, Consumer<String> onLine) {
-        try (BufferedReader reader = new BufferedReader(
-                new InputStreamReader(stream, Charset.defaultCharset()))) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                onLine.accept(line);
-            }
-        } catch (IOException e) {
-            // The pipe closes under us when the process is killed: that is the end of input.
-            LOG.debug("reading from worker {} stopped: {}", id, e.toString());
-        }
-    }
-
-    private long pidFrom(String readyLine) {
-        String[] parts = readyLine.trim().split(" ");
-        try {
-            return Long.parseLong(parts[parts.length - 1]);
-        } catch (NumberFormatException e) {
-            return process.pid();
-        }
     }
 
     private void awaitExit(Listener listener) {

@@ -5,7 +5,7 @@ import java.util.concurrent.ScheduledFuture;
 
 /**
  * One worker id and its current process, across restarts. Mutable; every access holds the
- * supervisor's lock.
+ * lock of the {@link WorkerSlots} it is in.
  */
 final class WorkerSlot {
 
