@@ -5,11 +5,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.mqpool.engine.JobResults;
 import io.mqpool.jobs.RegisteredTask;
 import io.mqpool.jobs.TaskJson;
+import io.mqpool.outcome.MalformedOutcomesException;
+import io.mqpool.outcome.OutcomeCodec;
+import io.mqpool.outcome.TaskOutcome;
 import io.mqpool.store.ChunkOutcomes;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Turns a chunk's recorded outcomes JSON back into typed {@link Outcome}s. */
+/** Turns a chunk's recorded outcomes back into typed {@link Outcome}s, through the outcome codec. */
 final class OutcomeReader<R> {
 
     /** The error type the engine settles a timed-out task with. */
@@ -19,6 +22,7 @@ final class OutcomeReader<R> {
     private final TaskJson json;
     private final RegisteredTask task;
     private final String jobId;
+    private final OutcomeCodec codec = new OutcomeCodec();
 
     OutcomeReader(JobResults results, TaskJson json, RegisteredTask task, String jobId) {
         this.results = results;
@@ -36,33 +40,32 @@ final class OutcomeReader<R> {
      * {@code R} is a failure of that task. Reads the chunk's arguments only if a task failed.
      */
     List<Outcome<R>> read(ChunkOutcomes chunk) {
-        JsonNode outcomes = parse(chunk.outcomesJson(), "outcomes");
-        if (!outcomes.isArray() || outcomes.size() != chunk.size()) {
-            throw new IllegalStateException("job " + jobId + " chunk " + chunk.chunkNo() + " has "
-                    + outcomes.size() + " outcomes for " + chunk.size() + " tasks");
+        List<TaskOutcome> outcomes;
+        try {
+            outcomes = codec.decode(chunk.outcomes(), chunk.size());
+        } catch (MalformedOutcomesException e) {
+            throw new IllegalStateException("the stored outcomes of job " + jobId + " chunk " + chunk.chunkNo() + " "
+                    + e.getMessage(), e);
         }
         ChunkArguments args = new ChunkArguments(chunk);
         List<Outcome<R>> read = new ArrayList<>(chunk.size());
         for (int i = 0; i < chunk.size(); i++) {
             long index = chunk.firstIndex() + i;
-            JsonNode outcome = outcomes.get(i);
-            JsonNode error = outcome.get("error");
-            if (error == null) {
-                read.add(success(index, outcome.get("value"), args, i));
-            } else {
-                RemoteTaskException remote = new RemoteTaskException(error.path("type").asText("unknown"),
-                        error.path("message").asText(""), error.path("stack").asText(""));
+            if (outcomes.get(i) instanceof TaskOutcome.Failure failure) {
+                RemoteTaskException remote = new RemoteTaskException(failure);
                 String argument = args.get(i);
-                read.add(new Outcome.Failure<>(index, TIMEOUT_TYPE.equals(remote.remoteClassName())
+                read.add(new Outcome.Failure<>(index, TIMEOUT_TYPE.equals(failure.type())
                         ? new TaskTimeoutException(jobId, task.name(), index, argument, remote)
                         : new TaskFailedException(jobId, task.name(), index, argument, remote)));
+            } else {
+                read.add(success(index, (TaskOutcome.Value) outcomes.get(i), args, i));
             }
         }
         return read;
     }
 
     /** A task's result, or the failure of that one task if its JSON does not bind to the task's {@code R}. */
-    private Outcome<R> success(long index, JsonNode value, ChunkArguments args, int position) {
+    private Outcome<R> success(long index, TaskOutcome.Value value, ChunkArguments args, int position) {
         try {
             return new Outcome.Success<>(index, value(value));
         } catch (IllegalArgumentException e) {
@@ -71,9 +74,10 @@ final class OutcomeReader<R> {
         }
     }
 
+    /** The caller asked for an {@code R}: here, and only here, a value is read into Java. */
     @SuppressWarnings("unchecked")
-    private R value(JsonNode node) {
-        return (R) json.readResult(task, node == null ? json.mapper().nullNode() : node);
+    private R value(TaskOutcome.Value value) {
+        return (R) json.readResult(task, parse(value.json(), "results"));
     }
 
     /** The arguments of one chunk, read from the store only if an outcome needs them. */

@@ -11,8 +11,8 @@ import java.util.Objects;
  * @param taskTimeoutMillis how long one task may run, 0 for no limit
  * @param attempt 0 when first sent; the engine counts up each time it sends the chunk again
  *     after the worker holding it died
- * @param settledJson a JSON object from absolute task index (as a string) to an error object
- *     {@code {"type", "message", "stack"}}: tasks out of retries, which the worker answers
+ * @param settledJson a JSON object from absolute task index (as a string) to a failure, as
+ *     {@link io.mqpool.outcome.OutcomeCodec#encodeSettled} writes it: tasks out of retries, which the worker answers
  *     with that error instead of running them; {@code {}} for none
  */
 public record TaskChunk(String jobId, int chunkNo, long firstIndex, int size, String taskName,

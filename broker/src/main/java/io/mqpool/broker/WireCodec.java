@@ -1,7 +1,10 @@
 package io.mqpool.broker;
 
+import io.mqpool.outcome.EncodedOutcomes;
+import io.mqpool.outcome.OutcomesForm;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.apache.activemq.artemis.api.core.ActiveMQBuffer;
 import org.apache.activemq.artemis.api.core.ActiveMQException;
 import org.apache.activemq.artemis.api.core.Message;
@@ -28,6 +31,7 @@ public final class WireCodec {
     static final String ATTEMPT = "attempt";
     static final String SETTLED = "settled";
     static final String FAILURES = "failures";
+    static final String OUTCOMES_FORM = "outcomesForm";
     static final String WORKER = "worker";
     static final String STARTED_MS = "startedMs";
     static final String FINISHED_MS = "finishedMs";
@@ -91,9 +95,12 @@ public final class WireCodec {
         // A result from a worker of an older version has no times.
         long started = message.containsProperty(STARTED_MS) ? longValue(message, STARTED_MS) : 0;
         long finished = message.containsProperty(FINISHED_MS) ? longValue(message, FINISHED_MS) : 0;
+        // ... nor a form: it wrote one object per task.
+        OutcomesForm form = message.containsProperty(OUTCOMES_FORM) ? form(message) : OutcomesForm.PER_TASK;
         String outcomes = body(message);
         try {
-            return new ChunkResult(jobId, chunkNo, first, size, failures, worker, outcomes, started, finished);
+            return new ChunkResult(jobId, chunkNo, first, size, worker, new EncodedOutcomes(outcomes, failures, form),
+                    started, finished);
         } catch (IllegalArgumentException e) {
             throw new MalformedMessageException("malformed result message: " + e.getMessage(), e);
         }
@@ -142,11 +149,12 @@ public final class WireCodec {
         message.putIntProperty(CHUNK, result.chunkNo());
         message.putLongProperty(FIRST, result.firstIndex());
         message.putIntProperty(SIZE, result.size());
-        message.putIntProperty(FAILURES, result.failures());
+        message.putIntProperty(FAILURES, result.outcomes().failures());
+        message.putStringProperty(OUTCOMES_FORM, result.outcomes().form().name());
         message.putStringProperty(WORKER, result.workerId());
         message.putLongProperty(STARTED_MS, result.startedAtMillis());
         message.putLongProperty(FINISHED_MS, result.finishedAtMillis());
-        message.getBodyBuffer().writeBytes(result.outcomesJson().getBytes(StandardCharsets.UTF_8));
+        message.getBodyBuffer().writeBytes(result.outcomes().json().getBytes(StandardCharsets.UTF_8));
     }
 
     private static String string(ClientMessage message, String name)
@@ -156,6 +164,16 @@ public final class WireCodec {
             throw wrongType(name, "a string", value);
         }
         return value.toString();
+    }
+
+    private static OutcomesForm form(ClientMessage message) throws MalformedMessageException {
+        String name = string(message, OUTCOMES_FORM);
+        try {
+            return OutcomesForm.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            throw new MalformedMessageException("malformed message: property '" + OUTCOMES_FORM
+                    + "' must be one of " + Arrays.toString(OutcomesForm.values()) + ", not '" + name + "'", e);
+        }
     }
 
     private static int integer(ClientMessage message, String name)

@@ -11,6 +11,8 @@ import io.mqpool.config.BrokerSettings;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import io.mqpool.outcome.EncodedOutcomes;
+import io.mqpool.outcome.OutcomesForm;
 import org.apache.activemq.artemis.api.core.ActiveMQException;
 import org.apache.activemq.artemis.api.core.client.ClientConsumer;
 import org.apache.activemq.artemis.api.core.client.ClientMessage;
@@ -115,8 +117,8 @@ class EmbeddedBrokerIT {
         try (EmbeddedBroker broker = EmbeddedBroker.start(onPort(0), dir)) {
             send(broker.url(), chunk);
             assertEquals(chunk, receiveChunk(broker.url()));
-            ChunkResult result = new ChunkResult("job-big", 0, 0, 1, 0, "w1",
-                    "[{\"value\":\"" + "y".repeat(2 * 1024 * 1024) + "\"}]");
+            ChunkResult result = new ChunkResult("job-big", 0, 0, 1, "w1", new EncodedOutcomes(
+                    "[\"" + "y".repeat(2 * 1024 * 1024) + "\"]", 0, OutcomesForm.VALUES));
             try (BrokerConnection connection = BrokerConnection.connect(broker.inVmUrl(), 0);
                  ClientSession session = connection.openTransactedSession();
                  ClientProducer producer = session.createProducer(Queues.RESULTS);

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mqpool.outcome.EncodedOutcomes;
+import io.mqpool.outcome.OutcomesForm;
 import org.apache.activemq.artemis.api.core.Message;
 import org.apache.activemq.artemis.api.core.client.ClientMessage;
 import org.apache.activemq.artemis.core.client.impl.ClientMessageImpl;
@@ -32,8 +34,9 @@ class WireCodecTest {
 
     @Test
     void aResultSurvivesEncodingAndDecodingWithoutADuplicateId() throws Exception {
-        ChunkResult result = new ChunkResult("job-1", 3, 300, 2, 1, "w2",
-                "[{\"value\":1},{\"error\":{\"type\":\"x\",\"message\":\"\",\"stack\":\"\"}}]");
+        ChunkResult result = new ChunkResult("job-1", 3, 300, 2, "w2", new EncodedOutcomes(
+                "[{\"value\":1},{\"error\":{\"type\":\"x\",\"message\":\"\",\"stack\":\"\"}}]", 1,
+                OutcomesForm.PER_TASK));
         ClientMessage message = newMessage();
         WireCodec.writeResult(message, result);
 
@@ -43,8 +46,8 @@ class WireCodecTest {
 
     @Test
     void aResultKeepsWhenItsChunkStartedAndFinished() throws Exception {
-        ChunkResult result = new ChunkResult("job-1", 3, 300, 1, 0, "w2", "[{\"value\":1}]",
-                1_700_000_000_000L, 1_700_000_000_250L);
+        ChunkResult result = new ChunkResult("job-1", 3, 300, 1, "w2", new EncodedOutcomes("[1]", 0,
+                OutcomesForm.VALUES), 1_700_000_000_000L, 1_700_000_000_250L);
         ClientMessage message = newMessage();
         WireCodec.writeResult(message, result);
 
@@ -52,6 +55,17 @@ class WireCodecTest {
         assertEquals(1_700_000_000_000L, decoded.startedAtMillis());
         assertEquals(1_700_000_000_250L, decoded.finishedAtMillis());
         assertEquals(result, decoded);
+    }
+
+    @Test
+    void aResultOfAnOlderWorkerWithoutAFormHasOneObjectPerTask() throws Exception {
+        ChunkResult result = new ChunkResult("job-1", 3, 300, 1, "w2", new EncodedOutcomes("[{\"value\":1}]", 0,
+                OutcomesForm.PER_TASK));
+        ClientMessage message = newMessage();
+        WireCodec.writeResult(message, result);
+        message.removeProperty(WireCodec.OUTCOMES_FORM);
+
+        assertEquals(result, codec.decodeResult(message));
     }
 
     @Test

@@ -84,8 +84,9 @@ public final class ResultCollector extends SessionLoop {
     private void accept(ClientMessage message, List<RecordedResult> results) throws ActiveMQException {
         try {
             ChunkResult result = codec.decodeResult(message);
-            results.add(new RecordedResult(result.jobId(), result.chunkNo(), result.size(), result.failures(),
-                    result.workerId(), result.outcomesJson(), result.startedAtMillis(), result.finishedAtMillis()));
+            // The outcomes go into the store as the worker encoded them: nothing here reads a value.
+            results.add(new RecordedResult(result.jobId(), result.chunkNo(), result.size(), result.workerId(),
+                    result.outcomes(), result.startedAtMillis(), result.finishedAtMillis()));
         } catch (MalformedMessageException e) {
             log.warn("moved a malformed message from {} to {}: {}", Queues.RESULTS, Queues.DEAD_LETTER,
                     e.getMessage());

@@ -156,7 +156,7 @@ public final class Engine implements AutoCloseable {
                 new ResultCollector(store, connection, dispatcher, events));
         collector.start();
         RetryHandler retries = shutdown.add("retry handler",
-                new RetryHandler(store, connection, supervisor::deathOf, json.mapper()));
+                new RetryHandler(store, connection, supervisor::deathOf));
         retries.start();
         dispatcher.start();
         submitter = new JobSubmitter(store, dispatcher, events, deadlines, clock);

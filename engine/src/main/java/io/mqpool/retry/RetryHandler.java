@@ -1,10 +1,5 @@
 package io.mqpool.retry;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mqpool.broker.BrokerConnection;
 import io.mqpool.broker.ChunkResult;
 import io.mqpool.broker.DeadLetters;
@@ -13,6 +8,10 @@ import io.mqpool.broker.Queues;
 import io.mqpool.broker.SessionLoop;
 import io.mqpool.broker.TaskChunk;
 import io.mqpool.broker.WireCodec;
+import io.mqpool.outcome.MalformedOutcomesException;
+import io.mqpool.outcome.OutcomeCodec;
+import io.mqpool.outcome.TaskOutcome;
+import io.mqpool.outcome.TaskOutcome.Failure;
 import io.mqpool.store.JobRow;
 import io.mqpool.store.JobStore;
 import io.mqpool.store.TaskAttempts;
@@ -23,6 +22,8 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.apache.activemq.artemis.api.core.ActiveMQException;
 import org.apache.activemq.artemis.api.core.client.ClientConsumer;
 import org.apache.activemq.artemis.api.core.client.ClientMessage;
@@ -57,8 +58,8 @@ public final class RetryHandler extends SessionLoop {
 
     private final JobStore store;
     private final WorkerDeaths deaths;
-    private final ObjectMapper mapper;
     private final WireCodec codec = new WireCodec();
+    private final OutcomeCodec outcomes = new OutcomeCodec();
     /** Deaths already counted: the supervisor keeps a chunk's latest death until the next one. */
     private final Map<ChunkDeath, Boolean> counted = new IdentityHashMap<>();
     private ClientConsumer consumer;
@@ -66,11 +67,10 @@ public final class RetryHandler extends SessionLoop {
     private ClientProducer results;
     private DeadLetters deadLetters;
 
-    public RetryHandler(JobStore store, BrokerConnection connection, WorkerDeaths deaths, ObjectMapper mapper) {
+    public RetryHandler(JobStore store, BrokerConnection connection, WorkerDeaths deaths) {
         super(connection, "mqpool-retries", "sending chunks again", Duration.ofMillis(PAUSE_AFTER_FAILURE_MILLIS));
         this.store = store;
         this.deaths = deaths;
-        this.mapper = mapper;
     }
 
     @Override
@@ -120,7 +120,7 @@ public final class RetryHandler extends SessionLoop {
             log.debug("dropped chunk {}:{} of a finished job", chunk.jobId(), chunk.chunkNo());
             return;
         }
-        ObjectNode settled = settled(chunk);
+        SortedMap<Long, Failure> settled = settled(chunk);
         Optional<ChunkDeath> death = deaths.deathOf(chunk.jobId(), chunk.chunkNo())
                 .filter(d -> counted.put(d, Boolean.TRUE) == null);
         if (death.isPresent()) {
@@ -131,13 +131,13 @@ public final class RetryHandler extends SessionLoop {
         if (settled.size() >= chunk.size() && allSettled(chunk, settled)) {
             results.send(codec.encode(session(), answered(chunk, settled)));
         } else {
-            tasks.send(codec.encode(session(), chunk.nextAttempt(settled.toString())));
+            tasks.send(codec.encode(session(), chunk.nextAttempt(outcomes.encodeSettled(settled))));
         }
     }
 
-    private static boolean allSettled(TaskChunk chunk, ObjectNode settled) {
+    private static boolean allSettled(TaskChunk chunk, SortedMap<Long, Failure> settled) {
         for (long index = chunk.firstIndex(); index < chunk.firstIndex() + chunk.size(); index++) {
-            if (!settled.has(Long.toString(index))) {
+            if (!settled.containsKey(index)) {
                 return false;
             }
         }
@@ -145,16 +145,16 @@ public final class RetryHandler extends SessionLoop {
     }
 
     /** The result of a chunk whose every task is settled: their errors, in index order. */
-    private ChunkResult answered(TaskChunk chunk, ObjectNode settled) {
-        ArrayNode outcomes = mapper.createArrayNode();
+    private ChunkResult answered(TaskChunk chunk, SortedMap<Long, Failure> settled) {
+        List<TaskOutcome> errors = new ArrayList<>(chunk.size());
         for (long index = chunk.firstIndex(); index < chunk.firstIndex() + chunk.size(); index++) {
-            outcomes.add(mapper.createObjectNode().set("error", settled.get(Long.toString(index))));
+            errors.add(settled.get(index));
         }
-        return new ChunkResult(chunk.jobId(), chunk.chunkNo(), chunk.firstIndex(), chunk.size(), chunk.size(),
-                ANSWERED_BY, outcomes.toString());
+        return new ChunkResult(chunk.jobId(), chunk.chunkNo(), chunk.firstIndex(), chunk.size(), ANSWERED_BY,
+                outcomes.encode(errors));
     }
 
-    private void countDeath(JobRow job, ChunkDeath death, ObjectNode settled) {
+    private void countDeath(JobRow job, ChunkDeath death, SortedMap<Long, Failure> settled) {
         TaskAttempts attempts = store.recordDeath(job.id(), death.taskIndex(), death.timedOut(), death.exit());
         boolean retried = !death.timedOut() || job.retryTimeouts();
         log.info("job {} task {}: worker {} {} ({})", job.id(), death.taskIndex(), death.workerId(),
@@ -162,28 +162,25 @@ public final class RetryHandler extends SessionLoop {
                 retried ? Math.min(attempts.deaths(), job.retries()) + " of " + job.retries() + " retries used"
                         : "the job does not retry timeouts: the task fails");
         if (!retried || attempts.deaths() > job.retries()) {
-            settled.set(Long.toString(death.taskIndex()), death.timedOut()
-                    ? SettledErrors.timedOut(attempts.timeouts(), death.taskTimeoutMillis())
+            settled.put(death.taskIndex(), death.timedOut()
+                    ? SettledErrors.timedOut(attempts.timeouts(), death.taskTimeoutMillis(), death.exit())
                     : SettledErrors.workerDied(attempts.deaths(), death.exit()));
         }
     }
 
-    private static void settleAll(TaskChunk chunk, ObjectNode settled, ObjectNode error) {
+    private static void settleAll(TaskChunk chunk, SortedMap<Long, Failure> settled, Failure error) {
         for (long index = chunk.firstIndex(); index < chunk.firstIndex() + chunk.size(); index++) {
-            if (!settled.has(Long.toString(index))) {
-                settled.set(Long.toString(index), error);
-            }
+            settled.putIfAbsent(index, error);
         }
     }
 
-    private ObjectNode settled(TaskChunk chunk) {
+    private SortedMap<Long, Failure> settled(TaskChunk chunk) {
         try {
-            JsonNode node = mapper.readTree(chunk.settledJson());
-            return node instanceof ObjectNode object ? object : mapper.createObjectNode();
-        } catch (JsonProcessingException e) {
-            log.warn("chunk {}:{} carried unreadable settled tasks; starting afresh: {}", chunk.jobId(),
-                    chunk.chunkNo(), e.getOriginalMessage());
-            return mapper.createObjectNode();
+            return outcomes.decodeSettled(chunk.settledJson());
+        } catch (MalformedOutcomesException e) {
+            log.warn("chunk {}:{} carried unreadable settled tasks; starting afresh: they {}", chunk.jobId(),
+                    chunk.chunkNo(), e.getMessage());
+            return new TreeMap<>();
         }
     }
 }

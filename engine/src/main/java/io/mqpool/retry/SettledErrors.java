@@ -1,11 +1,14 @@
 package io.mqpool.retry;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mqpool.config.Durations;
+import io.mqpool.outcome.TaskOutcome.Failure;
 import java.time.Duration;
 
-/** The errors a settled task is answered with; their types are what the caller catches. */
+/**
+ * The failures a settled task is answered with; their types are what the caller catches. Nothing
+ * was thrown where they are decided, so they have no frames; those after a worker went down
+ * carry how it ended.
+ */
 final class SettledErrors {
 
     static final String WORKER_DIED = "io.mqpool.WorkerDiedException";
@@ -15,28 +18,21 @@ final class SettledErrors {
     private SettledErrors() {
     }
 
-    static ObjectNode workerDied(int deaths, String lastExit) {
-        return error(WORKER_DIED, "worker died " + deaths + (deaths == 1 ? " time" : " times")
-                + " while running this task (last exit: " + lastExit + ")");
+    static Failure workerDied(int deaths, String lastExit) {
+        return new Failure(WORKER_DIED, "worker died " + deaths + (deaths == 1 ? " time" : " times")
+                + " while running this task (last exit: " + lastExit + ")", lastExit);
     }
 
-    static ObjectNode timedOut(int timeouts, long timeoutMillis) {
-        return error(TASK_TIMEOUT, "task ran past its task timeout of "
+    /** @param exit how the worker that was stopped ended */
+    static Failure timedOut(int timeouts, long timeoutMillis, String exit) {
+        return new Failure(TASK_TIMEOUT, "task ran past its task timeout of "
                 + Durations.format(Duration.ofMillis(timeoutMillis)) + " " + timeouts
-                + (timeouts == 1 ? " time" : " times") + "; its worker was stopped");
+                + (timeouts == 1 ? " time" : " times") + "; its worker was stopped", exit);
     }
 
-    static ObjectNode undeliverable(int attempts) {
-        return error(UNDELIVERABLE, "the chunk holding this task came back " + attempts
+    static Failure undeliverable(int attempts) {
+        return new Failure(UNDELIVERABLE, "the chunk holding this task came back " + attempts
                 + " times without a worker death this server saw (a remote worker that died, or "
-                + "a broker that could not commit)");
-    }
-
-    private static ObjectNode error(String type, String message) {
-        ObjectNode error = JsonNodeFactory.instance.objectNode();
-        error.put("type", type);
-        error.put("message", message);
-        error.put("stack", "");
-        return error;
+                + "a broker that could not commit)", null);
     }
 }

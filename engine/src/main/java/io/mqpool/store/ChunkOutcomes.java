@@ -1,11 +1,12 @@
 package io.mqpool.store;
 
+import io.mqpool.outcome.EncodedOutcomes;
+
 /**
  * The recorded outcomes of one chunk.
  *
- * @param outcomesJson a JSON array, one element per task, as the worker sent it
  * @param completionSeq where the chunk stands in completion order (engine-wide, increasing)
+ * @param outcomes one per task, as the worker sent them
  */
-public record ChunkOutcomes(int chunkNo, long firstIndex, int size, int failures,
-                            long completionSeq, String outcomesJson) {
+public record ChunkOutcomes(int chunkNo, long firstIndex, int size, long completionSeq, EncodedOutcomes outcomes) {
 }

@@ -1,5 +1,7 @@
 package io.mqpool.store;
 
+import io.mqpool.outcome.EncodedOutcomes;
+import io.mqpool.outcome.OutcomesForm;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -60,20 +62,21 @@ final class ChunkTable {
     boolean[] recordOutcomes(Connection c, List<RecordedResult> results, long firstSeq, long nowMillis)
             throws SQLException {
         try (PreparedStatement s = c.prepareStatement("UPDATE chunk SET outcomes = ?, failures = ?, "
-                + "worker_id = ?, completion_seq = ?, started_at_ms = ?, finished_at_ms = ? "
+                + "worker_id = ?, completion_seq = ?, started_at_ms = ?, finished_at_ms = ?, outcomes_form = ? "
                 + "WHERE job_id = ? AND chunk_no = ? AND size = ? AND outcomes IS NULL")) {
             long seq = firstSeq;
             for (RecordedResult result : results) {
                 boolean timed = result.startedAtMillis() > 0 && result.finishedAtMillis() >= result.startedAtMillis();
                 s.setObject(5, timed ? result.startedAtMillis() : null, Types.BIGINT);
                 s.setLong(6, timed ? result.finishedAtMillis() : nowMillis);
-                s.setString(1, result.outcomesJson());
-                s.setInt(2, result.failures());
+                s.setString(1, result.outcomes().json());
+                s.setInt(2, result.outcomes().failures());
                 s.setString(3, result.workerId());
                 s.setLong(4, seq++);
-                s.setString(7, result.jobId());
-                s.setInt(8, result.chunkNo());
-                s.setInt(9, result.size());
+                s.setString(7, result.outcomes().form().name());
+                s.setString(8, result.jobId());
+                s.setInt(9, result.chunkNo());
+                s.setInt(10, result.size());
                 s.addBatch();
             }
             int[] counts = s.executeBatch();
@@ -180,7 +183,8 @@ final class ChunkTable {
 
     /** Chunks {@code fromChunk ..} that have a failed task, in chunk order, at most {@code limit}. */
     List<FailedChunk> withFailuresFrom(Connection c, String jobId, int fromChunk, int limit) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT chunk_no, first_index, args, outcomes FROM chunk "
+        try (PreparedStatement s = c.prepareStatement("SELECT chunk_no, first_index, args, outcomes, failures, "
+                + "outcomes_form FROM chunk "
                 + "WHERE job_id = ? AND chunk_no >= ? AND failures > 0 " + BY_CHUNK + " LIMIT ?")) {
             s.setString(1, jobId);
             s.setInt(2, fromChunk);
@@ -188,7 +192,8 @@ final class ChunkTable {
             List<FailedChunk> found = new ArrayList<>();
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    found.add(new FailedChunk(r.getInt(1), r.getLong(2), r.getString(3), r.getString(4)));
+                    found.add(new FailedChunk(r.getInt(1), r.getLong(2), r.getString(3),
+                            encoded(r.getString(4), r.getInt(5), r.getString(6))));
                 }
             }
             return found;
@@ -262,10 +267,14 @@ final class ChunkTable {
     }
 
     private static final String OUTCOME_COLUMNS =
-            "chunk_no, first_index, size, failures, completion_seq, outcomes";
+            "chunk_no, first_index, size, failures, completion_seq, outcomes, outcomes_form";
 
     private static ChunkOutcomes outcomes(ResultSet r) throws SQLException {
-        return new ChunkOutcomes(r.getInt(1), r.getLong(2), r.getInt(3), r.getInt(4), r.getLong(5),
-                r.getString(6));
+        return new ChunkOutcomes(r.getInt(1), r.getLong(2), r.getInt(3), r.getLong(5),
+                encoded(r.getString(6), r.getInt(4), r.getString(7)));
+    }
+
+    private static EncodedOutcomes encoded(String json, int failures, String form) {
+        return new EncodedOutcomes(json, failures, OutcomesForm.valueOf(form));
     }
 }

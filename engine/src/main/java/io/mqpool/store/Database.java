@@ -21,7 +21,7 @@ final class Database implements AutoCloseable {
     /** Schema files in order; each runs once and is recorded in schema_version. */
     private static final List<String> MIGRATIONS = List.of("V1__jobs_and_chunks.sql", "V2__task_attempts.sql",
             "V3__retry_timeouts.sql", "V4__max_in_flight.sql", "V5__retry_of.sql",
-            "V6__chunk_times.sql");
+            "V6__chunk_times.sql", "V7__outcomes_form.sql");
 
     private final HikariDataSource dataSource;
 

@@ -97,7 +97,7 @@ public final class JobStore implements AutoCloseable {
                 if (recorded[i]) {
                     long[] counts = perJob.computeIfAbsent(result.jobId(), id -> new long[3]);
                     counts[0] += result.size();
-                    counts[1] += result.failures();
+                    counts[1] += result.outcomes().failures();
                     counts[2]++;
                 } else {
                     duplicates++;

@@ -3,6 +3,9 @@ package io.mqpool.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mqpool.outcome.MalformedOutcomesException;
+import io.mqpool.outcome.OutcomeCodec;
+import io.mqpool.outcome.TaskOutcome;
 import io.mqpool.store.FailedChunk;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +17,7 @@ import java.util.List;
 final class FailedTasks {
 
     private final ObjectMapper mapper;
+    private final OutcomeCodec codec = new OutcomeCodec();
     private final List<String> args = new ArrayList<>();
     private final List<Long> indexes = new ArrayList<>();
 
@@ -24,18 +28,20 @@ final class FailedTasks {
     /**
      * Adds the failed tasks of one chunk; chunks must come in chunk order.
      *
-     * @throws IllegalStateException if the stored arguments or outcomes are not JSON arrays of
-     *     the same length
+     * @throws IllegalStateException if the stored arguments are not a JSON array, or the outcomes
+     *     not one per argument
      */
     void add(String jobId, FailedChunk chunk) {
         JsonNode chunkArgs = array(jobId, chunk, chunk.argsJson(), "arguments");
-        JsonNode outcomes = array(jobId, chunk, chunk.outcomesJson(), "outcomes");
-        if (chunkArgs.size() != outcomes.size()) {
-            throw new IllegalStateException("job " + jobId + " chunk " + chunk.chunkNo() + " has "
-                    + chunkArgs.size() + " arguments but " + outcomes.size() + " outcomes");
+        List<TaskOutcome> outcomes;
+        try {
+            outcomes = codec.decode(chunk.outcomes(), chunkArgs.size());
+        } catch (MalformedOutcomesException e) {
+            throw new IllegalStateException("the stored outcomes of job " + jobId + " chunk " + chunk.chunkNo() + " "
+                    + e.getMessage() + " (it has " + chunkArgs.size() + " arguments)", e);
         }
         for (int i = 0; i < outcomes.size(); i++) {
-            if (outcomes.get(i).has("error")) {
+            if (outcomes.get(i) instanceof TaskOutcome.Failure) {
                 args.add(chunkArgs.get(i).toString());
                 indexes.add(chunk.firstIndex() + i);
             }

@@ -1,47 +1,36 @@
 package io.mqpool.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.NullNode;
+import io.mqpool.outcome.MalformedOutcomesException;
+import io.mqpool.outcome.OutcomeCodec;
+import io.mqpool.outcome.TaskOutcome;
 import io.mqpool.store.ChunkOutcomes;
 import java.util.List;
 
-/** Turns a chunk's stored outcomes (a JSON array, one per task) into {@link ResultItem}s. */
+/** Turns a chunk's stored outcomes into {@link ResultItem}s, through the outcome codec. */
 final class OutcomeItems {
 
-    private final ObjectMapper mapper;
-
-    OutcomeItems(ObjectMapper mapper) {
-        this.mapper = mapper;
-    }
+    private final OutcomeCodec codec = new OutcomeCodec();
 
     /**
      * Adds the chunk's outcomes to {@code into} in index order; with {@code onlyFailed} only the
      * failed ones.
      *
-     * @throws IllegalStateException if the stored outcomes are not JSON
+     * @throws IllegalStateException if the stored outcomes are not what the codec writes
      */
     void expand(String jobId, ChunkOutcomes chunk, boolean onlyFailed, List<ResultItem> into) {
-        if (onlyFailed && chunk.failures() == 0) {
+        if (onlyFailed && chunk.outcomes().failures() == 0) {
             return;
         }
-        JsonNode outcomes;
+        List<TaskOutcome> outcomes;
         try {
-            outcomes = mapper.readTree(chunk.outcomesJson());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("the stored outcomes of job " + jobId + " chunk " + chunk.chunkNo()
-                    + " are not JSON: " + e.getOriginalMessage(), e);
+            outcomes = codec.decode(chunk.outcomes(), chunk.size());
+        } catch (MalformedOutcomesException e) {
+            throw new IllegalStateException("the stored outcomes of job " + jobId + " chunk " + chunk.chunkNo() + " "
+                    + e.getMessage(), e);
         }
         for (int i = 0; i < outcomes.size(); i++) {
-            JsonNode outcome = outcomes.get(i);
-            JsonNode error = outcome.get("error");
-            long index = chunk.firstIndex() + i;
-            if (error != null) {
-                into.add(new ResultItem(index, null, error));
-            } else if (!onlyFailed) {
-                into.add(new ResultItem(index, outcome.has("value") ? outcome.get("value") : NullNode.getInstance(),
-                        null));
+            if (!onlyFailed || outcomes.get(i) instanceof TaskOutcome.Failure) {
+                into.add(ResultItem.of(chunk.firstIndex() + i, outcomes.get(i)));
             }
         }
     }

@@ -41,7 +41,7 @@ final class OutcomesDownload {
         this.engine = engine;
         this.views = views;
         this.mapper = mapper;
-        this.items = new OutcomeItems(mapper);
+        this.items = new OutcomeItems();
     }
 
     void download(Context ctx) {

@@ -33,7 +33,7 @@ final class ResultsResource {
         this.engine = engine;
         this.json = json;
         this.views = views;
-        this.items = new OutcomeItems(json.mapper());
+        this.items = new OutcomeItems();
     }
 
     void results(Context ctx) {

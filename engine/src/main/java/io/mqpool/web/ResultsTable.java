@@ -81,18 +81,18 @@ final class ResultsTable {
     private Html row(JobRow job, ResultItem item, Map<Long, JsonNode> chunkArgs) {
         if (item.error() == null) {
             return Html.of("<tr data-index=\"{}\"><td>{}</td><td class=\"value\"><code>{}</code></td></tr>\n",
-                    item.index(), item.index(), shorten(item.value().toString()));
+                    item.index(), item.index(), shorten(item.value()));
         }
-        JsonNode error = item.error();
+        ResultItem.Error error = item.error();
         return Html.of("""
                 <tr data-index="{}" class="failed"><td>{}</td><td class="error">
                 <span class="error-type">{}</span>: <span class="error-message">{}</span>
                 <div class="error-facts">argument <code class="argument">{}</code>
                 · attempts <span class="attempts">{}</span></div>
                 <details><summary>stack trace</summary><pre class="stack">{}</pre></details></td></tr>
-                """, item.index(), item.index(), error.path("type").asText(), error.path("message").asText(),
+                """, item.index(), item.index(), error.type(), error.message(),
                 shorten(argument(job, item.index(), chunkArgs)), attempts(job, item.index(), error),
-                error.path("stack").asText());
+                error.stack());
     }
 
     /** The argument of a task: chunks hold {@code chunksize} consecutive tasks each. */
@@ -105,10 +105,10 @@ final class ResultsTable {
     }
 
     /** Each worker death counts one attempt; a task that raised was tried once more after them. */
-    private String attempts(JobRow job, long index, JsonNode error) {
+    private String attempts(JobRow job, long index, ResultItem.Error error) {
         Optional<TaskAttempts> deaths = engine.jobs().attempts(job.id(), index);
         int died = deaths.map(TaskAttempts::deaths).orElse(0);
-        String type = error.path("type").asText();
+        String type = error.type();
         boolean settledByDeath = type.startsWith("io.mqpool.") && died > 0;
         return Integer.toString(settledByDeath ? died : died + 1);
     }

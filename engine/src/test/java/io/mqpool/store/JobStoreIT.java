@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mqpool.outcome.EncodedOutcomes;
+import io.mqpool.outcome.OutcomesForm;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -16,6 +18,10 @@ class JobStoreIT {
 
     @TempDir
     Path dir;
+
+    private static EncodedOutcomes perTask(String json, int failures) {
+        return new EncodedOutcomes(json, failures, OutcomesForm.PER_TASK);
+    }
 
     @Test
     void whetherAJobRetriesTimeoutsIsKeptAcrossARestart() {
@@ -52,8 +58,8 @@ class JobStoreIT {
             store.create(new NewJob("busy", "echo", "MAP", 2, 0, 0, 2, false, 0, Instant.now()), chunks, 3L);
             for (String id : List.of("gone", "kept")) {
                 store.recordDeath(id, 2, false, "exit 137");
-                store.record(List.of(new RecordedResult(id, 0, 2, 0, "w1", "[{\"value\":1},{\"value\":2}]"),
-                        new RecordedResult(id, 1, 1, 0, "w1", "[{\"value\":3}]")));
+                store.record(List.of(new RecordedResult(id, 0, 2, "w1", perTask("[{\"value\":1},{\"value\":2}]", 0)),
+                        new RecordedResult(id, 1, 1, "w1", perTask("[{\"value\":3}]", 0))));
             }
             assertEquals(JobState.COMPLETED, store.job("gone").orElseThrow().state());
 
@@ -115,11 +121,11 @@ class JobStoreIT {
             store.create(new NewJob("timed", "echo", "MAP", 2, 0, 0, 2, false, 0, now), chunks, 5L);
             long t = Instant.parse("2026-12-02T06:58:10Z").toEpochMilli();
             store.record(List.of(
-                    new RecordedResult("timed", 0, 2, 0, "w1", "[{\"value\":1},{\"value\":2}]", t, t + 40),
-                    new RecordedResult("timed", 1, 2, 0, "w1", "[{\"value\":3},{\"value\":4}]", t + 60_000,
+                    new RecordedResult("timed", 0, 2, "w1", perTask("[{\"value\":1},{\"value\":2}]", 0), t, t + 40),
+                    new RecordedResult("timed", 1, 2, "w1", perTask("[{\"value\":3},{\"value\":4}]", 0), t + 60_000,
                             t + 61_000),
                     // Answered by the server, not run by a worker: counted when recorded, no duration.
-                    new RecordedResult("timed", 2, 1, 1, "server", "[{\"error\":{}}]")));
+                    new RecordedResult("timed", 2, 1, "server", perTask("[{\"error\":{}}]", 1))));
 
             assertEquals(List.of(new TimeBucket(Instant.parse("2026-12-02T06:58:00Z").toEpochMilli(), 2),
                     new TimeBucket(Instant.parse("2026-12-02T06:59:00Z").toEpochMilli(), 2),

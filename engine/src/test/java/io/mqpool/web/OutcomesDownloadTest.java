@@ -3,6 +3,8 @@ package io.mqpool.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mqpool.outcome.EncodedOutcomes;
+import io.mqpool.outcome.OutcomesForm;
 import io.mqpool.store.ChunkOutcomes;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -30,8 +32,8 @@ class OutcomesDownloadTest {
                 // Two tasks a chunk; the second of every tenth chunk failed.
                 String second = chunk % 10 == 0 ? "{\"error\":{\"type\":\"X\",\"message\":\"m\",\"stack\":\"s\"}}"
                         : "{\"value\":" + (2 * chunk + 1) + "}";
-                page.add(new ChunkOutcomes(chunk, 2L * chunk, 2, chunk % 10 == 0 ? 1 : 0, chunk,
-                        "[{\"value\":" + 2 * chunk + "}," + second + "]"));
+                page.add(new ChunkOutcomes(chunk, 2L * chunk, 2, chunk, new EncodedOutcomes(
+                        "[{\"value\":" + 2 * chunk + "}," + second + "]", chunk % 10 == 0 ? 1 : 0, OutcomesForm.PER_TASK)));
             }
             return page;
         }, out);

@@ -2,16 +2,19 @@ package io.mqpool.worker;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mqpool.broker.ChunkResult;
 import io.mqpool.broker.TaskChunk;
 import io.mqpool.jobs.RegisteredTask;
 import io.mqpool.jobs.TaskJson;
 import io.mqpool.jobs.TaskRegistry;
 import io.mqpool.jobs.UnknownTaskException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import io.mqpool.outcome.MalformedOutcomesException;
+import io.mqpool.outcome.OutcomeCodec;
+import io.mqpool.outcome.TaskOutcome;
+import io.mqpool.outcome.TaskOutcome.Failure;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Runs the tasks of one chunk in index order and records each outcome. A task that fails
@@ -25,6 +28,7 @@ final class ChunkRunner {
     private final TaskJson json;
     private final String workerId;
     private final TaskStartListener onTaskStart;
+    private final OutcomeCodec codec = new OutcomeCodec();
 
     ChunkRunner(TaskRegistry registry, TaskJson json, String workerId,
                 TaskStartListener onTaskStart) {
@@ -48,13 +52,13 @@ final class ChunkRunner {
     }
 
     private ChunkResult runTasks(TaskChunk chunk, int redeliveries) {
-        ObjectNode settled;
+        Map<Long, Failure> settled;
         RegisteredTask task;
         JsonNode args;
         try {
             settled = parseSettled(chunk);
         } catch (MalformedArgumentsException e) {
-            return failEvery(chunk, json.mapper().createObjectNode(), e);
+            return failEvery(chunk, Map.of(), e);
         }
         try {
             task = registry.require(chunk.taskName());
@@ -62,44 +66,37 @@ final class ChunkRunner {
         } catch (UnknownTaskException | MalformedArgumentsException e) {
             return failEvery(chunk, settled, e);
         }
-        ArrayNode outcomes = json.mapper().createArrayNode();
-        int failures = 0;
+        List<TaskOutcome> outcomes = new ArrayList<>(chunk.size());
         for (int i = 0; i < chunk.size(); i++) {
             long index = chunk.firstIndex() + i;
-            JsonNode settledError = settled.get(Long.toString(index));
-            ObjectNode outcome;
+            Failure settledError = settled.get(index);
             if (settledError != null) {
-                outcome = json.mapper().createObjectNode().set("error", settledError);
+                outcomes.add(settledError);
             } else {
                 onTaskStart.taskStarting(chunk, index);
-                outcome = runOne(task, args.get(i),
-                        new ChunkContext(chunk.jobId(), index, redeliveries, workerId));
+                outcomes.add(runOne(task, args.get(i),
+                        new ChunkContext(chunk.jobId(), index, redeliveries, workerId)));
             }
-            if (outcome.has("error")) {
-                failures++;
-            }
-            outcomes.add(outcome);
         }
-        return result(chunk, failures, outcomes);
+        return result(chunk, outcomes);
     }
 
     /** Nothing of the chunk can run: every task gets the same error, unless it is settled. */
-    private ChunkResult failEvery(TaskChunk chunk, ObjectNode settled, Exception e) {
-        ArrayNode outcomes = json.mapper().createArrayNode();
+    private ChunkResult failEvery(TaskChunk chunk, Map<Long, Failure> settled, Exception e) {
+        List<TaskOutcome> outcomes = new ArrayList<>(chunk.size());
         for (int i = 0; i < chunk.size(); i++) {
-            JsonNode settledError = settled.get(Long.toString(chunk.firstIndex() + i));
-            outcomes.add(settledError == null ? error(e)
-                    : json.mapper().createObjectNode().set("error", settledError));
+            Failure settledError = settled.get(chunk.firstIndex() + i);
+            outcomes.add(settledError == null ? Failure.of(e) : settledError);
         }
-        return result(chunk, chunk.size(), outcomes);
+        return result(chunk, outcomes);
     }
 
-    private ChunkResult result(TaskChunk chunk, int failures, ArrayNode outcomes) {
-        return new ChunkResult(chunk.jobId(), chunk.chunkNo(), chunk.firstIndex(), chunk.size(),
-                failures, workerId, outcomes.toString());
+    private ChunkResult result(TaskChunk chunk, List<TaskOutcome> outcomes) {
+        return new ChunkResult(chunk.jobId(), chunk.chunkNo(), chunk.firstIndex(), chunk.size(), workerId,
+                codec.encode(outcomes));
     }
 
-    private ObjectNode runOne(RegisteredTask task, JsonNode argument, ChunkContext context) {
+    private TaskOutcome runOne(RegisteredTask task, JsonNode argument, ChunkContext context) {
         Object result;
         try {
             Object bound = json.bindArgument(task, argument);
@@ -108,26 +105,24 @@ final class ChunkRunner {
             // The task gave up on an interrupt; clear the flag so the next task of the chunk
             // does not inherit it. Stopping the worker never uses interrupts.
             Thread.interrupted();
-            return error(e);
+            return Failure.of(e);
         } catch (Throwable e) {
             // Errors a task can cause (StackOverflowError, NoClassDefFoundError, ...) fail the
             // task; only a broken JVM (OutOfMemoryError, InternalError) takes the worker down.
             if (e instanceof VirtualMachineError && !(e instanceof StackOverflowError)) {
                 throw (VirtualMachineError) e;
             }
-            return error(e);
+            return Failure.of(e);
         }
-        ObjectNode outcome = json.mapper().createObjectNode();
         try {
             JsonNode value = json.toJson(result);
             checkSize(task, value);
-            outcome.set("value", value);
+            return new TaskOutcome.Value(value.toString());
         } catch (IllegalArgumentException e) {
-            return error(new IllegalArgumentException("the result of task " + task.name()
+            return Failure.of(new IllegalArgumentException("the result of task " + task.name()
                     + " (" + (result == null ? "null" : "a " + result.getClass().getName()) + ") could not be turned into JSON: "
                     + e.getMessage(), e));
         }
-        return outcome;
     }
 
     /** Refuses a result over {@link TaskJson#MAX_VALUE_CHARS}; small scalars are not measured. */
@@ -161,43 +156,17 @@ final class ChunkRunner {
         return args;
     }
 
-    /** The settled tasks: absolute task index (a string) to the error object to answer with. */
-    private ObjectNode parseSettled(TaskChunk chunk) throws MalformedArgumentsException {
+    /** The settled tasks: absolute task index to the failure to answer with. */
+    private Map<Long, Failure> parseSettled(TaskChunk chunk) throws MalformedArgumentsException {
         if (chunk.settledJson().equals("{}")) {
-            return json.mapper().createObjectNode();
+            return Map.of();
         }
-        JsonNode settled;
         try {
-            settled = json.mapper().readTree(chunk.settledJson());
-        } catch (JsonProcessingException e) {
-            throw new MalformedArgumentsException("the settled tasks of chunk "
-                    + chunk.duplicateId() + " are not valid JSON: " + e.getOriginalMessage());
+            return codec.decodeSettled(chunk.settledJson());
+        } catch (MalformedOutcomesException e) {
+            throw new MalformedArgumentsException("the settled tasks of chunk " + chunk.duplicateId() + " "
+                    + e.getMessage());
         }
-        if (settled == null || !settled.isObject()) {
-            throw new MalformedArgumentsException("the settled tasks of chunk "
-                    + chunk.duplicateId() + " must be a JSON object of task index to error");
-        }
-        for (JsonNode error : settled) {
-            if (!error.isObject()) {
-                throw new MalformedArgumentsException("the settled tasks of chunk "
-                        + chunk.duplicateId() + " must map each task index to an error object, "
-                        + "not " + error);
-            }
-        }
-        return (ObjectNode) settled;
-    }
-
-    private ObjectNode error(Throwable e) {
-        StringWriter stack = new StringWriter();
-        try (PrintWriter writer = new PrintWriter(stack)) {
-            e.printStackTrace(writer);
-        }
-        ObjectNode outcome = json.mapper().createObjectNode();
-        outcome.putObject("error")
-                .put("type", e.getClass().getName())
-                .put("message", e.getMessage() == null ? "" : e.getMessage())
-                .put("stack", stack.toString());
-        return outcome;
     }
 
     /** A chunk whose arguments are not an array of one argument per task. */

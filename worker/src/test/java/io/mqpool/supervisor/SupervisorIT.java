@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mqpool.broker.ChunkResult;
 import io.mqpool.broker.EmbeddedBroker;
 import io.mqpool.broker.Queues;
@@ -18,6 +17,7 @@ import io.mqpool.broker.TaskChunk;
 import io.mqpool.broker.WireCodec;
 import io.mqpool.config.BrokerSettings;
 import io.mqpool.config.WorkerSettings;
+import io.mqpool.outcome.TaskOutcome.Value;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,7 +37,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SupervisorIT {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path JAVA = Path.of(System.getProperty("java.home"), "bin", "java");
     private static final List<String> FAST_JVM = List.of("-XX:TieredStopAtLevel=1",
             "-XX:+UseSerialGC", "-Xmx128m");
@@ -105,12 +104,12 @@ class SupervisorIT {
 
         queues.send(new TaskChunk("job-1", 0, 0, 2, "sleep_millis", "[10, 20]", 0));
         ChunkResult sleeps = queues.awaitResult(Duration.ofSeconds(10));
-        assertEquals("[{\"value\":10},{\"value\":20}]", sleeps.outcomesJson());
-        assertEquals(0, sleeps.failures());
+        assertEquals(List.of(new Value("10"), new Value("20")), TaskQueueClient.outcomes(sleeps));
+        assertEquals(0, sleeps.outcomes().failures());
 
         queues.send(new TaskChunk("job-1", 1, 2, 1, "worker_pid", "[0]", 0));
         ChunkResult pid = queues.awaitResult(Duration.ofSeconds(10));
-        long reported = JSON.readTree(pid.outcomesJson()).get(0).get("value").asLong();
+        long reported = TaskQueueClient.firstValue(pid);
         assertTrue(pids(supervisor).contains(reported), reported + " is not a worker's pid");
         assertTrue(Set.of("w1", "w2").contains(pid.workerId()));
     }
@@ -132,7 +131,7 @@ class SupervisorIT {
         queues.send(new TaskChunk("job-2", 0, 0, 1, "worker_pid", "[0]", 0));
         ChunkResult result = queues.awaitResult(Duration.ofSeconds(10));
         assertEquals(restarted.pid(),
-                JSON.readTree(result.outcomesJson()).get(0).get("value").asLong());
+                TaskQueueClient.firstValue(result));
     }
 
     @Test
@@ -152,7 +151,7 @@ class SupervisorIT {
         ChunkResult result = queues.awaitResult(Duration.ofSeconds(20));
         assertNotNull(result, "the chunk was not answered after the restart");
         // The chunk's second attempt: the task sees one delivery before this run.
-        assertEquals("[{\"value\":\"job-3/0/1/w1\"}]", result.outcomesJson());
+        assertEquals(List.of(new Value("\"job-3/0/1/w1\"")), TaskQueueClient.outcomes(result));
         assertNotEquals(first, supervisor.workers().get(0).pid());
         assertNull(queues.awaitResult(Duration.ofMillis(500)), "the chunk was answered twice");
     }
@@ -180,7 +179,7 @@ class SupervisorIT {
         }
         queues.send(new TaskChunk("job-4", 0, 0, 1, "worker_pid", "[0]", 0));
         ChunkResult result = queues.awaitResult(Duration.ofSeconds(10));
-        assertEquals(pid, JSON.readTree(result.outcomesJson()).get(0).get("value").asLong());
+        assertEquals(pid, TaskQueueClient.firstValue(result));
         assertEquals(0, supervisor.workers().get(0).restarts());
     }
 
@@ -201,7 +200,7 @@ class SupervisorIT {
         for (int i = 0; i < 2; i++) {
             ChunkResult result = queues.awaitResult(Duration.ofSeconds(10));
             assertNotNull(result, "a chunk was not answered");
-            assertEquals("[{\"value\":1500}]", result.outcomesJson());
+            assertEquals(List.of(new Value("1500")), TaskQueueClient.outcomes(result));
             answeredBy.add(result.workerId());
         }
         assertTrue(answeredBy.containsAll(List.of("w1", "w2")), answeredBy.toString());
@@ -412,6 +411,6 @@ class SupervisorIT {
                 .until(() -> alive(pid));
         queues.send(new TaskChunk("job-12", 0, 0, 1, "worker_pid", "[0]", 0));
         ChunkResult result = queues.awaitResult(Duration.ofSeconds(10));
-        assertEquals(pid, JSON.readTree(result.outcomesJson()).get(0).get("value").asLong());
+        assertEquals(pid, TaskQueueClient.firstValue(result));
     }
 }

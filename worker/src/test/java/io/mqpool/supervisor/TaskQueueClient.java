@@ -5,7 +5,10 @@ import io.mqpool.broker.ChunkResult;
 import io.mqpool.broker.Queues;
 import io.mqpool.broker.TaskChunk;
 import io.mqpool.broker.WireCodec;
+import io.mqpool.outcome.OutcomeCodec;
+import io.mqpool.outcome.TaskOutcome;
 import java.time.Duration;
+import java.util.List;
 import org.apache.activemq.artemis.api.core.ActiveMQException;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.api.core.client.ClientConsumer;
@@ -17,6 +20,7 @@ import org.apache.activemq.artemis.api.core.client.ClientSession;
 final class TaskQueueClient implements AutoCloseable {
 
     private static final WireCodec CODEC = new WireCodec();
+    private static final OutcomeCodec OUTCOMES = new OutcomeCodec();
 
     private final BrokerConnection connection;
     private final ClientSession session;
@@ -44,6 +48,16 @@ final class TaskQueueClient implements AutoCloseable {
     ChunkResult awaitResult(Duration timeout) throws Exception {
         ClientMessage message = take(Queues.RESULTS, timeout);
         return message == null ? null : CODEC.decodeResult(message);
+    }
+
+    /** The outcomes a result carries, read as the engine reads them. */
+    static List<TaskOutcome> outcomes(ChunkResult result) {
+        return OUTCOMES.decode(result.outcomes(), result.size());
+    }
+
+    /** The first outcome of a result, a whole number the task returned. */
+    static long firstValue(ChunkResult result) {
+        return Long.parseLong(((TaskOutcome.Value) outcomes(result).get(0)).json());
     }
 
     /** The next chunk on the retry queue, where chunks of dead workers land; null if none. */

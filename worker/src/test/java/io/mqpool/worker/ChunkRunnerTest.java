@@ -8,6 +8,10 @@ import io.mqpool.broker.ChunkResult;
 import io.mqpool.broker.TaskChunk;
 import io.mqpool.jobs.TaskJson;
 import io.mqpool.jobs.TaskRegistry;
+import io.mqpool.outcome.EncodedOutcomes;
+import io.mqpool.outcome.OutcomeCodec;
+import io.mqpool.outcome.OutcomesForm;
+import io.mqpool.outcome.TaskOutcome.Failure;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -21,7 +25,11 @@ class ChunkRunnerTest {
             (chunk, index) -> started.add(index));
 
     private JsonNode outcomes(ChunkResult result) throws Exception {
-        return json.mapper().readTree(result.outcomesJson());
+        return json.mapper().readTree(result.outcomes().json());
+    }
+
+    private static Failure failure(ChunkResult result, int position) {
+        return (Failure) new OutcomeCodec().decode(result.outcomes(), result.size()).get(position);
     }
 
     @Test
@@ -29,8 +37,8 @@ class ChunkRunnerTest {
         ChunkResult result = runner.run(new TaskChunk("job", 2, 20, 3, "echo",
                 "[1, \"two\", {\"three\": 3}]", 0), 0);
 
-        assertEquals(new ChunkResult("job", 2, 20, 3, 0, "w7",
-                "[{\"value\":1},{\"value\":\"two\"},{\"value\":{\"three\":3}}]", result.startedAtMillis(),
+        assertEquals(new ChunkResult("job", 2, 20, 3, "w7", new EncodedOutcomes(
+                "[1,\"two\",{\"three\":3}]", 0, OutcomesForm.VALUES), result.startedAtMillis(),
                 result.finishedAtMillis()), result);
     }
 
@@ -50,16 +58,17 @@ class ChunkRunnerTest {
         ChunkResult result = runner.run(new TaskChunk("job", 0, 0, 3, "sleep_millis",
                 "[1, -5, 2]", 0), 0);
 
-        assertEquals(1, result.failures());
+        assertEquals(1, result.outcomes().failures());
         JsonNode outcomes = outcomes(result);
         assertEquals(1, outcomes.get(0).get("value").asInt());
         JsonNode error = outcomes.get(1).get("error");
         assertEquals("java.lang.IllegalArgumentException", error.get("type").asText());
         assertEquals("timeout value is negative", error.get("message").asText());
-        assertTrue(error.get("stack").asText().startsWith(
+        String stack = failure(result, 1).stackTrace();
+        assertTrue(stack.startsWith(
                 "java.lang.IllegalArgumentException: timeout value is negative"),
-                error.get("stack").asText());
-        assertTrue(error.get("stack").asText().contains("at io.mqpool.jobs.builtin.SleepMillis"));
+                stack);
+        assertTrue(stack.contains("at io.mqpool.jobs.builtin.SleepMillis"));
         assertEquals(2, outcomes.get(2).get("value").asInt());
     }
 
@@ -68,7 +77,7 @@ class ChunkRunnerTest {
         ChunkResult result = runner.run(new TaskChunk("job", 0, 0, 2, "sleep_millis",
                 "[\"soon\", 1]", 0), 0);
 
-        assertEquals(1, result.failures());
+        assertEquals(1, result.outcomes().failures());
         JsonNode outcomes = outcomes(result);
         assertEquals("io.mqpool.jobs.ArgumentBindingException",
                 outcomes.get(0).get("error").get("type").asText());
@@ -80,7 +89,7 @@ class ChunkRunnerTest {
         String huge = "\"" + "x".repeat(TaskJson.MAX_VALUE_CHARS + 1) + "\"";
         ChunkResult result = runner.run(new TaskChunk("job", 0, 0, 2, "echo", "[" + huge + ", 2]", 0), 0);
 
-        assertEquals(1, result.failures());
+        assertEquals(1, result.outcomes().failures());
         JsonNode outcomes = outcomes(result);
         assertTrue(outcomes.get(0).get("error").get("message").asText().contains("over the limit of "
                 + TaskJson.MAX_VALUE_CHARS + " per result"), outcomes.get(0).toString().substring(0, 300));
@@ -102,12 +111,12 @@ class ChunkRunnerTest {
         ChunkResult result = runner.run(new TaskChunk("job", 0, 0, 2, "unserialisable_result",
                 "[1, 2]", 0), 0);
 
-        assertEquals(2, result.failures());
+        assertEquals(2, result.outcomes().failures());
         JsonNode error = outcomes(result).get(0).get("error");
         assertEquals("java.lang.IllegalArgumentException", error.get("type").asText());
         assertTrue(error.get("message").asText().contains("could not be turned into JSON"),
                 error.get("message").asText());
-        assertTrue(error.get("stack").asText().contains("Caused by:"));
+        assertTrue(failure(result, 0).stackTrace().contains("Caused by:"));
     }
 
     @Test
@@ -115,7 +124,7 @@ class ChunkRunnerTest {
         ChunkResult result = runner.run(new TaskChunk("job", 1, 10, 2, "no_such_task",
                 "[1, 2]", 0), 0);
 
-        assertEquals(2, result.failures());
+        assertEquals(2, result.outcomes().failures());
         JsonNode outcomes = outcomes(result);
         for (JsonNode outcome : outcomes) {
             assertEquals("io.mqpool.jobs.UnknownTaskException",
@@ -128,7 +137,7 @@ class ChunkRunnerTest {
     void argumentsThatAreNotOnePerTaskFailEveryTask() throws Exception {
         ChunkResult result = runner.run(new TaskChunk("job", 0, 0, 2, "echo", "[1]", 0), 0);
 
-        assertEquals(2, result.failures());
+        assertEquals(2, result.outcomes().failures());
         assertEquals("the arguments of chunk job:0 must be a JSON array of 2 elements",
                 outcomes(result).get(1).get("error").get("message").asText());
     }
@@ -138,8 +147,8 @@ class ChunkRunnerTest {
         ChunkResult result = runner.run(new TaskChunk("job", 5, 10, 2, "describe_context",
                 "[0, 0]", 0), 2);
 
-        assertEquals("[{\"value\":\"job/10/2/w7\"},{\"value\":\"job/11/2/w7\"}]",
-                result.outcomesJson());
+        assertEquals("[\"job/10/2/w7\",\"job/11/2/w7\"]",
+                result.outcomes().json());
     }
 
     @Test
@@ -157,11 +166,11 @@ class ChunkRunnerTest {
         ChunkResult result = runner.run(new TaskChunk("job", 4, 40, 3, "echo",
                 "[1, 2, 3]", 0, 3, settled), 0);
 
-        assertEquals(1, result.failures());
+        assertEquals(1, result.outcomes().failures());
         assertEquals(List.of(40L, 42L), started);
         assertEquals("[{\"value\":1},{\"error\":{\"type\":\"io.mqpool.WorkerDiedException\","
                 + "\"message\":\"killed the worker 3 times\",\"stack\":\"\"}},{\"value\":3}]",
-                result.outcomesJson());
+                result.outcomes().json());
     }
 
     @Test
@@ -169,7 +178,7 @@ class ChunkRunnerTest {
         ChunkResult result = runner.run(new TaskChunk("job", 0, 0, 2, "no_such_task", "[1, 2]",
                 0, 1, "{\"1\": {\"type\": \"T\", \"message\": \"m\", \"stack\": \"\"}}"), 0);
 
-        assertEquals(2, result.failures());
+        assertEquals(2, result.outcomes().failures());
         JsonNode outcomes = outcomes(result);
         assertEquals("io.mqpool.jobs.UnknownTaskException",
                 outcomes.get(0).get("error").get("type").asText());
@@ -181,7 +190,7 @@ class ChunkRunnerTest {
         ChunkResult result = runner.run(new TaskChunk("job", 2, 0, 2, "echo", "[1, 2]", 0, 1,
                 "{\"0\": \"no\"}"), 0);
 
-        assertEquals(2, result.failures());
+        assertEquals(2, result.outcomes().failures());
         assertTrue(started.isEmpty());
         assertEquals("the settled tasks of chunk job:2:1 must map each task index to an error "
                 + "object, not \"no\"",
