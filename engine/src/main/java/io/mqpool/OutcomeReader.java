@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.mqpool.engine.JobResults;
 import io.mqpool.jobs.RegisteredTask;
 import io.mqpool.jobs.TaskJson;
-import io.mqpool.outcome.MalformedOutcomesException;
 import io.mqpool.outcome.OutcomeCodec;
 import io.mqpool.outcome.TaskOutcome;
 import io.mqpool.store.ChunkOutcomes;
@@ -40,13 +39,7 @@ final class OutcomeReader<R> {
      * {@code R} is a failure of that task. Reads the chunk's arguments only if a task failed.
      */
     List<Outcome<R>> read(ChunkOutcomes chunk) {
-        List<TaskOutcome> outcomes;
-        try {
-            outcomes = codec.decode(chunk.outcomes(), chunk.size());
-        } catch (MalformedOutcomesException e) {
-            throw new IllegalStateException("the stored outcomes of job " + jobId + " chunk " + chunk.chunkNo() + " "
-                    + e.getMessage(), e);
-        }
+        List<TaskOutcome> outcomes = chunk.decode(codec, jobId);
         ChunkArguments args = new ChunkArguments(chunk);
         List<Outcome<R>> read = new ArrayList<>(chunk.size());
         for (int i = 0; i < chunk.size(); i++) {

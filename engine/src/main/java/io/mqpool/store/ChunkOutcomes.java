@@ -1,6 +1,10 @@
 package io.mqpool.store;
 
 import io.mqpool.outcome.EncodedOutcomes;
+import io.mqpool.outcome.MalformedOutcomesException;
+import io.mqpool.outcome.OutcomeCodec;
+import io.mqpool.outcome.TaskOutcome;
+import java.util.List;
 
 /**
  * The recorded outcomes of one chunk.
@@ -9,4 +13,18 @@ import io.mqpool.outcome.EncodedOutcomes;
  * @param outcomes one per task, as the worker sent them
  */
 public record ChunkOutcomes(int chunkNo, long firstIndex, int size, long completionSeq, EncodedOutcomes outcomes) {
+
+    /**
+     * The chunk's outcomes, one per task in index order.
+     *
+     * @throws IllegalStateException if what is stored is not what the codec writes
+     */
+    public List<TaskOutcome> decode(OutcomeCodec codec, String jobId) {
+        try {
+            return codec.decode(outcomes, size);
+        } catch (MalformedOutcomesException e) {
+            throw new IllegalStateException("the stored outcomes of job " + jobId + " chunk " + chunkNo + " "
+                    + e.getMessage(), e);
+        }
+    }
 }

@@ -1,6 +1,5 @@
 package io.mqpool.web;
 
-import io.mqpool.outcome.MalformedOutcomesException;
 import io.mqpool.outcome.OutcomeCodec;
 import io.mqpool.outcome.TaskOutcome;
 import io.mqpool.store.ChunkOutcomes;
@@ -21,13 +20,7 @@ final class OutcomeItems {
         if (onlyFailed && chunk.outcomes().failures() == 0) {
             return;
         }
-        List<TaskOutcome> outcomes;
-        try {
-            outcomes = codec.decode(chunk.outcomes(), chunk.size());
-        } catch (MalformedOutcomesException e) {
-            throw new IllegalStateException("the stored outcomes of job " + jobId + " chunk " + chunk.chunkNo() + " "
-                    + e.getMessage(), e);
-        }
+        List<TaskOutcome> outcomes = chunk.decode(codec, jobId);
         for (int i = 0; i < outcomes.size(); i++) {
             if (!onlyFailed || outcomes.get(i) instanceof TaskOutcome.Failure) {
                 into.add(ResultItem.of(chunk.firstIndex() + i, outcomes.get(i)));

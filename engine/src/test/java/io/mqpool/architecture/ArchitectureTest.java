@@ -38,6 +38,7 @@ class ArchitectureTest {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("config").definedBy("io.mqpool.config..")
                 .layer("jobs").definedBy("io.mqpool.jobs..")
+                .layer("outcome").definedBy("io.mqpool.outcome..")
                 .layer("broker").definedBy("io.mqpool.broker..")
                 .layer("worker").definedBy("io.mqpool.worker..", "io.mqpool.supervisor..")
                 .layer("engine internals").definedBy(ENGINE_INTERNALS)
@@ -53,6 +54,8 @@ class ArchitectureTest {
                 .whereLayer("worker").mayOnlyBeAccessedByLayers("engine internals", "public API",
                         "HTTP server and web UI", "applications")
                 .whereLayer("broker").mayOnlyBeAccessedByLayers("worker", "engine internals", "public API")
+                .whereLayer("outcome").mayOnlyBeAccessedByLayers("broker", "worker", "engine internals", "public API",
+                        "HTTP server and web UI")
                 .whereLayer("jobs").mayOnlyBeAccessedByLayers("worker", "engine internals", "public API",
                         "HTTP server and web UI", "applications")
                 .check(classes);
