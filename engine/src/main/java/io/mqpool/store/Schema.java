@@ -39,7 +39,8 @@ final class Schema {
     }
 
     /**
-     * Applies every migration the database lacks. Blocks while it runs.
+     * Applies every migration the database lacks, logging once if it changed an existing
+     * schema. Blocks while it runs.
      *
      * @throws StoreException if a migration fails, or the database's record of its schema does
      *     not match the files (a file changed after it was applied, or an unknown version)
@@ -63,10 +64,12 @@ final class Schema {
         }
         oldVersion.ifPresent(version -> log.info("took over the database schema at version {} from {}",
                 version, OLD_VERSION_TABLE));
-        if (result.migrationsExecuted > 0) {
+        if (result.migrationsExecuted > 0 && result.initialSchemaVersion != null) {
             log.info("applied {} schema file(s), from version {} to {}", result.migrationsExecuted,
-                    result.initialSchemaVersion == null ? "none" : result.initialSchemaVersion,
-                    result.targetSchemaVersion);
+                    result.initialSchemaVersion, result.targetSchemaVersion);
+        } else if (result.migrationsExecuted > 0) {
+            // Every Pool opens a store of its own in a new directory: that is no news to its user.
+            log.debug("created the database schema at version {}", result.targetSchemaVersion);
         }
     }
 
