@@ -82,11 +82,8 @@ final class ChunkTable {
             int[] counts = s.executeBatch();
             boolean[] recorded = new boolean[counts.length];
             for (int i = 0; i < counts.length; i++) {
-                if (counts[i] > 1) {
-                    throw new StoreException("recording chunk " + results.get(i).jobId() + ":"
-                            + results.get(i).chunkNo() + " changed " + counts[i] + " rows");
-                }
-                recorded[i] = counts[i] == 1;
+                recorded[i] = RowCount.atMostOne(counts[i], "recording the outcomes of chunk "
+                        + results.get(i).jobId() + ":" + results.get(i).chunkNo());
             }
             return recorded;
         }

@@ -2,26 +2,15 @@ package io.mqpool.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.List;
 
 /**
  * The H2 file database behind the job store, reached through a HikariCP pool, with its schema
- * brought up to date on open.
+ * brought up to date on open (see {@link Schema}).
  */
 final class Database implements AutoCloseable {
-
-    /** Schema files in order; each runs once and is recorded in schema_version. */
-    private static final List<String> MIGRATIONS = List.of("V1__jobs_and_chunks.sql", "V2__task_attempts.sql",
-            "V3__retry_timeouts.sql", "V4__max_in_flight.sql", "V5__retry_of.sql",
-            "V6__chunk_times.sql", "V7__outcomes_form.sql");
 
     private final HikariDataSource dataSource;
 
@@ -59,7 +48,7 @@ final class Database implements AutoCloseable {
         }
         Database database = new Database(dataSource);
         try {
-            database.migrate();
+            Schema.bringUpToDate(dataSource);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -133,42 +122,6 @@ final class Database implements AutoCloseable {
     @FunctionalInterface
     private interface Attempt<T> {
         T run() throws SQLException;
-    }
-
-    private void migrate() {
-        inTransaction("apply the database schema", connection -> {
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("CREATE TABLE IF NOT EXISTS schema_version ("
-                        + "name VARCHAR(200) PRIMARY KEY, applied_at TIMESTAMP WITH TIME ZONE NOT NULL)");
-                for (String migration : MIGRATIONS) {
-                    if (!applied(statement, migration)) {
-                        statement.execute(resource(migration));
-                        statement.execute("INSERT INTO schema_version VALUES ('" + migration
-                                + "', CURRENT_TIMESTAMP)");
-                    }
-                }
-            }
-            return null;
-        });
-    }
-
-    private static boolean applied(Statement statement, String migration) throws SQLException {
-        try (ResultSet rows = statement.executeQuery(
-                "SELECT COUNT(*) FROM schema_version WHERE name = '" + migration + "'")) {
-            rows.next();
-            return rows.getInt(1) > 0;
-        }
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = Database.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new StoreException("schema file " + name + " is missing from the jar");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new StoreException("cannot read schema file " + name, e);
-        }
     }
 
     @Override

@@ -24,4 +24,9 @@ public record JobRow(String id, String taskName, String mode, JobState state, in
     public boolean allTasksDone() {
         return totalTasks != null && tasksDone >= totalTasks;
     }
+
+    /** The state the job ends in once every task has an outcome: FAILED if any failed, else COMPLETED. */
+    JobState endState() {
+        return tasksFailed > 0 ? JobState.FAILED : JobState.COMPLETED;
+    }
 }

@@ -24,6 +24,11 @@ public enum JobState {
             CANCELLED, EnumSet.noneOf(JobState.class),
             TIMED_OUT, EnumSet.noneOf(JobState.class));
 
+    /**
+     * Whether a job in this state may move to {@code next}. The store changes a job's state only
+     * through this table: a job is created RUNNING and ends in one of the four final states,
+     * which are final.
+     */
     public boolean canMoveTo(JobState next) {
         return ALLOWED.get(this).contains(next);
     }

@@ -109,17 +109,23 @@ final class JobTable {
             s.setLong(1, totalTasks);
             s.setInt(2, totalChunks);
             s.setString(3, id);
-            expectOne(s.executeUpdate(), "set the totals of job " + id);
+            RowCount.exactlyOne(s.executeUpdate(), "setting the totals of job " + id);
         }
     }
 
-    void setChunksSent(Connection c, String id, int chunksSent) throws SQLException {
+    /**
+     * Raises the count of chunks sent; a count already as high (recorded by a later send that
+     * committed first) is kept.
+     *
+     * @return false if the count was already as high, or the job is gone
+     */
+    boolean setChunksSent(Connection c, String id, int chunksSent) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(
                 "UPDATE job SET chunks_sent = ? WHERE id = ? AND chunks_sent < ?")) {
             s.setInt(1, chunksSent);
             s.setString(2, id);
             s.setInt(3, chunksSent);
-            s.executeUpdate();
+            return RowCount.atMostOne(s.executeUpdate(), "raising the chunks sent of job " + id + " to " + chunksSent);
         }
     }
 
@@ -129,32 +135,38 @@ final class JobTable {
             s.setLong(1, done);
             s.setLong(2, failed);
             s.setString(3, id);
-            expectOne(s.executeUpdate(), "count the outcomes of job " + id);
+            RowCount.exactlyOne(s.executeUpdate(), "counting the outcomes of job " + id);
         }
     }
 
     /**
-     * Moves a running job whose every task has an outcome to COMPLETED or FAILED.
+     * Moves a running job whose every task has an outcome to the state its outcomes call for
+     * ({@link JobRow#endState()}), through {@link #move} like any other change of state.
      *
-     * @return the new state, or empty if the job is not finished (or another thread finished it)
+     * @return the new state, or empty if the job is not finished, is gone, or another
+     *     transaction finished it first
      */
     Optional<JobState> finishIfAllDone(Connection c, String id, Instant now) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("UPDATE job SET state = CASE WHEN tasks_failed > 0 "
-                + "THEN 'FAILED' ELSE 'COMPLETED' END, finished_at = ? WHERE id = ? AND state = 'RUNNING' "
-                + "AND total_tasks IS NOT NULL AND tasks_done >= total_tasks")) {
-            s.setTimestamp(1, Timestamp.from(now));
-            s.setString(2, id);
-            if (s.executeUpdate() == 0) {
-                return Optional.empty();
-            }
+        Optional<JobRow> job = findForUpdate(c, id);
+        if (job.isEmpty() || job.get().state() != JobState.RUNNING || !job.get().allTasksDone()) {
+            return Optional.empty();
         }
-        return find(c, id).map(JobRow::state);
+        JobState end = job.get().endState();
+        return move(c, id, JobState.RUNNING, end, now) ? Optional.of(end) : Optional.empty();
     }
 
-    /** Moves a job from {@code from} to {@code to} if it is still in {@code from}. */
+    /**
+     * The one statement that changes a job's state: moves it from {@code from} to {@code to} if
+     * {@link JobState#canMoveTo the table of moves} allows it and the job is still in {@code from}.
+     *
+     * @return false if the job is no longer in {@code from} (another transaction moved it first)
+     *     or is gone
+     * @throws IllegalStateException if the table does not allow the move
+     * @throws StoreException if the statement changed more than one row
+     */
     boolean move(Connection c, String id, JobState from, JobState to, Instant now) throws SQLException {
         if (!from.canMoveTo(to)) {
-            throw new IllegalStateException("a job cannot move from " + from + " to " + to);
+            throw new IllegalStateException("a job cannot move from " + from + " to " + to + " (job " + id + ")");
         }
         try (PreparedStatement s = c.prepareStatement(
                 "UPDATE job SET state = ?, finished_at = ? WHERE id = ? AND state = ?")) {
@@ -166,7 +178,20 @@ final class JobTable {
             }
             s.setString(3, id);
             s.setString(4, from.name());
-            return s.executeUpdate() == 1;
+            return RowCount.atMostOne(s.executeUpdate(), "moving job " + id + " from " + from + " to " + to);
+        }
+    }
+
+    /**
+     * The job's row, locked until the transaction ends, so that what is decided from its counts
+     * still holds when the decision is written.
+     */
+    private Optional<JobRow> findForUpdate(Connection c, String id) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM job WHERE id = ? FOR UPDATE")) {
+            s.setString(1, id);
+            try (ResultSet rows = s.executeQuery()) {
+                return rows.next() ? Optional.of(row(rows)) : Optional.empty();
+            }
         }
     }
 
@@ -180,11 +205,11 @@ final class JobTable {
         }
     }
 
-    /** Deletes the job unless it is running; true if it was deleted. */
+    /** Deletes the job unless it is running; false if it is running or gone. */
     boolean deleteUnlessRunning(Connection c, String id) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("DELETE FROM job WHERE id = ? AND state <> 'RUNNING'")) {
             s.setString(1, id);
-            return s.executeUpdate() == 1;
+            return RowCount.atMostOne(s.executeUpdate(), "deleting job " + id);
         }
     }
 
@@ -206,11 +231,5 @@ final class JobTable {
                 r.getLong("tasks_failed"), r.getTimestamp("created_at").toInstant(),
                 finished == null ? null : finished.toInstant(), r.getLong("seq"), r.getBoolean("retry_timeouts"),
                 r.getInt("max_in_flight"), r.getString("retry_of"));
-    }
-
-    private static void expectOne(int rows, String what) {
-        if (rows != 1) {
-            throw new StoreException("could not " + what + ": " + rows + " rows changed, expected 1");
-        }
     }
 }

@@ -99,7 +99,7 @@ class OutcomesOfAnOlderDataDirIT {
     }
 
     private static String schemaFile(String name) throws IOException {
-        try (InputStream in = JobStore.class.getResourceAsStream(name)) {
+        try (InputStream in = JobStore.class.getResourceAsStream("/db/migration/h2/" + name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
