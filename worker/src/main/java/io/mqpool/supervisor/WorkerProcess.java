@@ -1,9 +1,10 @@
 package io.mqpool.supervisor;
 
+import io.mqpool.process.ChildProcess;
+import io.mqpool.process.ChildSpec;
+import io.mqpool.process.OutputReading;
 import io.mqpool.worker.CurrentTaskFile;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
@@ -13,7 +14,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * (reads its ready and status lines and forwards all other output: {@link WorkerStdout}),
  * {@code mqpool-worker-<id>-err} (keeps the last 40 lines and copies them to our stderr) and
  * {@code mqpool-worker-<id>-exit} (notices the exit). The threads end by themselves when the
- * process is gone.
+ * process is gone. The process and the reading of its output are a {@link ChildProcess}.
  */
 final class WorkerProcess {
 
@@ -46,10 +46,11 @@ final class WorkerProcess {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(WorkerProcess.class);
-    private static final long PUMP_JOIN_MILLIS = 2_000;
+    private static final Duration READERS_JOIN = Duration.ofSeconds(2);
+    private static final int STDERR_KEPT_LINES = 40;
 
     private final String id;
-    private final Process process;
+    private final ChildProcess process;
     /** Where the worker keeps the task it runs; null for a command that does not write one. */
     private final Path currentTaskFile;
     private final Instant startedAt;
@@ -57,25 +58,24 @@ final class WorkerProcess {
     private final StatusLines status;
     private final AtomicBoolean killedForTimeout = new AtomicBoolean();
     private final AtomicBoolean killedForJobEnd = new AtomicBoolean();
-    private final StderrTail stderr = new StderrTail(40);
     private final CompletableFuture<Long> ready = new CompletableFuture<>();
-    private final Writer stdin;
-    private final Thread outPump;
-    private final Thread errPump;
     private final Thread exitWatcher;
 
-    private WorkerProcess(String id, Process process, Path currentTaskFile, LaunchSpec spec, Listener listener) {
+    private WorkerProcess(String id, List<String> command, Path currentTaskFile, LaunchSpec spec,
+                          Listener listener) throws IOException {
         this.id = id;
         this.currentTaskFile = currentTaskFile;
-        this.process = process;
         this.clock = spec.clock();
         this.startedAt = clock.instant();
         WorkerStdout stdout = new WorkerStdout(this, ready, spec, listener);
         this.status = stdout.status();
-        this.stdin = new OutputStreamWriter(process.getOutputStream(), Charset.defaultCharset());
-        this.outPump = daemon("out", () -> LinePump.pump(id, process.getInputStream(), stdout));
-        this.errPump = daemon("err", () -> pumpStderr(spec.errCopy()));
-        this.exitWatcher = daemon("exit", () -> awaitExit(listener));
+        // Read only once this object is built: its stdout listener hands it to the supervisor.
+        this.process = ChildProcess.startUnread(ChildSpec.of("worker " + id, command,
+                        new OutputReading(threadName("out"), 0, stdout),
+                        new OutputReading(threadName("err"), STDERR_KEPT_LINES, spec.errCopy()::println))
+                .withStdin().withCharset(Charset.defaultCharset()));
+        this.exitWatcher = new Thread(() -> awaitExit(listener), threadName("exit"));
+        exitWatcher.setDaemon(true);
     }
 
     /**
@@ -86,18 +86,16 @@ final class WorkerProcess {
      */
     static WorkerProcess launch(String id, List<String> command, Path currentTaskFile, LaunchSpec spec,
                                 Listener listener) {
-        Process process;
+        WorkerProcess worker;
         try {
-            process = new ProcessBuilder(command).start();
+            worker = new WorkerProcess(id, command, currentTaskFile, spec, listener);
         } catch (IOException e) {
             String reason = e.getCause() != null && e.getCause().getMessage() != null
                     ? e.getCause().getMessage() : e.getMessage();
             throw new WorkerStartException("cannot start worker " + id + ": " + command.get(0)
                     + " cannot be run: " + reason, e);
         }
-        WorkerProcess worker = new WorkerProcess(id, process, currentTaskFile, spec, listener);
-        worker.outPump.start();
-        worker.errPump.start();
+        worker.process.readOutput();
         worker.exitWatcher.start();
         return worker;
     }
@@ -168,8 +166,10 @@ final class WorkerProcess {
         return process.isAlive();
     }
 
+    /** The last 40 lines it wrote to stderr joined with {@code " | "}, or a note that there were none. */
     String stderrSummary() {
-        return stderr.summary();
+        List<String> lines = process.stderr().tail();
+        return lines.isEmpty() ? "(nothing on stderr)" : String.join(" | ", lines);
     }
 
     /** Fails {@link #ready()} with {@code reason} and kills the process, unless it is ready. */
@@ -202,6 +202,7 @@ final class WorkerProcess {
     /** Writes one command line to the worker's stdin; false if the pipe is gone. */
     private synchronized boolean command(String line) {
         try {
+            Writer stdin = process.stdin();
             stdin.write(line + "\n");
             stdin.flush();
             return true;
@@ -232,44 +233,36 @@ final class WorkerProcess {
 
     /** Kills the process tree at once. Does not wait. */
     void kill() {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
+        process.killTree();
     }
 
     /** Waits up to {@code timeout} for the process to exit; true when it has. */
     boolean awaitExit(Duration timeout) throws InterruptedException {
-        return process.waitFor(Math.max(0, timeout.toMillis()), TimeUnit.MILLISECONDS);
+        return process.awaitExit(timeout);
     }
 
     /** Waits up to {@code timeout}, by the clock, for the watching threads to end. */
     void joinThreads(Duration timeout) throws InterruptedException {
         Instant deadline = clock.instant().plus(timeout);
-        for (Thread thread : List.of(exitWatcher, outPump, errPump)) {
-            thread.join(Math.max(1, Duration.between(clock.instant(), deadline).toMillis()));
-        }
+        exitWatcher.join(Math.max(1, timeLeft(deadline).toMillis()));
+        process.awaitOutput(timeLeft(deadline));
     }
 
-    private Thread daemon(String stream, Runnable body) {
-        Thread thread = new Thread(body, "mqpool-worker-" + id + "-" + stream);
-        thread.setDaemon(true);
-        return thread;
+    private Duration timeLeft(Instant deadline) {
+        return Duration.between(clock.instant(), deadline);
     }
 
-    private void pumpStderr(PrintStream errCopy) {
-        LinePump.pump(id, process.getErrorStream(), line -> {
-            stderr.add(line);
-            errCopy.println(line);
-        });
+    private String threadName(String stream) {
+        return "mqpool-worker-" + id + "-" + stream;
     }
 
     private void awaitExit(Listener listener) {
         int code;
         while (true) {
             try {
-                code = process.waitFor();
+                code = process.awaitExit();
                 // Read what the process wrote last before judging why it ended.
-                errPump.join(PUMP_JOIN_MILLIS);
-                outPump.join(PUMP_JOIN_MILLIS);
+                process.awaitOutput(READERS_JOIN);
                 break;
             } catch (InterruptedException e) {
                 // Nobody interrupts this thread on purpose; it ends when the process does.
@@ -278,13 +271,13 @@ final class WorkerProcess {
         }
         closeStdin();
         ready.completeExceptionally(new WorkerStartException("worker " + id + " exited with code "
-                + code + " before it was ready: " + stderr.summary()));
+                + code + " before it was ready: " + stderrSummary()));
         listener.exited(this, code);
     }
 
     private void closeStdin() {
         try {
-            stdin.close();
+            process.stdin().close();
         } catch (IOException e) {
             LOG.debug("closing stdin of worker {}: {}", id, e.toString());
         }
