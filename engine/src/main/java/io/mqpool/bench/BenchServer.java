@@ -1,5 +1,6 @@
 package io.mqpool.bench;
 
+import io.mqpool.process.ChildProcess;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,7 +46,7 @@ final class BenchServer implements AutoCloseable {
         List<String> command = java.mainClass(jvmOptions, MAIN_CLASS, List.of("server", "--bind", "127.0.0.1",
                 "--port", "0", "--broker-port", "0", "--workers", Integer.toString(workers),
                 "--data", dataDir.toString()));
-        ChildProcess process = ChildProcess.launch("server", command, line -> {
+        ChildProcess process = BenchProcesses.launch("server", command, line -> {
             Matcher status = STATUS_LINE.matcher(line);
             if (status.matches()) {
                 listening.complete(URI.create(status.group(1)));

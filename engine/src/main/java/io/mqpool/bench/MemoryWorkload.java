@@ -1,5 +1,6 @@
 package io.mqpool.bench;
 
+import io.mqpool.process.ChildProcess;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,13 +52,13 @@ final class MemoryWorkload implements Workload {
                 Integer.toString(sizes.memoryTasks()), Integer.toString(sizes.memoryChunksize()),
                 Integer.toString(sizes.workers())));
         AtomicReference<Matcher> reported = new AtomicReference<>();
-        try (ChildProcess child = ChildProcess.launch("memory probe", command, line -> {
+        try (ChildProcess child = BenchProcesses.launch("memory probe", command, line -> {
             Matcher matcher = LINE.matcher(line);
             if (matcher.matches()) {
                 reported.set(matcher);
             }
         }, line -> { })) {
-            int exit = child.awaitExit(TIMEOUT);
+            int exit = child.awaitExitCode(TIMEOUT);
             Optional<Matcher> line = Optional.ofNullable(reported.get());
             if (exit != 0 || line.isEmpty()) {
                 throw new IllegalStateException("the memory probe exited with " + exit

@@ -3,6 +3,7 @@ package io.mqpool.bench;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mqpool.process.ChildProcess;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -59,13 +60,13 @@ final class PythonPool {
         List<String> lines = new CopyOnWriteArrayList<>();
         ChildProcess python;
         try {
-            python = ChildProcess.start("python3", command, lines::add, progress::note);
+            python = BenchProcesses.start("python3", command, lines::add, progress::note);
         } catch (IOException e) {
             progress.note("python3 cannot be run (" + e.getMessage() + "): no comparison with multiprocessing.Pool");
             return null;
         }
         try (python) {
-            int exit = python.awaitExit(TIMEOUT);
+            int exit = python.awaitExitCode(TIMEOUT);
             if (exit != 0) {
                 progress.note("python3 exited with " + exit + "; keeping the figures it printed");
             }

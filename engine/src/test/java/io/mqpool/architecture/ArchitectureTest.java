@@ -40,7 +40,7 @@ class ArchitectureTest {
                 .layer("jobs").definedBy("io.mqpool.jobs..")
                 .layer("outcome").definedBy("io.mqpool.outcome..")
                 .layer("broker").definedBy("io.mqpool.broker..")
-                .layer("worker").definedBy("io.mqpool.worker..", "io.mqpool.supervisor..")
+                .layer("worker").definedBy("io.mqpool.worker..", "io.mqpool.supervisor..", "io.mqpool.process..")
                 .layer("engine internals").definedBy(ENGINE_INTERNALS)
                 .layer("public API").definedBy("io.mqpool")
                 .layer("HTTP server and web UI").definedBy("io.mqpool.server..", "io.mqpool.web..")
