@@ -1,7 +1,7 @@
 package io.mqpool;
 
-import io.mqpool.events.JobSignal;
-import io.mqpool.store.JobState;
+import io.mqpool.engine.events.JobSignal;
+import io.mqpool.engine.store.JobState;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;

@@ -3,11 +3,11 @@ package io.mqpool;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mqpool.engine.JobResults;
+import io.mqpool.engine.store.ChunkOutcomes;
 import io.mqpool.jobs.RegisteredTask;
 import io.mqpool.jobs.TaskJson;
 import io.mqpool.outcome.OutcomeCodec;
 import io.mqpool.outcome.TaskOutcome;
-import io.mqpool.store.ChunkOutcomes;
 import java.util.ArrayList;
 import java.util.List;
 

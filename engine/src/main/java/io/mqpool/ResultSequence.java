@@ -1,12 +1,12 @@
 package io.mqpool;
 
-import io.mqpool.events.JobSignal;
 import io.mqpool.engine.JobQueries;
 import io.mqpool.engine.ResultCursor;
-import io.mqpool.store.ChunkOutcomes;
-import io.mqpool.store.JobRow;
-import io.mqpool.store.JobState;
-import io.mqpool.store.StoreException;
+import io.mqpool.engine.events.JobSignal;
+import io.mqpool.engine.store.ChunkOutcomes;
+import io.mqpool.engine.store.JobRow;
+import io.mqpool.engine.store.JobState;
+import io.mqpool.engine.store.StoreException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;

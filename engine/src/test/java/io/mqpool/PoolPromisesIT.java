@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mqpool.engine.store.JobState;
 import io.mqpool.jobs.Task;
 import io.mqpool.jobs.builtin.ComputeCube;
 import io.mqpool.jobs.builtin.ComputePower;
 import io.mqpool.jobs.builtin.Echo;
 import io.mqpool.jobs.builtin.SleepMillis;
-import io.mqpool.store.JobState;
 import io.mqpool.testtasks.FailIfNegative;
 import io.mqpool.testtasks.MismatchedResult;
 import java.io.ByteArrayOutputStream;

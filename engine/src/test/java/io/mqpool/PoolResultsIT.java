@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mqpool.engine.store.JobRow;
+import io.mqpool.engine.store.JobState;
 import io.mqpool.jobs.builtin.ComputeCube;
 import io.mqpool.jobs.builtin.ComputePower;
 import io.mqpool.jobs.builtin.ComputePowerSleep;
 import io.mqpool.jobs.builtin.SleepMillis;
-import io.mqpool.store.JobRow;
-import io.mqpool.store.JobState;
 import io.mqpool.testtasks.FailIfNegative;
 import java.time.Duration;
 import java.util.ArrayList;

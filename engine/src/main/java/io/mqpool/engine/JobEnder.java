@@ -1,10 +1,10 @@
 package io.mqpool.engine;
 
 import io.mqpool.broker.EmbeddedBroker;
-import io.mqpool.dispatch.Dispatcher;
-import io.mqpool.events.JobEvents;
-import io.mqpool.store.JobState;
-import io.mqpool.store.JobStore;
+import io.mqpool.engine.dispatch.Dispatcher;
+import io.mqpool.engine.events.JobEvents;
+import io.mqpool.engine.store.JobState;
+import io.mqpool.engine.store.JobStore;
 import io.mqpool.supervisor.Supervisor;
 import java.time.Duration;
 import org.slf4j.Logger;

@@ -1,13 +1,13 @@
 package io.mqpool.engine;
 
-import io.mqpool.store.DurationHistogram;
-import io.mqpool.store.FailedChunk;
-import io.mqpool.store.JobRow;
-import io.mqpool.store.JobState;
-import io.mqpool.store.JobStore;
-import io.mqpool.store.TaskAttempts;
-import io.mqpool.store.TaskDurations;
-import io.mqpool.store.TimeBucket;
+import io.mqpool.engine.store.DurationHistogram;
+import io.mqpool.engine.store.FailedChunk;
+import io.mqpool.engine.store.JobRow;
+import io.mqpool.engine.store.JobState;
+import io.mqpool.engine.store.JobStore;
+import io.mqpool.engine.store.TaskAttempts;
+import io.mqpool.engine.store.TaskDurations;
+import io.mqpool.engine.store.TimeBucket;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,11 +1,11 @@
 package io.mqpool.engine;
 
-import io.mqpool.dispatch.DispatchedJob;
-import io.mqpool.dispatch.Dispatcher;
-import io.mqpool.dispatch.StoredChunks;
-import io.mqpool.store.JobRow;
-import io.mqpool.store.JobState;
-import io.mqpool.store.JobStore;
+import io.mqpool.engine.dispatch.DispatchedJob;
+import io.mqpool.engine.dispatch.Dispatcher;
+import io.mqpool.engine.dispatch.StoredChunks;
+import io.mqpool.engine.store.JobRow;
+import io.mqpool.engine.store.JobState;
+import io.mqpool.engine.store.JobStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

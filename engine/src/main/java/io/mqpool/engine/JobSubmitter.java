@@ -1,14 +1,14 @@
 package io.mqpool.engine;
 
-import io.mqpool.dispatch.DispatchedJob;
-import io.mqpool.dispatch.Dispatcher;
-import io.mqpool.dispatch.LazyInput;
-import io.mqpool.dispatch.StoredChunks;
-import io.mqpool.events.JobEvents;
-import io.mqpool.events.JobSignal;
-import io.mqpool.store.JobStore;
-import io.mqpool.store.NewChunk;
-import io.mqpool.store.NewJob;
+import io.mqpool.engine.dispatch.DispatchedJob;
+import io.mqpool.engine.dispatch.Dispatcher;
+import io.mqpool.engine.dispatch.LazyInput;
+import io.mqpool.engine.dispatch.StoredChunks;
+import io.mqpool.engine.events.JobEvents;
+import io.mqpool.engine.events.JobSignal;
+import io.mqpool.engine.store.JobStore;
+import io.mqpool.engine.store.NewChunk;
+import io.mqpool.engine.store.NewJob;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Iterator;

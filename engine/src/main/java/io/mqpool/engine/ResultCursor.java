@@ -1,7 +1,7 @@
 package io.mqpool.engine;
 
-import io.mqpool.store.ChunkOutcomes;
-import io.mqpool.store.JobStore;
+import io.mqpool.engine.store.ChunkOutcomes;
+import io.mqpool.engine.store.JobStore;
 import java.util.List;
 
 /**

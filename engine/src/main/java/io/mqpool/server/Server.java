@@ -4,7 +4,7 @@ import io.mqpool.config.Settings;
 import io.mqpool.engine.DataDirLock;
 import io.mqpool.engine.Engine;
 import io.mqpool.engine.WorkerOptions;
-import io.mqpool.web.HttpApi;
+import io.mqpool.server.web.HttpApi;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureTest {
 
-    private static final String[] ENGINE_INTERNALS = {"io.mqpool.engine..", "io.mqpool.store..",
-        "io.mqpool.dispatch..", "io.mqpool.collect..", "io.mqpool.retry..", "io.mqpool.events.."};
+    /** The engine's internals: the composition root, its store, dispatcher, collector, retries and events. */
+    private static final String ENGINE_INTERNALS = "io.mqpool.engine..";
 
     private static JavaClasses classes;
 
@@ -43,9 +43,9 @@ class ArchitectureTest {
                 .layer("worker").definedBy("io.mqpool.worker..", "io.mqpool.supervisor..", "io.mqpool.process..")
                 .layer("engine internals").definedBy(ENGINE_INTERNALS)
                 .layer("public API").definedBy("io.mqpool")
-                .layer("HTTP server and web UI").definedBy("io.mqpool.server..", "io.mqpool.web..")
-                .layer("HTTP client").definedBy("io.mqpool.client..")
-                .layer("applications").definedBy("io.mqpool.cli..", "io.mqpool.bench..")
+                .layer("HTTP server and web UI").definedBy("io.mqpool.server..")
+                .layer("HTTP client").definedBy("io.mqpool.app.client..")
+                .layer("applications").definedBy("io.mqpool.app.cli..", "io.mqpool.app.bench..")
                 .whereLayer("applications").mayNotBeAccessedByAnyLayer()
                 .whereLayer("HTTP client").mayOnlyBeAccessedByLayers("applications")
                 .whereLayer("HTTP server and web UI").mayOnlyBeAccessedByLayers("applications")
@@ -67,7 +67,7 @@ class ArchitectureTest {
      */
     @Test
     void onlyTheEngineInternalsUseTheStoreItself() {
-        DescribedPredicate<JavaClass> storeMachinery = resideInAPackage("io.mqpool.store..")
+        DescribedPredicate<JavaClass> storeMachinery = resideInAPackage("io.mqpool.engine.store..")
                 .and(not(assignableTo(Record.class)))
                 .and(not(assignableTo(Enum.class)))
                 .and(not(assignableTo(RuntimeException.class)))

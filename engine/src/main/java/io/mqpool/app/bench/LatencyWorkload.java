@@ -1,0 +1,57 @@
+package io.mqpool.app.bench;
+
+import io.mqpool.Pool;
+import io.mqpool.jobs.builtin.Square;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** Sequential {@code apply} round trips on a warm pool: submit, run, store, answer. */
+final class LatencyWorkload implements Workload {
+
+
+    @Override
+    public String name() {
+        return "latency";
+    }
+
+    @Override
+    public List<Measurement> run(BenchSizes sizes, Progress progress) {
+        List<Double> p50 = new ArrayList<>();
+        List<Double> p99 = new ArrayList<>();
+        try (Pool pool = Pool.create(sizes.workers())) {
+            progress.note("warming up");
+            // One unmeasured run: the JIT of the engine, the broker and the workers settles first.
+            roundTrips(pool, sizes.latencyCalls());
+            for (int run = 1; run <= sizes.runs(); run++) {
+                progress.note("run " + run + ": " + sizes.latencyCalls() + " apply calls");
+                double[] millis = roundTrips(pool, sizes.latencyCalls());
+                Arrays.sort(millis);
+                p50.add(percentile(millis, 50));
+                p99.add(percentile(millis, 99));
+            }
+        }
+        return List.of(
+                new Measurement("latency.p50", "apply round trip, p50", "ms", false, p50),
+                new Measurement("latency.p99", "apply round trip, p99", "ms", false, p99));
+    }
+
+    private static double[] roundTrips(Pool pool, int calls) {
+        double[] millis = new double[calls];
+        for (int i = 0; i < calls; i++) {
+            Timer timer = Timer.start();
+            long square = pool.apply(Square.class, (long) i);
+            millis[i] = timer.millis();
+            if (square != (long) i * i) {
+                throw new IllegalStateException("square of " + i + " came back as " + square);
+            }
+        }
+        return millis;
+    }
+
+    /** The nearest-rank percentile of sorted values. */
+    static double percentile(double[] sorted, int percent) {
+        int rank = (int) Math.ceil(percent / 100.0 * sorted.length);
+        return sorted[Math.max(0, rank - 1)];
+    }
+}

@@ -1,0 +1,110 @@
+package io.mqpool.app.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mqpool.app.bench.Bench;
+import io.mqpool.app.bench.BenchReport;
+import io.mqpool.app.bench.BenchRow;
+import io.mqpool.app.bench.BenchSizes;
+import io.mqpool.app.bench.Measurement;
+import io.mqpool.app.bench.Workloads;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code mqpool bench}: the performance workloads, side by side with Python's multiprocessing.Pool. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measures mqpool on fresh embedded engines and, when python3 is on the PATH, "
+                + "Python's multiprocessing.Pool on the same workloads.",
+        footer = {"", "Examples:", "  mqpool bench", "  mqpool bench trivial latency --runs 5",
+            "  mqpool bench --json > figures.json", "  mqpool bench recovery --no-python"})
+final class BenchCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(paramLabel = "WORKLOAD", arity = "0..*",
+            description = "Workloads to run (default all): ${COMPLETION-CANDIDATES}",
+            completionCandidates = WorkloadNames.class)
+    private List<String> workloads;
+
+    @Option(names = "--json", description = "Print the figures as JSON instead of a table.")
+    private boolean json;
+
+    @Option(names = "--runs", paramLabel = "N", description = "Measured runs of each workload (default 3).")
+    private Integer runs;
+
+    @Option(names = "--tiny", description = "Tiny sizes: proves every workload runs, measures nothing useful.")
+    private boolean tiny;
+
+    @Option(names = "--no-python", description = "Skip the comparison with Python's multiprocessing.Pool.")
+    private boolean noPython;
+
+    @Override
+    public Integer call() throws Exception {
+        BenchSizes sizes = tiny ? BenchSizes.tiny() : BenchSizes.standard();
+        PrintWriter err = spec.commandLine().getErr();
+        if (runs != null) {
+            if (runs < 1) {
+                return usageError(err, "--runs must be at least 1, got " + runs);
+            }
+            sizes = sizes.withRuns(runs);
+        }
+        List<String> names = workloads == null || workloads.isEmpty() ? Workloads.names() : workloads;
+        List<String> unknown = names.stream().filter(name -> !Workloads.names().contains(name)).toList();
+        if (!unknown.isEmpty()) {
+            return usageError(err, "unknown workload '" + unknown.get(0) + "'; workloads: "
+                    + String.join(", ", Workloads.names()));
+        }
+        List<BenchRow> rows = new Bench(sizes, what -> {
+            err.println("bench: " + what);
+            err.flush();
+        }).run(names, !noPython);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(BenchReport.of(rows)));
+            out.flush();
+        } else {
+            table(rows).print(out);
+        }
+        return ExitCodes.DONE;
+    }
+
+    private static TextTable table(List<BenchRow> rows) {
+        TextTable table = new TextTable("workload", "figure", "mqpool median", "min–max", "unit", "Python median",
+                "mqpool/Python");
+        for (BenchRow row : rows) {
+            Measurement m = row.mqpool();
+            table.row(m.row(), m.label(), number(m.median()), number(m.min()) + "–" + number(m.max()), m.unit(),
+                    row.python() == null ? null : number(row.python().median()),
+                    row.ratio() == null ? null : String.format(Locale.ROOT, "%.2f×", row.ratio()));
+        }
+        return table;
+    }
+
+    private static int usageError(PrintWriter err, String message) {
+        err.println("mqpool: " + message);
+        err.flush();
+        return ExitCodes.USAGE;
+    }
+
+    private static String number(double value) {
+        if (value >= 100 || value == Math.rint(value)) {
+            return String.format(Locale.ROOT, "%,.0f", value);
+        }
+        return String.format(Locale.ROOT, value >= 10 ? "%.1f" : "%.2f", value);
+    }
+
+    /** The workload names for picocli's help. */
+    static final class WorkloadNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return Workloads.names().iterator();
+        }
+    }
+}

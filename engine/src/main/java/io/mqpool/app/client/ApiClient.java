@@ -1,0 +1,116 @@
+package io.mqpool.app.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/**
+ * The mqpool HTTP API as a client program uses it — the CLI, the bench, the tests — one method
+ * per endpoint, answering the API's JSON as it came. Every call blocks for one request; the
+ * long-poll of {@link #results} blocks up to its {@code waitMs} longer. Failures are one-line
+ * exceptions (see {@link HttpJson}); an unknown job id is an {@link ApiRefusedException}
+ * {@code no job 'x'} with status 404.
+ */
+public final class ApiClient {
+
+    private final HttpJson http;
+
+    public ApiClient(HttpJson http) {
+        this.http = http;
+    }
+
+    /** A client of the server at {@code server}, reading JSON with {@link HttpJson#newMapper()}. */
+    public ApiClient(URI server) {
+        this(new HttpJson(server, HttpJson.newMapper()));
+    }
+
+    public HttpJson http() {
+        return http;
+    }
+
+    /** {@code POST /api/jobs}: the new job's view. */
+    public JsonNode submit(ObjectNode job) {
+        return http.post("/api/jobs", job);
+    }
+
+    /** {@code GET /api/jobs/{id}}. */
+    public JsonNode job(String id) {
+        try {
+            return http.get("/api/jobs/" + segment(id), Duration.ZERO);
+        } catch (ApiRefusedException e) {
+            throw unknownJob(id, e);
+        }
+    }
+
+    /** {@code GET /api/jobs}, newest first; {@code state} and {@code before} may be null. */
+    public JsonNode jobs(String state, int limit, String before) {
+        StringBuilder query = new StringBuilder("/api/jobs?limit=").append(limit);
+        if (state != null) {
+            query.append("&state=").append(encode(state));
+        }
+        if (before != null) {
+            query.append("&before=").append(encode(before));
+        }
+        return http.get(query.toString(), Duration.ZERO);
+    }
+
+    /**
+     * {@code GET /api/jobs/{id}/results}: one page of outcomes after {@code after} (null for the
+     * first), waiting up to {@code waitMs} on the server when none is ready yet.
+     */
+    public JsonNode results(String id, ResultOrder order, String after, int limit, long waitMs) {
+        StringBuilder query = new StringBuilder("/api/jobs/").append(segment(id))
+                .append("/results?order=").append(order.apiName())
+                .append("&limit=").append(limit)
+                .append("&waitMs=").append(waitMs);
+        if (after != null) {
+            query.append("&after=").append(encode(after));
+        }
+        try {
+            return http.get(query.toString(), Duration.ofMillis(waitMs));
+        } catch (ApiRefusedException e) {
+            throw unknownJob(id, e);
+        }
+    }
+
+    /** {@code POST /api/jobs/{id}/cancel}: the job's view afterwards. */
+    public JsonNode cancel(String id) {
+        try {
+            return http.post("/api/jobs/" + segment(id) + "/cancel", http.json().createObjectNode());
+        } catch (ApiRefusedException e) {
+            throw unknownJob(id, e);
+        }
+    }
+
+    public JsonNode tasks() {
+        return http.get("/api/tasks", Duration.ZERO);
+    }
+
+    public JsonNode workers() {
+        return http.get("/api/workers", Duration.ZERO);
+    }
+
+    /** {@code POST /api/workers/scale}: the workers afterwards. */
+    public JsonNode scale(int count) {
+        return http.post("/api/workers/scale", http.json().createObjectNode().put("count", count));
+    }
+
+    public JsonNode status() {
+        return http.get("/api/status", Duration.ZERO);
+    }
+
+    private static ApiRefusedException unknownJob(String id, ApiRefusedException error) {
+        return error.notFound() ? new ApiRefusedException(404, "no job '" + id + "'") : error;
+    }
+
+    private static String segment(String text) {
+        return encode(text).replace("+", "%20");
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,80 @@
+package io.mqpool.engine.dispatch;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A job the dispatcher is sending: where its chunks come from, how many are in flight and,
+ * for a job with a limit of its own, how many are still ahead of whoever takes its results.
+ */
+final class ActiveJob {
+
+    private final DispatchedJob job;
+    private final ChunkSource source;
+    private final AtomicInteger completed = new AtomicInteger();
+    private final AtomicInteger taken = new AtomicInteger();
+    private volatile boolean limitLifted;
+    private int sent;
+    private boolean exhausted;
+
+    ActiveJob(DispatchedJob job, ChunkSource source, int sent) {
+        this.job = job;
+        this.source = source;
+        this.sent = sent;
+    }
+
+    String id() {
+        return job.jobId();
+    }
+
+    String taskName() {
+        return job.taskName();
+    }
+
+    long taskTimeoutMillis() {
+        return job.taskTimeoutMillis();
+    }
+
+    ChunkSource source() {
+        return source;
+    }
+
+    /** Only the dispatcher thread calls this. */
+    void sent(int count) {
+        sent += count;
+    }
+
+    void completed(int count) {
+        completed.addAndGet(count);
+    }
+
+    void taken(int count) {
+        taken.addAndGet(count);
+    }
+
+    /** From now on only the dispatcher's own bound applies: nobody will take the results. */
+    void liftLimit() {
+        limitLifted = true;
+    }
+
+    int inFlight() {
+        return sent - completed.get();
+    }
+
+    /** How many more chunks may be sent now, given the dispatcher's own bound. */
+    int room(int maxInFlight) {
+        int room = maxInFlight - inFlight();
+        if (job.chunkLimit() > 0 && !limitLifted) {
+            int ahead = job.limitByConsumer() ? sent - taken.get() : inFlight();
+            room = Math.min(room, job.chunkLimit() - ahead);
+        }
+        return room;
+    }
+
+    boolean exhausted() {
+        return exhausted;
+    }
+
+    void markExhausted() {
+        exhausted = true;
+    }
+}

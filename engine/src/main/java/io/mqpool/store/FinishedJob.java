@@ -1,5 +1,0 @@
-package io.mqpool.store;
-
-/** A job that a write made finish, and how it ended. */
-public record FinishedJob(String jobId, JobState state) {
-}

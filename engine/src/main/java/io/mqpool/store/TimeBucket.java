@@ -1,9 +1,0 @@
-package io.mqpool.store;
-
-/**
- * Tasks finished in one interval of time.
- *
- * @param startMillis where the interval starts (epoch ms, a multiple of its length)
- */
-public record TimeBucket(long startMillis, long tasks) {
-}

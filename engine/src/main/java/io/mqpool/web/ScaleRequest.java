@@ -1,5 +1,0 @@
-package io.mqpool.web;
-
-/** The body of {@code POST /api/workers/scale}. */
-record ScaleRequest(Integer count) {
-}

@@ -1,8 +1,0 @@
-package io.mqpool.web;
-
-import io.mqpool.engine.JobSpec;
-import java.util.List;
-
-/** A submission that passed every check: ready to store. */
-record ValidatedJob(JobSpec spec, List<String> argsJson) {
-}

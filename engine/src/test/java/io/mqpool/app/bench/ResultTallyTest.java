@@ -1,0 +1,43 @@
+package io.mqpool.app.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+
+/** Lost and duplicated results of a job of n → n³, as the recovery workload counts them. */
+class ResultTallyTest {
+
+    @Test
+    void everyIndexOnceWithItsCubeIsNothingLostAndNothingTwice() {
+        ResultTally tally = new ResultTally(3);
+        tally.add(2, 8L);
+        tally.add(0, 0L);
+        tally.add(1, 1L);
+        assertEquals(0, tally.lost());
+        assertEquals(0, tally.duplicated());
+    }
+
+    @Test
+    void aMissingIndexAndAWrongValueAreLostAndASecondResultIsDuplicated() {
+        ResultTally tally = new ResultTally(4);
+        tally.add(0, 0L);
+        tally.add(1, 1L);
+        tally.add(1, 1L);
+        tally.add(2, 9L);
+        assertEquals(2, tally.lost());
+        assertEquals(1, tally.duplicated());
+    }
+
+    @Test
+    void aFailedTaskIsLost() {
+        ResultTally tally = new ResultTally(1);
+        tally.add(0, null);
+        assertEquals(1, tally.lost());
+    }
+
+    @Test
+    void anIndexOutsideTheJobIsAnError() {
+        assertThrows(IllegalStateException.class, () -> new ResultTally(2).add(2, 8L));
+    }
+}

@@ -1,0 +1,61 @@
+package io.mqpool.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** {@code mqpool demo} from the packaged jar prints the seed's output, with timings. */
+class DemoIT {
+
+    @Test
+    void demoPrintsTheSeedsOutputInInputOrderWithWallTimes() throws Exception {
+        Path jar = packagedJar();
+        Path java = Path.of(ProcessHandle.current().info().command().orElse("java"));
+        Process demo = new ProcessBuilder(java.toString(), "-jar", jar.toString(), "demo")
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        try {
+            String out = new String(demo.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(demo.waitFor(120, TimeUnit.SECONDS), "demo did not end in 120 s");
+            assertEquals(0, demo.exitValue(), out);
+
+            List<String> lines = out.lines().toList();
+            int cores = Runtime.getRuntime().availableProcessors();
+            List<String> expected = new ArrayList<>();
+            expected.add("Executing with all available CPU cores: " + cores);
+            expected.add("Results with all cores:");
+            IntStream.rangeClosed(1, 8).forEach(n -> expected.add(n + " squared is " + n * n));
+            expected.add("Executing with limited CPU cores: 4 out of " + cores);
+            expected.add("Results with limited cores:");
+            IntStream.rangeClosed(1, 16).forEach(n -> expected.add(n + " squared is " + n * n));
+            List<String> seedLines = lines.stream()
+                    .filter(line -> !line.startsWith("Wall time") && !line.startsWith(" ")
+                            && !line.startsWith("For comparison"))
+                    .toList();
+            assertEquals(expected, seedLines);
+            assertEquals(2, lines.stream().filter(line -> line.startsWith("Wall time: ")).count(), out);
+            assertTrue(out.contains("(sequential: 16 s;") && out.contains("(sequential: 32 s;"), out);
+            assertTrue(out.contains("on 4 threads:"), out);
+        } finally {
+            demo.destroyForcibly();
+        }
+    }
+
+    static Path packagedJar() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("target"))) {
+            return files.filter(p -> p.getFileName().toString().matches("mqpool-engine-.*-all\\.jar"))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no packaged jar in target/: run mvn package"));
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package io.mqpool.engine.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.mqpool.outcome.EncodedOutcomes;
+import io.mqpool.outcome.OutcomesForm;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The schema on H2 files: made by Flyway in a fresh data directory, and taken over from the
+ * runner before Flyway in a data directory that runner made, keeping its jobs.
+ */
+class SchemaIT {
+
+    private static final Instant CREATED = Instant.parse("2026-11-30T08:00:00Z");
+
+    @TempDir
+    Path dir;
+
+    private static EncodedOutcomes perTask(String json, int failures) {
+        return new EncodedOutcomes(json, failures, OutcomesForm.PER_TASK);
+    }
+
+    @Test
+    void aFreshDataDirectoryGetsEverySchemaFileFromFlyway() throws SQLException {
+        try (JobStore store = JobStore.open(dir, Clock.systemUTC())) {
+            store.create(new NewJob("fresh", "echo", "MAP", 1, 0, 0, 2, false, 0, CREATED),
+                    List.of(new NewChunk(0, 0, 1, "[1]")), 1L);
+            assertEquals(JobState.RUNNING, store.job("fresh").orElseThrow().state());
+        }
+
+        try (Connection c = DatabaseMadeBeforeFlyway.connect(dir)) {
+            assertEquals(List.of("1 SQL", "2 SQL", "3 SQL", "4 SQL", "5 SQL", "6 SQL", "7 SQL", "8 SQL"), history(c));
+            assertFalse(hasTable(c, "SCHEMA_VERSION"));
+        }
+    }
+
+    @Test
+    void aDataDirectoryMadeBeforeFlywayOpensWithItsJobsAndChunks() throws SQLException {
+        DatabaseMadeBeforeFlyway.create(dir, 6);
+        try (Connection c = DatabaseMadeBeforeFlyway.connect(dir)) {
+            insertJob(c, "old", 2L, 1);
+            insertChunk(c, "old", 0, "[1,2]");
+        }
+
+        try (JobStore store = JobStore.open(dir, Clock.systemUTC())) {
+            JobRow job = store.job("old").orElseThrow();
+            assertEquals("square", job.taskName());
+            assertEquals(JobState.RUNNING, job.state());
+            assertEquals(2L, job.totalTasks());
+            assertEquals(CREATED, job.createdAt());
+            assertEquals(List.of(new StoredChunk("old", 0, 0, 2, "[1,2]")), store.chunksFrom("old", 0, 10));
+
+            store.record(List.of(new RecordedResult("old", 0, 2, "w1", perTask("[{\"value\":1},{\"value\":4}]", 0))));
+            assertEquals(JobState.COMPLETED, store.job("old").orElseThrow().state());
+        }
+
+        try (Connection c = DatabaseMadeBeforeFlyway.connect(dir)) {
+            assertEquals(List.of("6 BASELINE", "7 SQL", "8 SQL"), history(c));
+            assertFalse(hasTable(c, "SCHEMA_VERSION"), "the old runner's table is read once, then dropped");
+        }
+        try (JobStore reopened = JobStore.open(dir, Clock.systemUTC())) {
+            assertEquals(JobState.COMPLETED, reopened.job("old").orElseThrow().state());
+        }
+    }
+
+    @Test
+    void aDataDirectoryTheOldRunnerLeftAtAnEarlierVersionGetsTheFilesAfterIt() throws SQLException {
+        DatabaseMadeBeforeFlyway.create(dir, 4);
+        try (Connection c = DatabaseMadeBeforeFlyway.connect(dir)) {
+            insertJob(c, "older", 1L, 1);
+            insertChunk(c, "older", 0, "[3]");
+        }
+
+        try (JobStore store = JobStore.open(dir, Clock.systemUTC())) {
+            JobRow job = store.job("older").orElseThrow();
+            assertNull(job.retryOf(), "V5 added retry_of, empty for jobs stored before it");
+            store.record(List.of(new RecordedResult("older", 0, 1, "w1", perTask("[{\"value\":9}]", 0), 1_000, 1_040)));
+            assertEquals(List.of(new TimeBucket(0, 1)), store.finishedPerBucket("older", 0, 60_000),
+                    "V6 added the chunk times");
+        }
+
+        try (Connection c = DatabaseMadeBeforeFlyway.connect(dir)) {
+            assertEquals(List.of("4 BASELINE", "5 SQL", "6 SQL", "7 SQL", "8 SQL"), history(c));
+        }
+    }
+
+    @Test
+    void anOldVersionTableWithAGapIsRefusedAndNamesTheVersionsItRecords() throws SQLException {
+        DatabaseMadeBeforeFlyway.create(dir, 6);
+        try (Connection c = DatabaseMadeBeforeFlyway.connect(dir); Statement s = c.createStatement()) {
+            s.execute("DELETE FROM schema_version WHERE name = 'V3__retry_timeouts.sql'");
+        }
+
+        StoreException refused = assertThrows(StoreException.class, () -> JobStore.open(dir, Clock.systemUTC()));
+
+        assertTrue(refused.getMessage().contains("[1, 2, 4, 5, 6]"), refused.getMessage());
+    }
+
+    /** The V1 columns only, as the code of any version before Flyway inserted them. */
+    private static void insertJob(Connection c, String id, long totalTasks, int totalChunks) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO job (id, task_name, mode, state, chunksize, "
+                + "task_timeout_ms, job_timeout_ms, retries, total_tasks, total_chunks, created_at) "
+                + "VALUES (?, 'square', 'MAP', 'RUNNING', 2, 0, 0, 2, ?, ?, ?)")) {
+            s.setString(1, id);
+            s.setLong(2, totalTasks);
+            s.setInt(3, totalChunks);
+            s.setTimestamp(4, Timestamp.from(CREATED));
+            s.executeUpdate();
+        }
+    }
+
+    private static void insertChunk(Connection c, String jobId, int chunkNo, String args) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "INSERT INTO chunk (job_id, chunk_no, first_index, size, args) VALUES (?, ?, 0, ?, ?)")) {
+            s.setString(1, jobId);
+            s.setInt(2, chunkNo);
+            s.setInt(3, args.split(",").length);
+            s.setString(4, args);
+            s.executeUpdate();
+        }
+    }
+
+    /**
+     * Flyway's record, one "version type" per successful row, in the order it was written, less
+     * the row that marks the record's own creation (it has no version).
+     */
+    private static List<String> history(Connection c) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT \"version\", \"type\" "
+                + "FROM \"flyway_schema_history\" WHERE \"success\" AND \"version\" IS NOT NULL ORDER BY \"installed_rank\"")) {
+            while (r.next()) {
+                rows.add(r.getString(1) + " " + r.getString(2));
+            }
+        }
+        return rows;
+    }
+
+    private static boolean hasTable(Connection c, String name) throws SQLException {
+        try (ResultSet tables = c.getMetaData().getTables(null, "PUBLIC", name, null)) {
+            return tables.next();
+        }
+    }
+}
