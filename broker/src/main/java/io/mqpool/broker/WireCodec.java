@@ -17,8 +17,9 @@ import org.apache.activemq.artemis.api.core.client.ClientSession;
  * travels as message properties, the JSON payload as the UTF-8 body. Stateless and
  * thread-safe.
  *
- * <p>Bodies above the client's large-message threshold (100 KiB) are streamed by Artemis;
- * decoding reads them to the end, so it blocks until the whole body has arrived.
+ * <p>Bodies above the client's large-message threshold (4 MiB, set in {@link BrokerConnection})
+ * are streamed by Artemis; decoding reads them to the end, so it blocks until the whole body
+ * has arrived.
  */
 public final class WireCodec {
 
