@@ -1,5 +1,6 @@
 package io.mqpool.broker;
 
+import io.mqpool.config.OneLine;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.activemq.artemis.api.core.ActiveMQException;
@@ -78,7 +79,7 @@ public final class BrokerConnection implements AutoCloseable {
             locator = ActiveMQClient.createServerLocator(url);
         } catch (Exception e) {
             throw new IllegalArgumentException("invalid broker URL '" + url + "': "
-                    + EmbeddedBroker.oneLine(e), e);
+                    + OneLine.messageOf(e), e);
         }
         locator.setConsumerWindowSize(consumerWindowSize)
                 .setMinLargeMessageSize(MIN_LARGE_MESSAGE_BYTES)
@@ -94,7 +95,7 @@ public final class BrokerConnection implements AutoCloseable {
         } catch (Exception e) {
             locator.close();
             throw new ActiveMQException("cannot connect to the broker at " + url + ": "
-                    + EmbeddedBroker.oneLine(e));
+                    + OneLine.messageOf(e));
         }
     }
 

@@ -1,6 +1,7 @@
 package io.mqpool.broker;
 
 import io.mqpool.config.BrokerSettings;
+import io.mqpool.config.OneLine;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -112,7 +113,7 @@ public final class EmbeddedBroker implements AutoCloseable {
             throw new BrokerStartException("cannot start the broker: interrupted while starting", e);
         } catch (Exception e) {
             throw new BrokerStartException("cannot start the broker on " + host + ":" + port + ": "
-                    + oneLine(e), e);
+                    + OneLine.messageOf(e), e);
         }
         // Artemis logs a failed acceptor bind and carries on without it: check it really runs.
         Acceptor tcp = server.getRemotingService().getAcceptor(BrokerConfiguration.TCP_ACCEPTOR);
@@ -143,7 +144,7 @@ public final class EmbeddedBroker implements AutoCloseable {
             return queue.deleteMatchingReferences(filter);
         } catch (Exception e) {
             throw new IllegalStateException("cannot remove the queued chunks of job " + jobId + ": "
-                    + oneLine(e), e);
+                    + OneLine.messageOf(e), e);
         }
     }
 
@@ -191,13 +192,8 @@ public final class EmbeddedBroker implements AutoCloseable {
         try {
             server.stop();
         } catch (Exception e) {
-            LOG.warn("stopping the broker failed: {}", oneLine(e), e);
+            LOG.warn("stopping the broker failed: {}", OneLine.messageOf(e), e);
         }
-    }
-
-    static String oneLine(Throwable e) {
-        String message = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
-        return message.lines().findFirst().orElse(message);
     }
 
     /** The chosen port is taken. */

@@ -14,6 +14,12 @@ public final class OneLine {
         return (newline < 0 ? text : text.substring(0, newline)).trim();
     }
 
+    /** The first line of {@code error}'s own message, or its class's simple name when it has none. */
+    public static String messageOf(Throwable error) {
+        String message = error.getMessage();
+        return message == null || message.isBlank() ? error.getClass().getSimpleName() : of(message);
+    }
+
     /**
      * The first line of the first message in {@code error}'s cause chain, or its class's simple
      * name when none has one (the JDK's {@link ConnectException} often has none: "connection refused").

@@ -1,5 +1,6 @@
 package io.mqpool.server;
 
+import io.mqpool.config.OneLine;
 import io.mqpool.config.Settings;
 import io.mqpool.engine.DataDirLock;
 import io.mqpool.engine.Engine;
@@ -70,7 +71,7 @@ public final class Server implements AutoCloseable {
                 engine.close();
             }
             closeLock(lock, e);
-            throw e instanceof ServerStartException ? e : new ServerStartException(oneLine(e), e);
+            throw e instanceof ServerStartException ? e : new ServerStartException(OneLine.messageOf(e), e);
         }
     }
 
@@ -146,10 +147,5 @@ public final class Server implements AutoCloseable {
                 LoggerFactory.getLogger(Server.class).warn("releasing the data directory lock failed: {}", e.toString());
             }
         }
-    }
-
-    private static String oneLine(RuntimeException e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return message.lines().findFirst().orElse(message);
     }
 }
