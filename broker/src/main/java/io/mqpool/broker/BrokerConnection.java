@@ -1,30 +1,48 @@
 package io.mqpool.broker;
 
 import io.mqpool.config.OneLine;
+import jakarta.jms.Connection;
+import jakarta.jms.JMSException;
+import jakarta.jms.Session;
+import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.activemq.artemis.api.core.ActiveMQException;
-import org.apache.activemq.artemis.api.core.client.ActiveMQClient;
-import org.apache.activemq.artemis.api.core.client.ClientSession;
-import org.apache.activemq.artemis.api.core.client.ClientSessionFactory;
-import org.apache.activemq.artemis.api.core.client.ServerLocator;
+import java.util.function.Consumer;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnection;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
 /**
- * A connection to an mqpool broker: one {@link ServerLocator} and one session factory, from
- * which callers open transacted sessions. Closing it closes every session opened from it.
+ * A Jakarta Messaging connection to an mqpool broker, from which callers open transacted
+ * sessions. Closing it closes every session opened from it.
+ *
+ * <p>What the queues need of the client is set here, on Artemis' connection factory: the
+ * consumer window (bytes a consumer may prefetch), the large-message threshold, and
+ * reconnection. The window belongs to the connection, not to a consumer: a worker that
+ * switches between taking one chunk at a time and holding some ahead keeps a connection for
+ * each.
  */
 public final class BrokerConnection implements AutoCloseable {
 
     private static final long RETRY_INTERVAL_MILLIS = 500;
     private static final long STARTUP_RETRY_MILLIS = 100;
+    /**
+     * Bodies from this size on are streamed by the client as "large messages", each a file of
+     * its own in the broker. Artemis' default, 100 KiB, made every result of a default-sized
+     * chunk of a big map such a file. The broker still stores a message that does not fit a
+     * journal record (its journal buffer, 490 KiB) as a large message, whatever the client did.
+     */
+    static final int MIN_LARGE_MESSAGE_BYTES = 4 * 1024 * 1024;
 
-    private final ServerLocator locator;
-    private final ClientSessionFactory factory;
+    private final ActiveMQConnectionFactory factory;
+    private final Connection connection;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final List<Consumer<JMSException>> lostListeners = new CopyOnWriteArrayList<>();
 
-    private BrokerConnection(ServerLocator locator, ClientSessionFactory factory) {
-        this.locator = locator;
+    private BrokerConnection(ActiveMQConnectionFactory factory, Connection connection) {
         this.factory = factory;
+        this.connection = connection;
     }
 
     /**
@@ -32,11 +50,11 @@ public final class BrokerConnection implements AutoCloseable {
      * until connected.
      *
      * @param url {@code tcp://host:port} or {@code vm://id}
-     * @param consumerWindowSize bytes a consumer may prefetch; 0 takes one message at a time
-     * @throws ActiveMQException when the broker cannot be reached
+     * @param consumerWindowSize bytes a consumer may prefetch; 0 takes one message at a time,
+     *     -1 any number
+     * @throws JMSException when the broker cannot be reached
      */
-    public static BrokerConnection connect(String url, int consumerWindowSize)
-            throws ActiveMQException {
+    public static BrokerConnection connect(String url, int consumerWindowSize) throws JMSException {
         return connect(url, consumerWindowSize, 0);
     }
 
@@ -44,10 +62,10 @@ public final class BrokerConnection implements AutoCloseable {
      * Connects, retrying every 500 ms after a lost connection. Blocks until connected.
      *
      * @param reconnectAttempts retries after a lost connection; -1 retries forever
-     * @throws ActiveMQException when the broker cannot be reached
+     * @throws JMSException when the broker cannot be reached
      */
-    public static BrokerConnection connect(String url, int consumerWindowSize,
-                                           int reconnectAttempts) throws ActiveMQException {
+    public static BrokerConnection connect(String url, int consumerWindowSize, int reconnectAttempts)
+            throws JMSException {
         return connect(url, consumerWindowSize, reconnectAttempts, 1);
     }
 
@@ -55,77 +73,90 @@ public final class BrokerConnection implements AutoCloseable {
      * Connects to a broker that may still be starting: tries every 100 ms for up to
      * {@code wait}, and does not reconnect after a lost connection. Blocks until connected.
      *
-     * @throws ActiveMQException when the broker cannot be reached within {@code wait}
+     * @throws JMSException when the broker cannot be reached within {@code wait}
      */
-    public static BrokerConnection connectWaiting(String url, int consumerWindowSize, java.time.Duration wait)
-            throws ActiveMQException {
+    public static BrokerConnection connectWaiting(String url, int consumerWindowSize, Duration wait)
+            throws JMSException {
         int attempts = (int) Math.max(1, wait.toMillis() / STARTUP_RETRY_MILLIS);
         return connect(url, consumerWindowSize, 0, attempts);
     }
 
-    /**
-     * Bodies from this size on are streamed as "large messages", each a file of its own in the
-     * broker. Artemis' default, 100 KiB, made every result of a default-sized chunk of a big map
-     * such a file; below this size a message is one journal record (the journal's files are
-     * 10 MiB, which bounds a record).
-     */
-    private static final int MIN_LARGE_MESSAGE_BYTES = 4 * 1024 * 1024;
-
     private static BrokerConnection connect(String url, int consumerWindowSize, int reconnectAttempts,
-                                            int initialConnectAttempts) throws ActiveMQException {
+                                            int initialConnectAttempts) throws JMSException {
         Objects.requireNonNull(url, "url");
-        ServerLocator locator;
+        ActiveMQConnectionFactory factory;
         try {
-            locator = ActiveMQClient.createServerLocator(url);
-        } catch (Exception e) {
-            throw new IllegalArgumentException("invalid broker URL '" + url + "': "
-                    + OneLine.messageOf(e), e);
+            factory = new ActiveMQConnectionFactory(url);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("invalid broker URL '" + url + "': " + OneLine.messageOf(e), e);
         }
-        locator.setConsumerWindowSize(consumerWindowSize)
-                .setMinLargeMessageSize(MIN_LARGE_MESSAGE_BYTES)
-                .setBlockOnDurableSend(true)
-                .setRetryInterval(initialConnectAttempts > 1 ? STARTUP_RETRY_MILLIS : RETRY_INTERVAL_MILLIS)
-                .setInitialConnectAttempts(initialConnectAttempts)
-                .setReconnectAttempts(reconnectAttempts);
+        factory.setConsumerWindowSize(consumerWindowSize);
+        factory.setMinLargeMessageSize(MIN_LARGE_MESSAGE_BYTES);
+        factory.setBlockOnDurableSend(true);
+        factory.setRetryInterval(initialConnectAttempts > 1 ? STARTUP_RETRY_MILLIS : RETRY_INTERVAL_MILLIS);
+        factory.setInitialConnectAttempts(initialConnectAttempts);
+        factory.setReconnectAttempts(reconnectAttempts);
+        Connection connection;
         try {
-            return new BrokerConnection(locator, locator.createSessionFactory());
-        } catch (ActiveMQException e) {
-            locator.close();
+            connection = factory.createConnection();
+        } catch (JMSException e) {
+            factory.close();
             throw e;
-        } catch (Exception e) {
-            locator.close();
-            throw new ActiveMQException("cannot connect to the broker at " + url + ": "
+        } catch (RuntimeException e) {
+            factory.close();
+            JMSException failure = new JMSException("cannot connect to the broker at " + url + ": "
                     + OneLine.messageOf(e));
+            failure.initCause(e);
+            throw failure;
+        }
+        BrokerConnection broker = new BrokerConnection(factory, connection);
+        try {
+            connection.setExceptionListener(broker::failed);
+            connection.start();
+        } catch (JMSException | RuntimeException e) {
+            broker.close();
+            throw e;
+        }
+        return broker;
+    }
+
+    /**
+     * Calls {@code listener}, on a thread of Artemis', once the connection is lost for good
+     * (after any reconnection attempts). Listeners added after the loss are not called.
+     */
+    public void onLost(Consumer<JMSException> listener) {
+        lostListeners.add(listener);
+    }
+
+    private void failed(JMSException e) {
+        // A failover that succeeded is reported too, as FAILOVER: the connection lives on.
+        if (!ActiveMQConnection.EXCEPTION_FAILOVER.equals(e.getErrorCode())) {
+            lostListeners.forEach(listener -> listener.accept(e));
         }
     }
 
     /**
-     * Opens a started session whose sends and acknowledgements take effect only on
-     * {@code commit()}. Blocks for one round trip.
+     * Opens a session whose sends and acknowledgements take effect only on {@code commit()}.
+     * Blocks for one round trip.
      *
-     * @throws ActiveMQException when the connection is lost
+     * @throws JMSException when the connection is lost
      */
-    public ClientSession openTransactedSession() throws ActiveMQException {
-        ClientSession session = factory.createSession(false, false, false);
-        session.start();
-        return session;
+    public Session openTransactedSession() throws JMSException {
+        return connection.createSession(true, Session.SESSION_TRANSACTED);
     }
 
-    /** True once the connection to the broker is gone for good. */
-    public boolean isClosed() {
-        return closed.get() || factory.isClosed();
-    }
-
-    /** Closes every session, the factory and the locator. Idempotent; does not block long. */
+    /** Closes every session, the connection and its factory. Idempotent; does not block long. */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
         try {
-            factory.close();
+            connection.close();
+        } catch (JMSException e) {
+            // Closing a connection the broker already dropped fails; nothing is left to release.
         } finally {
-            locator.close();
+            factory.close();
         }
     }
 }

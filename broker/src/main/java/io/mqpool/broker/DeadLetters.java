@@ -1,25 +1,25 @@
 package io.mqpool.broker;
 
-import org.apache.activemq.artemis.api.core.ActiveMQException;
-import org.apache.activemq.artemis.api.core.client.ClientMessage;
-import org.apache.activemq.artemis.api.core.client.ClientProducer;
-import org.apache.activemq.artemis.api.core.client.ClientSession;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Session;
 
 /**
  * Sends a copy of a message that is not what its queue carries to {@link Queues#DEAD_LETTER},
- * with the reason, inside the caller's transaction; the caller acknowledges the original, and
- * both take effect at its next commit.
+ * with the reason, inside the caller's transaction; the caller's receipt of the original and
+ * the copy both take effect at its next commit.
  */
 public final class DeadLetters {
 
-    private final ClientSession session;
-    private final ClientProducer producer;
+    private final Session session;
+    private final MessageProducer producer;
     private final WireCodec codec = new WireCodec();
 
     /** Opens a producer to the dead-letter queue on {@code session}. */
-    public DeadLetters(ClientSession session) throws ActiveMQException {
+    public DeadLetters(Session session) throws JMSException {
         this.session = session;
-        this.producer = session.createProducer(Queues.DEAD_LETTER);
+        this.producer = Queues.producer(session, Queues.DEAD_LETTER);
     }
 
     /**
@@ -29,7 +29,7 @@ public final class DeadLetters {
      * @return false if its body could not even be read: it is then dropped, and only the fact of
      *     it is left for the caller to log
      */
-    public boolean copy(ClientMessage message, String reason) throws ActiveMQException {
+    public boolean copy(Message message, String reason) throws JMSException {
         try {
             producer.send(codec.deadLetterCopy(session, message, reason));
             return true;

@@ -126,7 +126,15 @@ public final class EmbeddedBroker implements AutoCloseable {
         return new EmbeddedBroker(server, host, port);
     }
 
-    /** The TCP port worker processes connect to. */
+    /**
+     * Messages on {@code queue}, delivered to a consumer or not; 0 for a queue that does not
+     * exist. Jakarta Messaging can only browse the undelivered ones.
+     */
+    public long messageCount(String queue) {
+        Queue found = server.locateQueue(SimpleString.of(queue));
+        return found == null ? 0 : found.getMessageCount();
+    }
+
     /**
      * Removes a job's chunks that wait in the task queue; chunks a worker already holds are
      * not touched. Blocks while the queue is scanned.
@@ -148,6 +156,7 @@ public final class EmbeddedBroker implements AutoCloseable {
         }
     }
 
+    /** The TCP port worker processes connect to. */
     public int port() {
         return port;
     }

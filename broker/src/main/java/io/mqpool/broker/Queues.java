@@ -1,5 +1,10 @@
 package io.mqpool.broker;
 
+import jakarta.jms.JMSException;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Session;
+
 /** The broker's addresses. Each is an anycast queue of the same name. */
 public final class Queues {
     /** Chunks waiting for a worker. */
@@ -17,5 +22,21 @@ public final class Queues {
     public static final String EXPIRY = "mqpool.expired";
 
     private Queues() {
+    }
+
+    /**
+     * A producer to {@code queue} that sends persistent messages without a message id or a
+     * timestamp: nothing reads them, and Artemis would store both with every message.
+     */
+    public static MessageProducer producer(Session session, String queue) throws JMSException {
+        MessageProducer producer = session.createProducer(session.createQueue(queue));
+        producer.setDisableMessageID(true);
+        producer.setDisableMessageTimestamp(true);
+        return producer;
+    }
+
+    /** A consumer of {@code queue}, with the window of its session's connection. */
+    public static MessageConsumer consumer(Session session, String queue) throws JMSException {
+        return session.createConsumer(session.createQueue(queue));
     }
 }

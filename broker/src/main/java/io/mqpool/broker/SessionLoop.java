@@ -1,8 +1,8 @@
 package io.mqpool.broker;
 
+import jakarta.jms.JMSException;
+import jakarta.jms.Session;
 import java.time.Duration;
-import org.apache.activemq.artemis.api.core.ActiveMQException;
-import org.apache.activemq.artemis.api.core.client.ClientSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +23,7 @@ public abstract class SessionLoop implements AutoCloseable {
     private final Duration pauseAfterFailure;
     private final Thread thread;
     private volatile boolean stopping;
-    private ClientSession session;
+    private Session session;
     private String lastFailure;
     private long lastFailureLoggedAt;
     private int repeatsNotLogged;
@@ -41,23 +41,23 @@ public abstract class SessionLoop implements AutoCloseable {
     }
 
     /** Opens the session, lets the subclass create its consumers and producers, starts the thread. */
-    public final void start() throws ActiveMQException {
+    public final void start() throws JMSException {
         session = connection.openTransactedSession();
         open(session);
         thread.start();
     }
 
     /** Creates the consumers and producers of {@code session}; called once, before the first turn. */
-    protected abstract void open(ClientSession session) throws ActiveMQException;
+    protected abstract void open(Session session) throws JMSException;
 
     /** One unit of work; blocks at most a few hundred milliseconds when there is nothing to do. */
-    protected abstract void turn() throws ActiveMQException, InterruptedException;
+    protected abstract void turn() throws JMSException, InterruptedException;
 
     /** Wakes a turn that waits for work, so that {@link #close()} need not wait for it. */
     protected void wake() {
     }
 
-    protected final ClientSession session() {
+    protected final Session session() {
         return session;
     }
 
@@ -76,7 +76,7 @@ public abstract class SessionLoop implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (ActiveMQException | RuntimeException e) {
+            } catch (JMSException | RuntimeException e) {
                 if (stopping) {
                     return;
                 }
@@ -108,7 +108,7 @@ public abstract class SessionLoop implements AutoCloseable {
     private void rollbackQuietly() {
         try {
             session.rollback();
-        } catch (ActiveMQException | RuntimeException e) {
+        } catch (JMSException | RuntimeException e) {
             log.warn("rolling back after {} failed too: {}", what, e.toString());
         }
     }
@@ -142,7 +142,7 @@ public abstract class SessionLoop implements AutoCloseable {
         if (session != null) {
             try {
                 session.close();
-            } catch (ActiveMQException e) {
+            } catch (JMSException e) {
                 log.warn("closing the session of {} failed: {}", thread.getName(), e.toString());
             }
         }

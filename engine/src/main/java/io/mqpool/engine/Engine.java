@@ -17,6 +17,7 @@ import io.mqpool.jobs.TaskRegistry;
 import io.mqpool.supervisor.Supervisor;
 import io.mqpool.supervisor.WorkerLaunch;
 import io.mqpool.supervisor.WorkerView;
+import jakarta.jms.JMSException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -26,7 +27,6 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import org.apache.activemq.artemis.api.core.ActiveMQException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -97,7 +97,7 @@ public final class Engine implements AutoCloseable {
         try {
             engine.startParts(options, workerOutput);
             return engine;
-        } catch (RuntimeException | ActiveMQException e) {
+        } catch (RuntimeException | JMSException e) {
             engine.terminate();
             throw e instanceof EngineStartException start ? start : new EngineStartException(e);
         }
@@ -122,7 +122,7 @@ public final class Engine implements AutoCloseable {
      * Starts the broker and the worker JVMs at the same time (each takes about a second; the
      * workers wait for the broker), and opens the store meanwhile.
      */
-    private void startParts(WorkerOptions options, Consumer<String> workerOutput) throws ActiveMQException {
+    private void startParts(WorkerOptions options, Consumer<String> workerOutput) throws JMSException {
         Path dataDir = settings.dataDir();
         createDirectory(dataDir);
         shutdown.add("data directory lock",

@@ -38,14 +38,19 @@ final class PrefetchPolicy {
     void ran(long nanos) {
         if (handBackDue(nanos)) {
             // Jobs of long chunks may follow: start over, one chunk at a time.
-            seen = 0;
-            holding = false;
+            startOver();
             return;
         }
         averageNanos = seen == 0 ? nanos : averageNanos + (nanos - averageNanos) * NEWEST_WEIGHT;
         seen = Math.min(seen + 1, CHUNKS_BEFORE_HOLDING);
         holding = holding ? averageNanos < STOP_HOLDING_FROM_NANOS
                 : seen >= CHUNKS_BEFORE_HOLDING && averageNanos < START_HOLDING_BELOW_NANOS;
+    }
+
+    /** Takes one chunk at a time again until chunks have been quick for a while. */
+    void startOver() {
+        seen = 0;
+        holding = false;
     }
 
     /** The consumer window the next receive should use: 0 takes one chunk at a time. */

@@ -1,28 +1,26 @@
 package io.mqpool.worker;
 
-import io.mqpool.broker.Queues;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
-import org.apache.activemq.artemis.api.core.ActiveMQException;
-import org.apache.activemq.artemis.api.core.ActiveMQExceptionType;
-import org.apache.activemq.artemis.api.core.ActiveMQInterruptedException;
 import org.apache.activemq.artemis.api.core.ActiveMQNotConnectedException;
-import org.apache.activemq.artemis.api.core.SimpleString;
-import org.apache.activemq.artemis.api.core.client.ClientConsumer;
-import org.apache.activemq.artemis.api.core.client.ClientMessage;
-import org.apache.activemq.artemis.api.core.client.ClientSession;
 
 /**
  * The worker's consumer on the task queue. It takes one chunk at a time, or holds a few ahead
  * while chunks are quick ({@link PrefetchPolicy}), and hands the held ones back to the queue
  * when a chunk runs long: closing a consumer returns the chunks it holds, uncounted as
- * deliveries, while the running chunk's acknowledgement stays in the open transaction.
+ * deliveries, while the running chunk, received and so acknowledged, stays in the open
+ * transaction. One chunk at a time and holding ahead are two {@link Lane}s, on connections of
+ * different consumer windows; the feed switches between them only between transactions.
  *
- * <p>The session is not thread-safe, and three threads touch it: the worker's loop, the
+ * <p>Sessions are not thread-safe, and three threads touch them: the worker's loop, the
  * hand-back watchdog {@code mqpool-worker-hand-back}, and the stdin thread (a drain wakes the
  * loop). So everything but waiting for a chunk and running one happens under {@link #lock()},
- * which the loop holds while it works on the session.
+ * which the loop holds while it works on a session. Closing a consumer is the one call
+ * Jakarta Messaging allows during another thread's receive.
  *
  * <p>Waiting is a receive without a timeout. With a window of 0, a receive that times out
  * resets the consumer's credit while a chunk may already be on its way, and the chunk that
@@ -31,18 +29,19 @@ import org.apache.activemq.artemis.api.core.client.ClientSession;
  */
 final class TaskFeed implements AutoCloseable {
 
-    private static final SimpleString TASKS = SimpleString.of(Queues.TASKS);
     private static final long WATCH_EVERY_NANOS = 5_000_000;
     private static final long WATCHDOG_JOIN_MILLIS = 1_000;
 
-    private final ClientSession session;
+    private final WorkerSessions sessions;
     private final PrefetchPolicy policy;
     private final WorkerLog log;
     private final ReentrantLock lock = new ReentrantLock();
     private final Thread watchdog;
     private volatile boolean closed;
     /** Guarded by {@link #lock}. */
-    private ClientConsumer consumer;
+    private MessageConsumer consumer;
+    /** The lane of the chunks in hand: that of {@link #consumer}, or of the last one; guarded by {@link #lock}. */
+    private Lane lane;
     /** The window of {@link #consumer}; written under {@link #lock}, read by the watchdog. */
     private volatile int consumerWindow;
     /** Set once the loop should take no more chunks; guarded by {@link #lock}. */
@@ -55,17 +54,14 @@ final class TaskFeed implements AutoCloseable {
     private boolean connectionLost;
     private final Object waiterGuard = new Object();
 
-    /**
-     * @param prefetchWindowBytes bytes of quick chunks the worker may hold ahead; 0 never holds
-     *     any, -1 holds any number
-     */
-    TaskFeed(ClientSession session, int prefetchWindowBytes, WorkerLog log) {
-        this.session = session;
-        this.policy = new PrefetchPolicy(prefetchWindowBytes);
+    TaskFeed(WorkerSessions sessions, WorkerLog log) {
+        this.sessions = sessions;
+        this.policy = new PrefetchPolicy(sessions.holding() == null ? 0 : sessions.holding().window());
         this.log = log;
+        this.lane = sessions.single();
         this.watchdog = new Thread(this::watch, "mqpool-worker-hand-back");
         watchdog.setDaemon(true);
-        if (prefetchWindowBytes != 0) {
+        if (sessions.holding() != null) {
             watchdog.start();
         }
     }
@@ -80,46 +76,60 @@ final class TaskFeed implements AutoCloseable {
     }
 
     /**
-     * Waits for the next chunk, without holding the lock. Returns null once {@link #wake()}
-     * was called, or when the consumer was closed under the wait (a lost connection closes it).
-     *
-     * @throws ActiveMQException when the consumer cannot be opened
+     * The lane of the chunks in hand: their results go out and their transaction commits on
+     * its session. Call with the lock held.
      */
-    ClientMessage next() throws ActiveMQException {
-        ClientConsumer waitingOn;
+    Lane lane() {
+        return lane;
+    }
+
+    /**
+     * Waits for the next chunk, without holding the lock. Returns null once {@link #wake()}
+     * was called, or when the consumer was closed under the wait. The chunk is acknowledged in
+     * the open transaction of {@link #lane()} by its receipt, so a hand-back cannot return it
+     * to the queue.
+     *
+     * @throws JMSException when the consumer cannot be opened, or the connection is lost
+     */
+    Message next() throws JMSException {
+        MessageConsumer waitingOn;
         lock.lock();
         try {
             if (woken) {
                 return null;
             }
-            int window = policy.window();
-            if (consumer != null && (consumer.isClosed() || consumerWindow != window)) {
+            Lane wanted = policy.window() == 0 ? sessions.single() : sessions.holding();
+            if (consumer != null && lane != wanted) {
                 closeConsumer();
             }
             if (consumer == null) {
-                consumer = session.createConsumer(TASKS, null, window, -1, false);
-                consumerWindow = window;
+                consumer = wanted.openTaskConsumer();
+                consumerWindow = wanted.window();
             }
+            lane = wanted;
             waitingOn = consumer;
         } finally {
             lock.unlock();
         }
         synchronized (waiterGuard) {
             if (connectionLost) {
-                throw new ActiveMQNotConnectedException("the connection to the broker was lost");
+                throw lost();
             }
             waiter = Thread.currentThread();
         }
         try {
             return waitingOn.receive();
-        } catch (ActiveMQException e) {
-            if (e.getType() == ActiveMQExceptionType.OBJECT_CLOSED && waitingOn.isClosed()) {
+        } catch (JMSException e) {
+            synchronized (waiterGuard) {
+                if (connectionLost) {
+                    // Only connectionLost() interrupts this thread.
+                    throw lost();
+                }
+            }
+            if (closedUnder(waitingOn)) {
                 return null;
             }
             throw e;
-        } catch (ActiveMQInterruptedException e) {
-            // Only connectionLost() interrupts this thread.
-            throw new ActiveMQNotConnectedException("the connection to the broker was lost");
         } finally {
             synchronized (waiterGuard) {
                 waiter = null;
@@ -127,6 +137,22 @@ final class TaskFeed implements AutoCloseable {
                 Thread.interrupted();
             }
         }
+    }
+
+    /** Whether {@code waitedOn} was closed here (by a drain or a hand-back) while a receive began. */
+    private boolean closedUnder(MessageConsumer waitedOn) {
+        lock.lock();
+        try {
+            return consumer != waitedOn;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static JMSException lost() {
+        JMSException e = new JMSException("the connection to the broker was lost");
+        e.initCause(new ActiveMQNotConnectedException("the connection to the broker was lost"));
+        return e;
     }
 
     /**
@@ -149,26 +175,11 @@ final class TaskFeed implements AutoCloseable {
      * worker takes one chunk at a time (asking costs the round trip that holding saves).
      * Call with the lock held.
      */
-    ClientMessage nextIfHeld() throws ActiveMQException {
-        if (woken || consumer == null || consumer.isClosed() || consumerWindow == 0
-                || policy.window() != consumerWindow) {
+    Message nextIfHeld() throws JMSException {
+        if (woken || consumer == null || consumerWindow == 0 || policy.window() != consumerWindow) {
             return null;
         }
-        return consumer.receiveImmediate();
-    }
-
-    /**
-     * Acknowledges {@code message} in the session's open transaction, before the chunk runs,
-     * so that a hand-back cannot return it to the queue. Returns false when its consumer was
-     * closed after it arrived: the broker took it back, and it must not run here. Call with
-     * the lock held.
-     */
-    boolean take(ClientMessage message) throws ActiveMQException {
-        if (consumer == null || consumer.isClosed()) {
-            return false;
-        }
-        message.acknowledge();
-        return true;
+        return consumer.receiveNoWait();
     }
 
     /**
@@ -191,6 +202,14 @@ final class TaskFeed implements AutoCloseable {
             running = false;
             policy.ran(System.nanoTime() - start);
         }
+    }
+
+    /**
+     * Goes back to taking one chunk at a time, from the next {@link #next()} on: the chunks
+     * held ahead are handed back then. Call with the lock held.
+     */
+    void takeOneAtATime() {
+        policy.startOver();
     }
 
     /**
@@ -256,7 +275,7 @@ final class TaskFeed implements AutoCloseable {
         try {
             // Sends the acknowledgements not sent yet, then returns the held chunks.
             consumer.close();
-        } catch (ActiveMQException e) {
+        } catch (JMSException e) {
             log.line("closing the task consumer failed: " + e.getMessage());
         }
         consumer = null;

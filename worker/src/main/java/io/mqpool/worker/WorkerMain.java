@@ -1,12 +1,10 @@
 package io.mqpool.worker;
 
-import io.mqpool.broker.BrokerConnection;
 import io.mqpool.jobs.TaskJson;
 import io.mqpool.jobs.TaskRegistry;
+import jakarta.jms.JMSException;
 import java.io.PrintStream;
 import java.util.List;
-import org.apache.activemq.artemis.api.core.ActiveMQException;
-import org.apache.activemq.artemis.api.core.client.ClientSession;
 import org.apache.activemq.artemis.core.remoting.impl.netty.SharedEventLoopGroup;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
@@ -110,12 +108,10 @@ public final class WorkerMain {
                 : CurrentTaskFile.open(arguments.currentTaskFile()));
         ChunkRunner runner = new ChunkRunner(registry, json, arguments.workerId(), status);
         // A supervisor may start workers while its broker is still starting: they wait for it.
-        // The connection's default window is unused: the task consumer sets its own (TaskFeed).
-        try (BrokerConnection connection = BrokerConnection.connectWaiting(arguments.brokerUrl(),
-                0, arguments.brokerWait());
-             ClientSession session = connection.openTransactedSession()) {
-            ChunkLoop loop = new ChunkLoop(session, runner, controls.stop(), controls.skipped(), log, status,
-                    new ChunkLoop.Options(arguments.consumerWindowSize(), arguments.maxTasks()));
+        try (WorkerSessions sessions = WorkerSessions.open(arguments.brokerUrl(), arguments.consumerWindowSize(),
+                arguments.brokerWait())) {
+            ChunkLoop loop = new ChunkLoop(sessions, runner, controls.stop(), controls.skipped(), log, status,
+                    arguments.maxTasks());
             if (arguments.standby()) {
                 // Ready to take over: loaded and connected, holding no chunk until told to go.
                 status.ready(arguments.workerId());
@@ -129,7 +125,7 @@ public final class WorkerMain {
             // Nobody interrupts the main thread but to stop it: a standby that never went on.
             Thread.currentThread().interrupt();
             return EXIT_OK;
-        } catch (ActiveMQException e) {
+        } catch (JMSException e) {
             log.line("cannot use the broker at " + arguments.brokerUrl() + ": " + e.getMessage());
             return EXIT_BROKER;
         } catch (BrokerConnectionLostException e) {

@@ -44,7 +44,7 @@ class HeldChunksIT {
     void startTwoWorkers() throws Exception {
         broker = EmbeddedBroker.start(new BrokerSettings("127.0.0.1", 0, 100, WINDOW, 5),
                 dir.resolve("broker"));
-        queues = new TaskQueueClient(broker.inVmUrl());
+        queues = new TaskQueueClient(broker);
         supervisor = new Supervisor(new WorkerSettings(2, JAVA,
                 List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx128m"),
                 System.getProperty("java.class.path"), Duration.ofSeconds(30), Duration.ofSeconds(1), 3),

@@ -18,6 +18,11 @@ import io.mqpool.broker.WireCodec;
 import io.mqpool.config.BrokerSettings;
 import io.mqpool.config.WorkerSettings;
 import io.mqpool.outcome.TaskOutcome.Value;
+import jakarta.jms.BytesMessage;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Session;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,10 +31,6 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
-import org.apache.activemq.artemis.api.core.client.ClientConsumer;
-import org.apache.activemq.artemis.api.core.client.ClientMessage;
-import org.apache.activemq.artemis.api.core.client.ClientProducer;
-import org.apache.activemq.artemis.api.core.client.ClientSession;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,7 +47,7 @@ class SupervisorIT {
 
     private EmbeddedBroker broker;
     private TaskQueueClient queues;
-    private ClientSession session;
+    private Session session;
     private final List<Supervisor> supervisors = new ArrayList<>();
     private final List<String> output = new CopyOnWriteArrayList<>();
     private final AtomicReference<Throwable> fatal = new AtomicReference<>();
@@ -55,7 +56,7 @@ class SupervisorIT {
     void startBroker() throws Exception {
         broker = EmbeddedBroker.start(new BrokerSettings("127.0.0.1", 0, 100, 0, 5),
                 dir.resolve("broker"));
-        queues = new TaskQueueClient(broker.inVmUrl());
+        queues = new TaskQueueClient(broker);
         session = queues.session();
     }
 
@@ -160,21 +161,21 @@ class SupervisorIT {
     void aMalformedMessageGoesToTheDeadLetterQueueAndTheWorkerSurvives() throws Exception {
         Supervisor supervisor = started(1);
         long pid = supervisor.workers().get(0).pid();
-        try (ClientProducer producer = session.createProducer(Queues.TASKS)) {
-            ClientMessage garbage = session.createMessage(true);
-            garbage.putStringProperty("origin", "test");
-            garbage.getBodyBuffer().writeBytes("not a chunk".getBytes());
+        try (MessageProducer producer = Queues.producer(session, Queues.TASKS)) {
+            BytesMessage garbage = session.createBytesMessage();
+            garbage.setStringProperty("origin", "test");
+            garbage.writeBytes("not a chunk".getBytes());
             producer.send(garbage);
             session.commit();
         }
 
-        try (ClientConsumer dead = session.createConsumer(Queues.DEAD_LETTER)) {
-            ClientMessage message = dead.receive(10_000);
+        try (MessageConsumer dead = Queues.consumer(session, Queues.DEAD_LETTER)) {
+            Message message = dead.receive(10_000);
             assertNotNull(message, "nothing reached the dead-letter queue");
             assertEquals("test", message.getStringProperty("origin"));
             assertEquals("malformed message: property 'job' is missing",
                     message.getStringProperty(WireCodec.DEAD_REASON));
-            message.acknowledge();
+            assertEquals("not a chunk", new String(message.getBody(byte[].class)));
             session.commit();
         }
         queues.send(new TaskChunk("job-4", 0, 0, 1, "worker_pid", "[0]", 0));

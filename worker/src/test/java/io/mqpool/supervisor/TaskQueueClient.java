@@ -2,19 +2,19 @@ package io.mqpool.supervisor;
 
 import io.mqpool.broker.BrokerConnection;
 import io.mqpool.broker.ChunkResult;
+import io.mqpool.broker.EmbeddedBroker;
 import io.mqpool.broker.Queues;
 import io.mqpool.broker.TaskChunk;
 import io.mqpool.broker.WireCodec;
 import io.mqpool.outcome.OutcomeCodec;
 import io.mqpool.outcome.TaskOutcome;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Session;
 import java.time.Duration;
 import java.util.List;
-import org.apache.activemq.artemis.api.core.ActiveMQException;
-import org.apache.activemq.artemis.api.core.SimpleString;
-import org.apache.activemq.artemis.api.core.client.ClientConsumer;
-import org.apache.activemq.artemis.api.core.client.ClientMessage;
-import org.apache.activemq.artemis.api.core.client.ClientProducer;
-import org.apache.activemq.artemis.api.core.client.ClientSession;
 
 /** The engine's side of the queues, for tests of workers: sends chunks, takes their results. */
 final class TaskQueueClient implements AutoCloseable {
@@ -22,21 +22,23 @@ final class TaskQueueClient implements AutoCloseable {
     private static final WireCodec CODEC = new WireCodec();
     private static final OutcomeCodec OUTCOMES = new OutcomeCodec();
 
+    private final EmbeddedBroker broker;
     private final BrokerConnection connection;
-    private final ClientSession session;
+    private final Session session;
 
-    TaskQueueClient(String brokerUrl) throws ActiveMQException {
-        connection = BrokerConnection.connect(brokerUrl, 0);
+    TaskQueueClient(EmbeddedBroker broker) throws JMSException {
+        this.broker = broker;
+        connection = BrokerConnection.connect(broker.inVmUrl(), 0);
         session = connection.openTransactedSession();
     }
 
-    ClientSession session() {
+    Session session() {
         return session;
     }
 
     /** Sends the chunks in one transaction. */
-    void send(TaskChunk... chunks) throws ActiveMQException {
-        try (ClientProducer producer = session.createProducer(Queues.TASKS)) {
+    void send(TaskChunk... chunks) throws JMSException {
+        try (MessageProducer producer = Queues.producer(session, Queues.TASKS)) {
             for (TaskChunk chunk : chunks) {
                 producer.send(CODEC.encode(session, chunk));
             }
@@ -46,7 +48,7 @@ final class TaskQueueClient implements AutoCloseable {
 
     /** The next result, or null if none arrives within {@code timeout}. */
     ChunkResult awaitResult(Duration timeout) throws Exception {
-        ClientMessage message = take(Queues.RESULTS, timeout);
+        Message message = take(Queues.RESULTS, timeout);
         return message == null ? null : CODEC.decodeResult(message);
     }
 
@@ -62,21 +64,19 @@ final class TaskQueueClient implements AutoCloseable {
 
     /** The next chunk on the retry queue, where chunks of dead workers land; null if none. */
     TaskChunk awaitRetry(Duration timeout) throws Exception {
-        ClientMessage message = take(Queues.RETRY, timeout);
+        Message message = take(Queues.RETRY, timeout);
         return message == null ? null : CODEC.decodeChunk(message);
     }
 
     /** Messages waiting on {@code queue}, delivered or not. */
-    long messageCount(String queue) throws ActiveMQException {
-        return session.queueQuery(SimpleString.of(queue))
-                .getMessageCount();
+    long messageCount(String queue) {
+        return broker.messageCount(queue);
     }
 
-    private ClientMessage take(String queue, Duration timeout) throws ActiveMQException {
-        try (ClientConsumer consumer = session.createConsumer(queue)) {
-            ClientMessage message = consumer.receive(timeout.toMillis());
+    private Message take(String queue, Duration timeout) throws JMSException {
+        try (MessageConsumer consumer = Queues.consumer(session, queue)) {
+            Message message = consumer.receive(timeout.toMillis());
             if (message != null) {
-                message.acknowledge();
                 session.commit();
             }
             return message;

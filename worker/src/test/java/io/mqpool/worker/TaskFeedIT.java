@@ -1,54 +1,53 @@
 package io.mqpool.worker;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import io.mqpool.broker.BrokerConnection;
 import io.mqpool.broker.EmbeddedBroker;
 import io.mqpool.broker.Queues;
+import io.mqpool.broker.WireCodec;
 import io.mqpool.config.BrokerSettings;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Session;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.apache.activemq.artemis.api.core.ActiveMQException;
-import org.apache.activemq.artemis.api.core.SimpleString;
-import org.apache.activemq.artemis.api.core.client.ClientConsumer;
-import org.apache.activemq.artemis.api.core.client.ClientMessage;
-import org.apache.activemq.artemis.api.core.client.ClientProducer;
-import org.apache.activemq.artemis.api.core.client.ClientSession;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The worker's consumer against a real broker, with a second consumer in another session
- * standing for another worker.
+ * The worker's consumer against a real broker, with a consumer on another connection standing
+ * for another worker.
  */
 class TaskFeedIT {
 
     private static final int WINDOW = 8192;
+    private static final WireCodec CODEC = new WireCodec();
 
     @TempDir
     Path dir;
 
     private EmbeddedBroker broker;
-    private BrokerConnection workerConnection;
+    private WorkerSessions sessions;
     private BrokerConnection otherConnection;
-    private ClientSession session;
-    private ClientSession other;
+    private Session other;
     private final WorkerLog log = new WorkerLog(System.err, "test");
 
     @BeforeEach
     void startBroker() throws Exception {
         broker = EmbeddedBroker.start(new BrokerSettings("127.0.0.1", 0, 100, WINDOW, 5), dir);
-        workerConnection = BrokerConnection.connect(broker.inVmUrl(), 0);
-        session = workerConnection.openTransactedSession();
+        sessions = WorkerSessions.open(broker.inVmUrl(), WINDOW, Duration.ZERO);
         otherConnection = BrokerConnection.connect(broker.inVmUrl(), 0);
         other = otherConnection.openTransactedSession();
     }
@@ -56,15 +55,15 @@ class TaskFeedIT {
     @AfterEach
     void stopBroker() {
         otherConnection.close();
-        workerConnection.close();
+        sessions.close();
         broker.close();
     }
 
-    private void send(int from, int count) throws ActiveMQException {
-        try (ClientProducer producer = other.createProducer(Queues.TASKS)) {
+    private void send(int from, int count) throws JMSException {
+        try (MessageProducer producer = Queues.producer(other, Queues.TASKS)) {
             for (int i = from; i < from + count; i++) {
-                ClientMessage message = other.createMessage(true);
-                message.putIntProperty("n", i);
+                Message message = other.createBytesMessage();
+                message.setIntProperty("n", i);
                 producer.send(message);
             }
             other.commit();
@@ -72,84 +71,118 @@ class TaskFeedIT {
     }
 
     /** Runs quick chunks until the feed holds chunks ahead. */
-    private void becomeHolding(TaskFeed feed) throws ActiveMQException {
+    private void becomeHolding(TaskFeed feed) throws JMSException {
         send(100, PrefetchPolicy.CHUNKS_BEFORE_HOLDING);
         for (int i = 0; i < PrefetchPolicy.CHUNKS_BEFORE_HOLDING; i++) {
-            ClientMessage message = feed.next();
+            assertNotNull(feed.next());
             feed.lock();
             try {
-                assertTrue(feed.take(message));
                 feed.run(() -> null);
-                session.commit();
+                feed.lane().session().commit();
             } finally {
                 feed.unlock();
             }
         }
     }
 
-    private long tasksWaiting() throws ActiveMQException {
-        return other.queueQuery(SimpleString.of(Queues.TASKS)).getMessageCount();
-    }
-
-    private long retries() throws ActiveMQException {
-        return other.queueQuery(SimpleString.of(Queues.RETRY)).getMessageCount();
-    }
-
     @Test
     void chunksHeldAheadGoBackToTheQueueUncountedOnceTheRunningOneIsLong() throws Exception {
-        try (TaskFeed feed = new TaskFeed(session, WINDOW, log);
-             ClientConsumer otherWorker = other.createConsumer(Queues.TASKS)) {
+        try (TaskFeed feed = new TaskFeed(sessions, log);
+             MessageConsumer otherWorker = Queues.consumer(other, Queues.TASKS)) {
             becomeHolding(feed);
             send(0, 5);
             // The other consumer has a window of 0 and is not receiving, so the feed gets all 5.
-            ClientMessage first = feed.next();
+            Message first = feed.next();
             assertEquals(0, first.getIntProperty("n"));
+            assertSame(sessions.holding(), feed.lane());
 
-            List<ClientMessage> takenElsewhere = new ArrayList<>();
+            List<Message> takenElsewhere = new ArrayList<>();
             feed.lock();
             try {
-                assertTrue(feed.take(first));
                 feed.run(() -> receiveWhileRunning(otherWorker, 4, takenElsewhere));
-                session.commit();
+                feed.lane().session().commit();
             } finally {
                 feed.unlock();
             }
 
             // The broker puts them back in no particular order.
-            assertEquals(List.of(1, 2, 3, 4), takenElsewhere.stream().map(m -> m.getIntProperty("n")).sorted().toList(),
-                    "the chunks held behind the long one did not reach the other worker while it ran");
-            for (ClientMessage message : takenElsewhere) {
-                assertEquals(1, message.getDeliveryCount(), "a handed-back chunk counted as a delivery");
-                message.acknowledge();
+            List<Integer> numbers = new ArrayList<>();
+            for (Message message : takenElsewhere) {
+                numbers.add(message.getIntProperty("n"));
+                assertEquals(1, CODEC.deliveryCount(message), "a handed-back chunk counted as a delivery");
             }
+            assertEquals(List.of(1, 2, 3, 4), numbers.stream().sorted().toList(),
+                    "the chunks held behind the long one did not reach the other worker while it ran");
             other.commit();
-            assertEquals(0, tasksWaiting(), "the long chunk's acknowledgement was lost");
-            assertEquals(0, retries());
+            assertEquals(0, broker.messageCount(Queues.TASKS), "the long chunk's acknowledgement was lost");
+            assertEquals(0, broker.messageCount(Queues.RETRY));
         }
     }
 
-    private static Void receiveWhileRunning(ClientConsumer consumer, int count, List<ClientMessage> into) {
+    private static Void receiveWhileRunning(MessageConsumer consumer, int count, List<Message> into) {
         try {
             while (into.size() < count) {
-                ClientMessage message = consumer.receive(2_000);
+                Message message = consumer.receive(2_000);
                 if (message == null) {
                     return null;
                 }
                 into.add(message);
             }
             return null;
-        } catch (ActiveMQException e) {
+        } catch (JMSException e) {
             throw new IllegalStateException(e);
         }
     }
 
     @Test
-    void aWakeEndsAWaitForAChunkAndEveryWaitAfterIt() throws Exception {
-        try (TaskFeed feed = new TaskFeed(session, WINDOW, log)) {
-            CompletableFuture<ClientMessage> waiting = CompletableFuture.supplyAsync(() -> {
+    void takingOneAtATimeAgainHandsBackTheHeldChunksAndMovesToTheLaneOfWindowZero() throws Exception {
+        try (TaskFeed feed = new TaskFeed(sessions, log);
+             MessageConsumer otherWorker = Queues.consumer(other, Queues.TASKS)) {
+            becomeHolding(feed);
+            send(0, 5);
+            assertEquals(0, feed.next().getIntProperty("n"));
+            feed.lock();
+            try {
+                feed.takeOneAtATime();
+                feed.lane().session().commit();
+            } finally {
+                feed.unlock();
+            }
+
+            // The next wait opens the consumer of window 0, closing the one that held 1..4.
+            CompletableFuture<Message> waiting = CompletableFuture.supplyAsync(() -> {
                 try {
                     return feed.next();
-                } catch (ActiveMQException e) {
+                } catch (JMSException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            List<Message> takenElsewhere = new ArrayList<>();
+            receiveWhileRunning(otherWorker, 3, takenElsewhere);
+            other.commit();
+            Message mine = waiting.get(5, TimeUnit.SECONDS);
+            assertNotNull(mine);
+            assertSame(sessions.single(), feed.lane());
+            feed.lock();
+            try {
+                assertNull(feed.nextIfHeld(), "a consumer of window 0 held a chunk ahead");
+                feed.lane().session().commit();
+            } finally {
+                feed.unlock();
+            }
+            assertEquals(3, takenElsewhere.size(), "the held chunks did not go back to the queue");
+            assertEquals(0, broker.messageCount(Queues.TASKS));
+            assertEquals(0, broker.messageCount(Queues.RETRY));
+        }
+    }
+
+    @Test
+    void aWakeEndsAWaitForAChunkAndEveryWaitAfterIt() throws Exception {
+        try (TaskFeed feed = new TaskFeed(sessions, log)) {
+            CompletableFuture<Message> waiting = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return feed.next();
+                } catch (JMSException e) {
                     throw new IllegalStateException(e);
                 }
             });
@@ -163,25 +196,28 @@ class TaskFeedIT {
     }
 
     @Test
-    void aChunkThatArrivedBeforeAWakeIsLeftToTheQueue() throws Exception {
-        try (TaskFeed feed = new TaskFeed(session, WINDOW, log)) {
+    void aChunkReceivedBeforeAWakeStaysInTheWorkersTransaction() throws Exception {
+        try (TaskFeed feed = new TaskFeed(sessions, log)) {
             send(0, 1);
-            ClientMessage message = feed.next();
+            Message message = feed.next();
+            assertNotNull(message);
 
             feed.wake();
 
+            // Its receipt acknowledged it: the wake returns nothing to the queue, and the
+            // worker's commit (or a crash) decides its fate.
+            assertEquals(1, broker.messageCount(Queues.TASKS));
             feed.lock();
             try {
-                assertFalse(feed.take(message));
-                session.commit();
+                feed.lane().session().rollback();
             } finally {
                 feed.unlock();
             }
-            try (ClientConsumer otherWorker = other.createConsumer(Queues.TASKS)) {
-                ClientMessage again = otherWorker.receive(5_000);
-                assertNotNull(again, "the chunk did not go back to the queue");
-                assertEquals(1, again.getDeliveryCount());
-                again.acknowledge();
+            // A rollback is a failed delivery: the chunk goes to the retry queue.
+            try (MessageConsumer retries = Queues.consumer(other, Queues.RETRY)) {
+                Message again = retries.receive(5_000);
+                assertNotNull(again, "the rolled-back chunk was lost");
+                assertEquals(0, again.getIntProperty("n"));
                 other.commit();
             }
         }

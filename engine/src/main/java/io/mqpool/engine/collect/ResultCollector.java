@@ -13,14 +13,13 @@ import io.mqpool.engine.store.FinishedJob;
 import io.mqpool.engine.store.JobStore;
 import io.mqpool.engine.store.RecordedBatch;
 import io.mqpool.engine.store.RecordedResult;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.Session;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.activemq.artemis.api.core.ActiveMQException;
-import org.apache.activemq.artemis.api.core.client.ClientConsumer;
-import org.apache.activemq.artemis.api.core.client.ClientMessage;
-import org.apache.activemq.artemis.api.core.client.ClientProducer;
-import org.apache.activemq.artemis.api.core.client.ClientSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,7 +41,7 @@ public final class ResultCollector extends SessionLoop {
     private final Dispatcher dispatcher;
     private final JobEvents events;
     private final WireCodec codec = new WireCodec();
-    private ClientConsumer consumer;
+    private MessageConsumer consumer;
     private DeadLetters deadLetters;
 
     public ResultCollector(JobStore store, BrokerConnection connection, Dispatcher dispatcher, JobEvents events) {
@@ -53,24 +52,24 @@ public final class ResultCollector extends SessionLoop {
     }
 
     @Override
-    protected void open(ClientSession session) throws ActiveMQException {
-        consumer = session.createConsumer(Queues.RESULTS);
+    protected void open(Session session) throws JMSException {
+        consumer = Queues.consumer(session, Queues.RESULTS);
         deadLetters = new DeadLetters(session);
     }
 
     /** Records one batch of waiting results: one H2 transaction, then one broker commit. */
     @Override
-    protected void turn() throws ActiveMQException {
-        ClientMessage first = consumer.receive(RECEIVE_WAIT_MILLIS);
+    protected void turn() throws JMSException {
+        // A message received in a transacted session is acknowledged by that; the commit makes it take effect.
+        Message first = consumer.receive(RECEIVE_WAIT_MILLIS);
         if (first == null) {
             return;
         }
         List<RecordedResult> results = new ArrayList<>();
-        ClientMessage message = first;
+        Message message = first;
         while (message != null) {
-            message.acknowledge();
             accept(message, results);
-            message = results.size() < BATCH ? consumer.receiveImmediate() : null;
+            message = results.size() < BATCH ? consumer.receiveNoWait() : null;
         }
         RecordedBatch batch = results.isEmpty() ? null : store.record(results);
         // The outcomes are durable once in H2: waiters need not wait for the broker's commit
@@ -81,7 +80,7 @@ public final class ResultCollector extends SessionLoop {
         session().commit();
     }
 
-    private void accept(ClientMessage message, List<RecordedResult> results) throws ActiveMQException {
+    private void accept(Message message, List<RecordedResult> results) throws JMSException {
         try {
             ChunkResult result = codec.decodeResult(message);
             // The outcomes go into the store as the worker encoded them: nothing here reads a value.

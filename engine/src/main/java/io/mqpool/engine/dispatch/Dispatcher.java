@@ -1,20 +1,20 @@
 package io.mqpool.engine.dispatch;
 
 import io.mqpool.broker.BrokerConnection;
+import io.mqpool.broker.BrokerFailures;
 import io.mqpool.broker.Queues;
 import io.mqpool.broker.SessionLoop;
 import io.mqpool.broker.TaskChunk;
 import io.mqpool.broker.WireCodec;
 import io.mqpool.engine.store.JobStore;
 import io.mqpool.engine.store.StoredChunk;
+import jakarta.jms.JMSException;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Session;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.activemq.artemis.api.core.ActiveMQException;
-import org.apache.activemq.artemis.api.core.ActiveMQExceptionType;
-import org.apache.activemq.artemis.api.core.client.ClientProducer;
-import org.apache.activemq.artemis.api.core.client.ClientSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +36,7 @@ public final class Dispatcher extends SessionLoop {
     private final Map<String, ActiveJob> jobs = new ConcurrentHashMap<>();
     private final Object wake = new Object();
     private boolean woken;
-    private ClientProducer producer;
+    private MessageProducer producer;
 
     /** @param maxInFlight chunks of one job that may be sent and not yet answered */
     public Dispatcher(JobStore store, BrokerConnection connection, int maxInFlight) {
@@ -46,13 +46,13 @@ public final class Dispatcher extends SessionLoop {
     }
 
     @Override
-    protected void open(ClientSession session) throws ActiveMQException {
-        producer = session.createProducer(Queues.TASKS);
+    protected void open(Session session) throws JMSException {
+        producer = Queues.producer(session, Queues.TASKS);
     }
 
     /** Sends what every job has room for, or waits a little for room or new jobs. */
     @Override
-    protected void turn() throws ActiveMQException, InterruptedException {
+    protected void turn() throws JMSException, InterruptedException {
         if (!dispatchOnce()) {
             awaitWork();
         }
@@ -108,7 +108,7 @@ public final class Dispatcher extends SessionLoop {
     }
 
     /** Sends one batch of every job that has room; returns whether anything was sent. */
-    private boolean dispatchOnce() throws ActiveMQException {
+    private boolean dispatchOnce() throws JMSException {
         boolean sent = false;
         for (ActiveJob job : jobs.values()) {
             int room = Math.min(BATCH, job.room(maxInFlight));
@@ -131,14 +131,14 @@ public final class Dispatcher extends SessionLoop {
     }
 
     /** Sends chunks in one transaction: one journal sync for the lot. */
-    private void send(ActiveJob job, List<StoredChunk> chunks) throws ActiveMQException {
+    private void send(ActiveJob job, List<StoredChunk> chunks) throws JMSException {
         for (StoredChunk chunk : chunks) {
             producer.send(codec.encode(session(), message(job, chunk)));
         }
         try {
             session().commit();
-        } catch (ActiveMQException e) {
-            if (e.getType() != ActiveMQExceptionType.DUPLICATE_ID_REJECTED) {
+        } catch (JMSException e) {
+            if (!BrokerFailures.isDuplicateRejected(e)) {
                 throw e;
             }
             // A chunk sent just before a crash is still in the broker's duplicate-id cache, and
@@ -150,13 +150,13 @@ public final class Dispatcher extends SessionLoop {
         }
     }
 
-    private void sendOneByOne(ActiveJob job, List<StoredChunk> chunks) throws ActiveMQException {
+    private void sendOneByOne(ActiveJob job, List<StoredChunk> chunks) throws JMSException {
         for (StoredChunk chunk : chunks) {
             producer.send(codec.encode(session(), message(job, chunk)));
             try {
                 session().commit();
-            } catch (ActiveMQException e) {
-                if (e.getType() != ActiveMQExceptionType.DUPLICATE_ID_REJECTED) {
+            } catch (JMSException e) {
+                if (!BrokerFailures.isDuplicateRejected(e)) {
                     throw e;
                 }
                 log.debug("job {}: chunk {} was already sent", job.id(), chunk.chunkNo());

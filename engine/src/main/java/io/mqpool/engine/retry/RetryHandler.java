@@ -16,6 +16,11 @@ import io.mqpool.outcome.OutcomeCodec;
 import io.mqpool.outcome.TaskOutcome;
 import io.mqpool.outcome.TaskOutcome.Failure;
 import io.mqpool.supervisor.ChunkDeath;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Session;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -24,11 +29,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import org.apache.activemq.artemis.api.core.ActiveMQException;
-import org.apache.activemq.artemis.api.core.client.ClientConsumer;
-import org.apache.activemq.artemis.api.core.client.ClientMessage;
-import org.apache.activemq.artemis.api.core.client.ClientProducer;
-import org.apache.activemq.artemis.api.core.client.ClientSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,9 +62,9 @@ public final class RetryHandler extends SessionLoop {
     private final OutcomeCodec outcomes = new OutcomeCodec();
     /** Deaths already counted: the supervisor keeps a chunk's latest death until the next one. */
     private final Map<ChunkDeath, Boolean> counted = new IdentityHashMap<>();
-    private ClientConsumer consumer;
-    private ClientProducer tasks;
-    private ClientProducer results;
+    private MessageConsumer consumer;
+    private MessageProducer tasks;
+    private MessageProducer results;
     private DeadLetters deadLetters;
 
     public RetryHandler(JobStore store, BrokerConnection connection, WorkerDeaths deaths) {
@@ -74,37 +74,37 @@ public final class RetryHandler extends SessionLoop {
     }
 
     @Override
-    protected void open(ClientSession session) throws ActiveMQException {
-        consumer = session.createConsumer(Queues.RETRY);
-        tasks = session.createProducer(Queues.TASKS);
-        results = session.createProducer(Queues.RESULTS);
+    protected void open(Session session) throws JMSException {
+        consumer = Queues.consumer(session, Queues.RETRY);
+        tasks = Queues.producer(session, Queues.TASKS);
+        results = Queues.producer(session, Queues.RESULTS);
         deadLetters = new DeadLetters(session);
     }
 
     /** Handles the chunks that came back within a short window, in one transaction. */
     @Override
-    protected void turn() throws ActiveMQException {
-        ClientMessage first = consumer.receive(RECEIVE_WAIT_MILLIS);
+    protected void turn() throws JMSException {
+        Message first = consumer.receive(RECEIVE_WAIT_MILLIS);
         if (first == null) {
             return;
         }
-        List<ClientMessage> batch = new ArrayList<>(List.of(first));
+        List<Message> batch = new ArrayList<>(List.of(first));
         long deadline = System.nanoTime() + GATHER_MILLIS * 1_000_000;
         long left;
         while (!stopping() && (left = (deadline - System.nanoTime()) / 1_000_000) > 0) {
-            ClientMessage next = consumer.receive(left);
+            Message next = consumer.receive(left);
             if (next != null) {
                 batch.add(next);
             }
         }
-        for (ClientMessage message : batch) {
-            message.acknowledge();
+        // Each was acknowledged by its receipt, in this transaction.
+        for (Message message : batch) {
             handle(message);
         }
         session().commit();
     }
 
-    private void handle(ClientMessage message) throws ActiveMQException {
+    private void handle(Message message) throws JMSException {
         TaskChunk chunk;
         try {
             chunk = codec.decodeChunk(message);

@@ -12,15 +12,15 @@ import io.mqpool.config.BrokerSettings;
 import io.mqpool.engine.store.JobStore;
 import io.mqpool.engine.store.NewChunk;
 import io.mqpool.engine.store.NewJob;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Session;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.activemq.artemis.api.core.client.ClientConsumer;
-import org.apache.activemq.artemis.api.core.client.ClientMessage;
-import org.apache.activemq.artemis.api.core.client.ClientProducer;
-import org.apache.activemq.artemis.api.core.client.ClientSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,12 +38,12 @@ class DispatcherIT {
                 dir.resolve("broker"));
              JobStore store = JobStore.open(dir.resolve("db"), Clock.systemUTC());
              BrokerConnection connection = BrokerConnection.connect(broker.inVmUrl(), -1);
-             ClientSession session = connection.openTransactedSession()) {
+             Session session = connection.openTransactedSession()) {
             List<NewChunk> chunks = List.of(new NewChunk(0, 0, 1, "[0]"), new NewChunk(1, 1, 1, "[1]"),
                     new NewChunk(2, 2, 1, "[2]"));
             store.create(new NewJob("job1", "echo", "MAP", 1, 0, 0, 2, false, 0, Instant.now()), chunks, 3L);
             // As if the server died after sending chunk 1 but before recording that it had.
-            try (ClientProducer producer = session.createProducer(Queues.TASKS)) {
+            try (MessageProducer producer = Queues.producer(session, Queues.TASKS)) {
                 producer.send(CODEC.encode(session, new TaskChunk("job1", 1, 1, 1, "echo", "[1]", 0)));
                 session.commit();
             }
@@ -57,15 +57,14 @@ class DispatcherIT {
         }
     }
 
-    private static List<Integer> receiveChunks(ClientSession session, int expected) throws Exception {
+    private static List<Integer> receiveChunks(Session session, int expected) throws Exception {
         List<Integer> chunkNumbers = new ArrayList<>();
-        try (ClientConsumer consumer = session.createConsumer(Queues.TASKS)) {
+        try (MessageConsumer consumer = Queues.consumer(session, Queues.TASKS)) {
             for (int i = 0; i < expected; i++) {
-                ClientMessage message = consumer.receive(10_000);
+                Message message = consumer.receive(10_000);
                 if (message == null) {
                     break;
                 }
-                message.acknowledge();
                 chunkNumbers.add(CODEC.decodeChunk(message).chunkNo());
             }
             session.commit();
