@@ -1,6 +1,7 @@
 package io.mqpool.broker;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -141,38 +142,32 @@ class EmbeddedBrokerIT {
         try (EmbeddedBroker broker = EmbeddedBroker.start(onPort(0), dir)) {
             send(broker.url(), chunk);
             assertEquals(chunk, receiveChunk(broker.url()));
-            ChunkResult result = new ChunkResult("job-big", 0, 0, 1, "w1", new EncodedOutcomes(
-                    "[\"" + "y".repeat(5 * 1024 * 1024) + "\"]", 0, OutcomesForm.VALUES));
-            try (BrokerConnection connection = BrokerConnection.connect(broker.inVmUrl(), 0);
-                 Session session = connection.openTransactedSession();
-                 MessageProducer producer = Queues.producer(session, Queues.RESULTS);
-                 MessageConsumer consumer = Queues.consumer(session, Queues.RESULTS)) {
-                producer.send(CODEC.encode(session, result));
-                session.commit();
-                Message message = consumer.receive(5000);
-                assertTrue(((ActiveMQMessage) message).getCoreMessage().isLargeMessage());
-                assertEquals(result, CODEC.decodeResult(message));
-                session.commit();
-            }
+            assertTrue(resultTravels(broker, "y".repeat(5 * 1024 * 1024)), "it was not a large message");
         }
     }
 
     @Test
     void aBodyOverArtemisDefaultThresholdIsNotALargeMessage() throws Exception {
         // Artemis' default threshold is 100 KiB; the broker's journal record (490 KiB) bounds ours.
-        ChunkResult result = new ChunkResult("job-small", 0, 0, 1, "w1", new EncodedOutcomes(
-                "[\"" + "y".repeat(200 * 1024) + "\"]", 0, OutcomesForm.VALUES));
-        try (EmbeddedBroker broker = EmbeddedBroker.start(onPort(0), dir);
-             BrokerConnection connection = BrokerConnection.connect(broker.inVmUrl(), 0);
+        try (EmbeddedBroker broker = EmbeddedBroker.start(onPort(0), dir)) {
+            assertFalse(resultTravels(broker, "y".repeat(200 * 1024)), "it was a large message");
+        }
+    }
+
+    /** Sends a result with {@code value} through {@code broker}; returns whether it arrived as a large message. */
+    private static boolean resultTravels(EmbeddedBroker broker, String value) throws Exception {
+        ChunkResult result = new ChunkResult("job-" + value.length(), 0, 0, 1, "w1",
+                new EncodedOutcomes("[\"" + value + "\"]", 0, OutcomesForm.VALUES));
+        try (BrokerConnection connection = BrokerConnection.connect(broker.inVmUrl(), 0);
              Session session = connection.openTransactedSession();
              MessageProducer producer = Queues.producer(session, Queues.RESULTS);
              MessageConsumer consumer = Queues.consumer(session, Queues.RESULTS)) {
             producer.send(CODEC.encode(session, result));
             session.commit();
             Message message = consumer.receive(5000);
-            assertTrue(!((ActiveMQMessage) message).getCoreMessage().isLargeMessage());
             assertEquals(result, CODEC.decodeResult(message));
             session.commit();
+            return ((ActiveMQMessage) message).getCoreMessage().isLargeMessage();
         }
     }
 

@@ -150,13 +150,7 @@ class TaskFeedIT {
             }
 
             // The next wait opens the consumer of window 0, closing the one that held 1..4.
-            CompletableFuture<Message> waiting = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return feed.next();
-                } catch (JMSException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
+            CompletableFuture<Message> waiting = nextAsync(feed);
             List<Message> takenElsewhere = new ArrayList<>();
             receiveWhileRunning(otherWorker, 3, takenElsewhere);
             other.commit();
@@ -176,16 +170,21 @@ class TaskFeedIT {
         }
     }
 
+    /** Waits for the next chunk on another thread, as the worker's loop does while others wake it. */
+    private static CompletableFuture<Message> nextAsync(TaskFeed feed) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return feed.next();
+            } catch (JMSException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
     @Test
     void aWakeEndsAWaitForAChunkAndEveryWaitAfterIt() throws Exception {
         try (TaskFeed feed = new TaskFeed(sessions, log)) {
-            CompletableFuture<Message> waiting = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return feed.next();
-                } catch (JMSException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
+            CompletableFuture<Message> waiting = nextAsync(feed);
 
             feed.wake();
 
