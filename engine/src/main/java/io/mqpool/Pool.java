@@ -6,6 +6,7 @@ import io.mqpool.engine.Engine;
 import io.mqpool.engine.JobMode;
 import io.mqpool.engine.WorkerOptions;
 import io.mqpool.jobs.RegisteredTask;
+import io.mqpool.jobs.SharedCounter;
 import io.mqpool.jobs.Task;
 import java.nio.file.Path;
 import java.util.List;
@@ -245,6 +246,21 @@ public final class Pool implements AutoCloseable {
     public <A, R> ResultSequence<R> imapUnordered(Class<? extends Task<A, R>> task, Iterable<? extends A> args,
                                                   JobOptions options) {
         return jobs.submitLazy(registered(task), JobMode.IMAP_UNORDERED, arguments.lazy(args), options, false);
+    }
+
+    // ---- shared state ------------------------------------------------------------------------
+
+    /**
+     * The counter of this name that the pool's tasks reach as {@code ctx.counter(name)}: read
+     * it after a map, set or reset it before one. Created at 0 on first use; kept in the pool's
+     * data directory, so it survives a restart on the same one.
+     *
+     * @throws IllegalArgumentException when the name is blank or longer than 200 characters
+     * @throws IllegalStateException once the pool is closed
+     */
+    public SharedCounter counter(String name) {
+        checkOpen();
+        return engine.state().counter(name);
     }
 
     // ---- lifecycle ---------------------------------------------------------------------------

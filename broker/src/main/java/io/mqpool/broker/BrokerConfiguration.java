@@ -52,7 +52,7 @@ final class BrokerConfiguration {
         config.addAcceptorConfiguration(TCP_ACCEPTOR, "tcp://" + settings.host() + ":" + port);
         // The in-VM server id must be unique in this JVM; the TCP port already is.
         config.addAcceptorConfiguration(IN_VM_ACCEPTOR, "vm://" + port);
-        for (String queue : new String[] {Queues.TASKS, Queues.RESULTS, Queues.RETRY,
+        for (String queue : new String[] {Queues.TASKS, Queues.RESULTS, Queues.RETRY, Queues.STATE,
                 Queues.DEAD_LETTER, Queues.EXPIRY}) {
             config.addQueueConfiguration(QueueConfiguration.of(queue)
                     .setAddress(queue)

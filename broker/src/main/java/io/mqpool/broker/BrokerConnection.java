@@ -145,6 +145,16 @@ public final class BrokerConnection implements AutoCloseable {
         return connection.createSession(true, Session.SESSION_TRANSACTED);
     }
 
+    /**
+     * Opens a session that acknowledges each message as it is received and sends each message
+     * at once: for requests and replies, whose effect is made durable elsewhere.
+     *
+     * @throws JMSException when the connection is lost
+     */
+    public Session openSession() throws JMSException {
+        return connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+    }
+
     /** Closes every session, the connection and its factory. Idempotent; does not block long. */
     @Override
     public void close() {

@@ -16,6 +16,12 @@ public final class Queues {
      * (and which of their tasks are out of retries). The task queue never redelivers itself.
      */
     public static final String RETRY = "mqpool.retry";
+    /**
+     * Requests of tasks to read or update shared state, answered by the engine on each
+     * request's {@code JMSReplyTo}. Neither requests nor replies are persistent: the state
+     * itself is durable in the engine's store, and a request lost with the broker fails its task.
+     */
+    public static final String STATE = "mqpool.state";
     /** Messages that could not be processed (malformed, or over the delivery limit). */
     public static final String DEAD_LETTER = "mqpool.dead";
     /** Messages that expired. */

@@ -9,6 +9,8 @@ import io.mqpool.engine.dispatch.Dispatcher;
 import io.mqpool.engine.events.JobEvents;
 import io.mqpool.engine.events.JobSignal;
 import io.mqpool.engine.retry.RetryHandler;
+import io.mqpool.engine.state.SharedState;
+import io.mqpool.engine.state.StateService;
 import io.mqpool.engine.store.JobDeletion;
 import io.mqpool.engine.store.JobState;
 import io.mqpool.engine.store.JobStore;
@@ -48,6 +50,7 @@ public final class Engine implements AutoCloseable {
     private JobStore store;
     private JobQueries queries;
     private JobResults results;
+    private SharedState state;
     private Dispatcher dispatcher;
     private Supervisor supervisor;
     private CompletableFuture<Void> workersStart;
@@ -142,6 +145,7 @@ public final class Engine implements AutoCloseable {
             store = shutdown.add("job store", JobStore.open(dataDir.resolve("db"), clock));
             queries = new JobQueries(store);
             results = new JobResults(store);
+            state = new SharedState(store.counters());
             broker = shutdown.add("broker", Background.join(brokerStart));
         } catch (RuntimeException e) {
             supervisor.terminate();
@@ -155,6 +159,8 @@ public final class Engine implements AutoCloseable {
         ResultCollector collector = shutdown.add("collector",
                 new ResultCollector(store, connection, dispatcher, events));
         collector.start();
+        StateService stateService = shutdown.add("shared-state service", new StateService(store.counters(), connection));
+        stateService.start();
         RetryHandler retries = shutdown.add("retry handler",
                 new RetryHandler(store, connection, supervisor::deathOf));
         retries.start();
@@ -280,6 +286,11 @@ public final class Engine implements AutoCloseable {
     /** Read-only questions about jobs, for the HTTP server, the web UI and the pool. */
     public JobQueries jobs() {
         return queries;
+    }
+
+    /** The shared counters the tasks use, read and written directly. */
+    public SharedState state() {
+        return state;
     }
 
     /** Reads jobs' outcomes, for the pool and the HTTP server. */

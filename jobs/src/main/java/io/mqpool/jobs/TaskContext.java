@@ -3,8 +3,8 @@ package io.mqpool.jobs;
 /**
  * What a running task may know about where it runs. Handed to every {@link Task#call}.
  *
- * <p>Shared state across worker processes (counters, arrays, locks, semaphores) is reached
- * through this context as well; those methods arrive with the shared-state capability.
+ * <p>Shared state across worker processes is reached through this context too, by name:
+ * {@code ctx.counter("sum").addAndGet(x)}.
  */
 public interface TaskContext {
 
@@ -19,4 +19,25 @@ public interface TaskContext {
 
     /** The id of the worker process running the task, such as {@code w3}. */
     String workerId();
+
+    /**
+     * This task's key, {@code JOB:INDEX}: the same on every run of the task, different for
+     * every other task. Pass it to {@link SharedCounter#addOnce} to make an update once only.
+     */
+    default String taskKey() {
+        return jobId() + ":" + taskIndex();
+    }
+
+    /**
+     * The counter of this name, shared by every task of the pool (or server) and its caller;
+     * created at 0 on first use.
+     *
+     * @throws IllegalArgumentException when the name is blank or longer than 200 characters
+     * @throws UnsupportedOperationException in a context that has no engine behind it (one
+     *     made by hand, in a unit test of a task)
+     */
+    default SharedCounter counter(String name) {
+        throw new UnsupportedOperationException("shared state needs a task run by mqpool; this context ("
+                + getClass().getSimpleName() + ") has no engine behind it");
+    }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mqpool.jobs.builtin.AddSquareToSum;
 import io.mqpool.jobs.builtin.BurnCpu;
 import io.mqpool.jobs.builtin.ComputeCube;
 import io.mqpool.jobs.builtin.ComputePower;
@@ -39,7 +40,8 @@ class TaskRegistryTest {
             Map.entry("sleep_millis", SleepMillis.class),
             Map.entry("square", Square.class),
             Map.entry("worker_pid", WorkerPid.class),
-            Map.entry("echo", Echo.class));
+            Map.entry("echo", Echo.class),
+            Map.entry("add_square_to_sum", AddSquareToSum.class));
 
     @TempDir
     Path tasksDir;
@@ -70,7 +72,7 @@ class TaskRegistryTest {
         TaskRegistry registry = TaskRegistry.load(null, parent);
         assertTrue(registry.find("foo").isEmpty());
         UnknownTaskException e = assertThrows(UnknownTaskException.class, () -> registry.require("foo"));
-        assertEquals("unknown task 'foo'; registered tasks: burn_cpu, compute_cube, compute_power, "
+        assertEquals("unknown task 'foo'; registered tasks: add_square_to_sum, burn_cpu, compute_cube, compute_power, "
                 + "compute_power_sleep, compute_square, echo, fail_on_purpose, long_running_task, "
                 + "sleep_millis, square, worker_pid", e.getMessage());
     }

@@ -28,14 +28,16 @@ final class ChunkRunner {
     private final TaskJson json;
     private final String workerId;
     private final TaskStartListener onTaskStart;
+    private final StateClient state;
     private final OutcomeCodec codec = new OutcomeCodec();
 
     ChunkRunner(TaskRegistry registry, TaskJson json, String workerId,
-                TaskStartListener onTaskStart) {
+                TaskStartListener onTaskStart, StateClient state) {
         this.registry = registry;
         this.json = json;
         this.workerId = workerId;
         this.onTaskStart = onTaskStart;
+        this.state = state;
     }
 
     /**
@@ -75,7 +77,7 @@ final class ChunkRunner {
             } else {
                 onTaskStart.taskStarting(chunk, index);
                 outcomes.add(runOne(task, args.get(i),
-                        new ChunkContext(chunk.jobId(), index, redeliveries, workerId)));
+                        new ChunkContext(chunk.jobId(), index, redeliveries, workerId, state)));
             }
         }
         return result(chunk, outcomes);

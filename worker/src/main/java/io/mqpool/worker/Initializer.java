@@ -13,11 +13,13 @@ final class Initializer {
     private final TaskRegistry registry;
     private final TaskJson json;
     private final String workerId;
+    private final StateClient state;
 
-    Initializer(TaskRegistry registry, TaskJson json, String workerId) {
+    Initializer(TaskRegistry registry, TaskJson json, String workerId, StateClient state) {
         this.registry = registry;
         this.json = json;
         this.workerId = workerId;
+        this.state = state;
     }
 
     /**
@@ -28,6 +30,6 @@ final class Initializer {
     void run(String taskName, String argJson) throws Exception {
         RegisteredTask task = registry.require(taskName);
         Object arg = json.bindArgument(task, json.mapper().readTree(argJson));
-        task.instance().call(arg, new ChunkContext("initializer", 0, 0, workerId));
+        task.instance().call(arg, new ChunkContext("initializer", 0, 0, workerId, state));
     }
 }

@@ -94,9 +94,10 @@ public final class WorkerMain {
             return EXIT_TASKS;
         }
         TaskJson json = new TaskJson();
+        StateClient state = new StateClient(arguments.brokerUrl());
         if (arguments.initializer() != null) {
             try {
-                new Initializer(registry, json, arguments.workerId())
+                new Initializer(registry, json, arguments.workerId(), state)
                         .run(arguments.initializer(), arguments.initializerArgJson());
             } catch (Exception e) {
                 log.line("initializer " + arguments.initializer() + " failed: " + e.getClass().getName()
@@ -106,10 +107,10 @@ public final class WorkerMain {
         }
         StatusReporter status = new StatusReporter(out, arguments.currentTaskFile() == null ? null
                 : CurrentTaskFile.open(arguments.currentTaskFile()));
-        ChunkRunner runner = new ChunkRunner(registry, json, arguments.workerId(), status);
         // A supervisor may start workers while its broker is still starting: they wait for it.
-        try (WorkerSessions sessions = WorkerSessions.open(arguments.brokerUrl(), arguments.consumerWindowSize(),
+        try (state; WorkerSessions sessions = WorkerSessions.open(arguments.brokerUrl(), arguments.consumerWindowSize(),
                 arguments.brokerWait())) {
+            ChunkRunner runner = new ChunkRunner(registry, json, arguments.workerId(), status, state);
             ChunkLoop loop = new ChunkLoop(sessions, runner, controls.stop(), controls.skipped(), log, status,
                     arguments.maxTasks());
             if (arguments.standby()) {

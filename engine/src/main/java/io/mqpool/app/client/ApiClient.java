@@ -89,6 +89,11 @@ public final class ApiClient {
         return http.get("/api/tasks", Duration.ZERO);
     }
 
+    /** {@code GET /api/state}: the shared counters. */
+    public JsonNode state() {
+        return http.get("/api/state", Duration.ZERO);
+    }
+
     public JsonNode workers() {
         return http.get("/api/workers", Duration.ZERO);
     }

@@ -21,12 +21,19 @@ public final class JobStore implements AutoCloseable {
     private final ChunkTable chunks = new ChunkTable();
     private final AttemptTable attempts = new AttemptTable();
     private final AtomicLong completionSeq;
+    private final SharedCounters counters;
 
     private JobStore(Database database, Clock clock) {
         this.database = database;
         this.clock = clock;
+        this.counters = new SharedCounters(database, clock);
         this.completionSeq = new AtomicLong(database.read("read the last completion number",
                 chunks::maxCompletionSeq));
+    }
+
+    /** The shared counters, kept in the same database. */
+    public SharedCounters counters() {
+        return counters;
     }
 
     /** Opens the store in {@code dir}, creating the database on first use. */

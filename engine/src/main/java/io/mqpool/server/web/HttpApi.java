@@ -50,6 +50,7 @@ public final class HttpApi implements AutoCloseable {
         StatsResource stats = new StatsResource(engine, json, views, clock);
         OutcomesDownload download = new OutcomesDownload(engine, views, json.mapper());
         MetaResource meta = new MetaResource(engine, json, workers, version, http);
+        StateResource state = new StateResource(engine, json);
         ui = new WebUi(engine, new UiSettings(http.basePath(), http.readOnly()), version,
                 new ApiParts(json, validator, jobs, views, results, workers, retry));
         javalin = Javalin.create(config -> {
@@ -87,6 +88,9 @@ public final class HttpApi implements AutoCloseable {
             config.routes.get("/api/stats/throughput", stats::throughput);
             config.routes.get("/api/workers", workers::list);
             config.routes.post("/api/workers/scale", workers::scale);
+            config.routes.get("/api/state", state::list);
+            config.routes.get("/api/state/{name}", state::show);
+            config.routes.delete("/api/state/{name}", state::delete);
 
             config.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
             config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(),

@@ -169,6 +169,16 @@ class ClientCommandsIT {
     }
 
     @Test
+    void stateListsTheCountersTasksShare() {
+        Run submit = cli("submit", "add_square_to_sum", "1", "2", "3", "4", "--wait");
+        assertEquals(0, submit.exitCode(), submit.toString());
+        Run state = cli("state");
+        assertEquals(0, state.exitCode(), state.toString());
+        assertTrue(state.out().startsWith("NAME  "), state.toString());
+        assertTrue(state.lines().stream().anyMatch(line -> line.matches("sum +counter +30 +.*")), state.toString());
+    }
+
+    @Test
     void tasksListsNamesAndSignatures() {
         Run tasks = cli("tasks");
         assertEquals(0, tasks.exitCode(), tasks.toString());

@@ -1,0 +1,106 @@
+package io.mqpool;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.mqpool.jobs.SharedCounter;
+import io.mqpool.jobs.builtin.AddSquareToSum;
+import io.mqpool.testtasks.CountThenDie;
+import io.mqpool.testtasks.CountUp;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Shared counters across worker processes, through the real broker, H2 and worker JVMs: the
+ * seed's {@code Value} examples, atomic increments, updates of tasks whose worker died, and a
+ * restart.
+ */
+class SharedCounterIT {
+
+    private static Pool pool;
+
+    @BeforeAll
+    static void startPool() {
+        pool = Pool.create(4);
+    }
+
+    @AfterAll
+    static void stopPool() {
+        pool.close();
+    }
+
+    @Test
+    void theSeedsTasksAddTheirSquaresToASharedSum() {
+        SharedCounter sum = pool.counter("sum");
+        sum.set(0);
+
+        assertEquals(List.of(1L, 4L, 9L, 16L), pool.map(AddSquareToSum.class, List.of(1, 2, 3, 4)));
+
+        assertEquals(30, sum.get());
+    }
+
+    @Test
+    void incrementsFromTasksOnFourWorkersAreNeverLost() {
+        int tasks = 20_000;
+        List<Long> seen = pool.map(CountUp.class, Collections.nCopies(tasks, "increments"),
+                JobOptions.defaults().withChunksize(50));
+
+        assertEquals(tasks, pool.counter("increments").get());
+        // Each increment saw a value of its own: no two tasks read and wrote the same one.
+        assertEquals(tasks, seen.stream().distinct().count());
+    }
+
+    @Test
+    void anUpdateByATaskWhoseWorkerDiedStaysMadeUnlessItIsKeyedByTheTask() {
+        List<List<?>> plain = IntStream.range(0, 200).<List<?>>mapToObj(n -> List.of(n, false)).toList();
+        JobOptions oneByOne = JobOptions.defaults().withChunksize(1);
+        pool.counter("counted").set(0);
+        pool.starmap(CountThenDie.class, plain, oneByOne);
+        // Tasks 0, 25, …, 175 ran twice: their first run counted and then killed its worker.
+        assertEquals(200 + 8, pool.counter("counted").get());
+
+        List<List<?>> keyed = IntStream.range(0, 200).<List<?>>mapToObj(n -> List.of(n, true)).toList();
+        pool.counter("counted").set(0);
+        pool.starmap(CountThenDie.class, keyed, oneByOne);
+        assertEquals(200, pool.counter("counted").get());
+    }
+
+    @Test
+    void compareAndSetAndAddOnceAnswerWhetherTheyChangedTheCounter() {
+        SharedCounter counter = pool.counter("cas");
+        counter.set(5);
+        assertFalse(counter.compareAndSet(4, 10));
+        assertTrue(counter.compareAndSet(5, 10));
+        assertEquals(13, counter.addOnce("k", 3));
+        assertEquals(13, counter.addOnce("k", 3));
+        assertEquals(12, counter.addAndGet(-1));
+    }
+
+    @Test
+    void aBadNameIsRefusedInOneLine() {
+        IllegalArgumentException blank = assertThrows(IllegalArgumentException.class, () -> pool.counter(" "));
+        assertEquals("a shared counter needs a name, such as \"sum\"", blank.getMessage());
+        IllegalArgumentException tooLong = assertThrows(IllegalArgumentException.class,
+                () -> pool.counter("x".repeat(201)));
+        assertTrue(tooLong.getMessage().endsWith("is 201 characters long; at most 200 are allowed"),
+                tooLong.getMessage());
+    }
+
+    @Test
+    void aCounterSurvivesARestartOnTheSameDataDirectory(@TempDir Path dir) {
+        try (Pool first = Pool.builder().workers(1).dataDir(dir).build()) {
+            first.map(CountUp.class, List.of("kept", "kept", "kept"));
+        }
+        try (Pool second = Pool.builder().workers(1).dataDir(dir).build()) {
+            assertEquals(3, second.counter("kept").get());
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package io.mqpool.worker;
+
+import io.mqpool.broker.BrokerConnection;
+import io.mqpool.broker.Queues;
+import io.mqpool.broker.StateReply;
+import io.mqpool.broker.StateRequest;
+import io.mqpool.jobs.SharedCounter;
+import io.mqpool.jobs.SharedNames;
+import io.mqpool.jobs.SharedStateException;
+import io.mqpool.config.OneLine;
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Session;
+import jakarta.jms.TemporaryQueue;
+import java.time.Duration;
+
+/**
+ * The worker's way to the engine's shared state: a request on {@link Queues#STATE}, a reply on
+ * a temporary queue of its own. It has a connection of its own, outside the chunks'
+ * transactions, so an update takes effect when the call returns, whatever becomes of the
+ * chunk. The connection is opened on first use: a worker whose tasks share nothing never
+ * opens it. Thread-safe; one request at a time.
+ */
+final class StateClient implements AutoCloseable {
+
+    /** How long a task waits for the engine's answer before its call fails. */
+    static final Duration REPLY_WAIT = Duration.ofSeconds(30);
+
+    private final String brokerUrl;
+    private BrokerConnection connection;
+    private Session session;
+    private MessageProducer requests;
+    private MessageConsumer replies;
+    private TemporaryQueue replyQueue;
+    private long nextCorrelation;
+
+    StateClient(String brokerUrl) {
+        this.brokerUrl = brokerUrl;
+    }
+
+    /** The counter of this name; nothing is sent until it is used. */
+    SharedCounter counter(String name) {
+        return new RemoteCounter(this, SharedNames.check(name));
+    }
+
+    /**
+     * Sends {@code request} and waits for its answer.
+     *
+     * @throws SharedStateException when the broker or the engine fails, or refuses the request
+     */
+    synchronized StateReply call(StateRequest request) {
+        try {
+            openIfNeeded();
+            String correlation = Long.toString(nextCorrelation++);
+            Message message = request.toMessage(session);
+            message.setJMSReplyTo(replyQueue);
+            message.setJMSCorrelationID(correlation);
+            requests.send(message);
+            long deadline = System.nanoTime() + REPLY_WAIT.toNanos();
+            while (true) {
+                long left = (deadline - System.nanoTime()) / 1_000_000;
+                Message answer = left > 0 ? replies.receive(left) : null;
+                if (answer == null) {
+                    throw new SharedStateException("no answer from the engine within " + REPLY_WAIT.toSeconds()
+                            + " s to " + describe(request));
+                }
+                // An answer to an earlier request that timed out is for nobody.
+                if (correlation.equals(answer.getJMSCorrelationID())) {
+                    StateReply reply = StateReply.from(answer);
+                    if (reply.error() != null) {
+                        throw new SharedStateException(reply.error());
+                    }
+                    return reply;
+                }
+            }
+        } catch (JMSException e) {
+            closeQuietly();
+            throw new SharedStateException("cannot reach the engine for " + describe(request) + ": "
+                    + OneLine.messageOf(e), e);
+        }
+    }
+
+    private static String describe(StateRequest request) {
+        return request.op() + " of counter '" + request.name() + "'";
+    }
+
+    private void openIfNeeded() throws JMSException {
+        if (connection != null) {
+            return;
+        }
+        connection = BrokerConnection.connect(brokerUrl, -1);
+        try {
+            session = connection.openSession();
+            requests = Queues.producer(session, Queues.STATE);
+            requests.setDeliveryMode(DeliveryMode.NON_PERSISTENT);
+            replyQueue = session.createTemporaryQueue();
+            replies = session.createConsumer(replyQueue);
+        } catch (JMSException | RuntimeException e) {
+            closeQuietly();
+            throw e;
+        }
+    }
+
+    private void closeQuietly() {
+        if (connection != null) {
+            connection.close();
+        }
+        connection = null;
+    }
+
+    @Override
+    public synchronized void close() {
+        closeQuietly();
+    }
+}
