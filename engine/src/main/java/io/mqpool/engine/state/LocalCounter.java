@@ -1,5 +1,8 @@
 package io.mqpool.engine.state;
 
+import io.mqpool.engine.store.CounterOp;
+import io.mqpool.engine.store.CounterOp.Kind;
+import io.mqpool.engine.store.CounterUpdate;
 import io.mqpool.engine.store.SharedCounters;
 import io.mqpool.jobs.SharedCounter;
 import io.mqpool.jobs.SharedStateException;
@@ -10,35 +13,35 @@ record LocalCounter(SharedCounters counters, String name) implements SharedCount
 
     @Override
     public long get() {
-        return counters.get(name).value();
+        return apply(Kind.GET, 0, 0, null).value();
     }
 
     @Override
     public void set(long value) {
-        counters.set(name, value);
+        apply(Kind.SET, value, 0, null);
     }
 
     @Override
     public long addAndGet(long delta) {
-        try {
-            return counters.add(name, delta).value();
-        } catch (ArithmeticException e) {
-            throw new SharedStateException(SharedState.overflow(name, delta), e);
-        }
+        return apply(Kind.ADD, delta, 0, null).value();
     }
 
     @Override
     public boolean compareAndSet(long expected, long update) {
-        return counters.compareAndSet(name, expected, update).changed();
+        return apply(Kind.CAS, update, expected, null).changed();
     }
 
     @Override
     public long addOnce(String key, long delta) {
-        Objects.requireNonNull(key, "key");
+        return apply(Kind.ADD_ONCE, delta, 0, Objects.requireNonNull(key, "key")).value();
+    }
+
+    private CounterUpdate apply(Kind kind, long value, long expected, String key) {
+        CounterOp op = new CounterOp(kind, name, value, expected, key);
         try {
-            return counters.addOnce(name, key, delta).value();
+            return counters.apply(op);
         } catch (ArithmeticException e) {
-            throw new SharedStateException(SharedState.overflow(name, delta), e);
+            throw new SharedStateException(SharedCounters.overflow(op), e);
         }
     }
 }

@@ -43,10 +43,6 @@ public final class SharedState {
         return counters.delete(name);
     }
 
-    static String overflow(String name, long delta) {
-        return "adding " + delta + " to counter '" + name + "' overflows a long";
-    }
-
     private static CounterValue value(CounterRow row) {
         return new CounterValue(row.name(), row.value(), row.updatedAt());
     }

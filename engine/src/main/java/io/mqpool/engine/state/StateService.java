@@ -6,7 +6,8 @@ import io.mqpool.broker.Queues;
 import io.mqpool.broker.SessionLoop;
 import io.mqpool.broker.StateReply;
 import io.mqpool.broker.StateRequest;
-import io.mqpool.engine.store.CounterUpdate;
+import io.mqpool.engine.store.CounterOp;
+import io.mqpool.engine.store.CounterOp.Kind;
 import io.mqpool.engine.store.SharedCounters;
 import io.mqpool.jobs.SharedNames;
 import jakarta.jms.DeliveryMode;
@@ -17,13 +18,15 @@ import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Answers the tasks' requests on {@link Queues#STATE}: applies each to the store (durable
  * before the answer goes out) and replies on the request's {@code JMSReplyTo}. Requests that
- * wait together are answered in one broker transaction. A request the store refuses (a bad
+ * wait together are applied in one H2 transaction and answered in one broker transaction. A request the store refuses (a bad
  * name, an overflow) gets its reason back, which the task sees as a
  * {@code SharedStateException}.
  */
@@ -51,53 +54,67 @@ public final class StateService extends SessionLoop {
         replies.setDisableMessageTimestamp(true);
     }
 
+    /**
+     * Answers the requests that wait: the valid ones applied in one H2 transaction, then every
+     * reply, then one broker commit.
+     */
     @Override
     protected void turn() throws JMSException {
-        Message request = requests.receive(RECEIVE_WAIT_MILLIS);
-        int handled = 0;
-        while (request != null) {
-            answer(request);
-            handled++;
-            request = handled < BATCH ? requests.receiveNoWait() : null;
+        Message first = requests.receive(RECEIVE_WAIT_MILLIS);
+        if (first == null) {
+            return;
         }
-        if (handled > 0) {
-            session().commit();
+        List<Message> messages = new ArrayList<>();
+        for (Message message = first; message != null;
+                message = messages.size() < BATCH ? requests.receiveNoWait() : null) {
+            messages.add(message);
         }
+        StateReply[] answers = new StateReply[messages.size()];
+        List<CounterOp> ops = new ArrayList<>();
+        List<Integer> opPositions = new ArrayList<>();
+        for (int i = 0; i < messages.size(); i++) {
+            try {
+                ops.add(op(StateRequest.from(messages.get(i))));
+                opPositions.add(i);
+            } catch (MalformedMessageException | IllegalArgumentException e) {
+                answers[i] = StateReply.refused(e.getMessage());
+            }
+        }
+        if (!ops.isEmpty()) {
+            List<SharedCounters.Outcome> outcomes = counters.applyAll(ops);
+            for (int j = 0; j < ops.size(); j++) {
+                SharedCounters.Outcome outcome = outcomes.get(j);
+                answers[opPositions.get(j)] = outcome.refusal() != null ? StateReply.refused(outcome.refusal())
+                        : new StateReply(outcome.update().value(), outcome.update().changed(), null);
+            }
+        }
+        for (int i = 0; i < messages.size(); i++) {
+            send(messages.get(i), answers[i]);
+        }
+        session().commit();
     }
 
-    private void answer(Message message) throws JMSException {
-        Destination replyTo = message.getJMSReplyTo();
-        StateReply reply;
-        try {
-            reply = apply(StateRequest.from(message));
-        } catch (MalformedMessageException e) {
-            reply = StateReply.refused(e.getMessage());
-        }
+    /** @throws IllegalArgumentException for a name that breaks the rules */
+    private static CounterOp op(StateRequest request) {
+        String name = SharedNames.check(request.name());
+        Kind kind = switch (request.op()) {
+            case GET -> Kind.GET;
+            case SET -> Kind.SET;
+            case ADD -> Kind.ADD;
+            case CAS -> Kind.CAS;
+            case ADD_ONCE -> Kind.ADD_ONCE;
+        };
+        return new CounterOp(kind, name, request.value(), request.expected(), request.key());
+    }
+
+    private void send(Message request, StateReply reply) throws JMSException {
+        Destination replyTo = request.getJMSReplyTo();
         if (replyTo == null) {
             log.warn("dropped a shared-state request without a reply-to: {}", reply.error() == null ? "done" : reply.error());
             return;
         }
         Message answer = reply.toMessage(session());
-        answer.setJMSCorrelationID(message.getJMSCorrelationID());
+        answer.setJMSCorrelationID(request.getJMSCorrelationID());
         replies.send(replyTo, answer);
-    }
-
-    /** Applies one request; a refusal becomes the reply's error. A failing store fails the turn. */
-    StateReply apply(StateRequest request) {
-        try {
-            String name = SharedNames.check(request.name());
-            CounterUpdate update = switch (request.op()) {
-                case GET -> counters.get(name);
-                case SET -> counters.set(name, request.value());
-                case ADD -> counters.add(name, request.value());
-                case CAS -> counters.compareAndSet(name, request.expected(), request.value());
-                case ADD_ONCE -> counters.addOnce(name, request.key(), request.value());
-            };
-            return new StateReply(update.value(), update.changed(), null);
-        } catch (IllegalArgumentException e) {
-            return StateReply.refused(e.getMessage());
-        } catch (ArithmeticException e) {
-            return StateReply.refused(SharedState.overflow(request.name(), request.value()));
-        }
     }
 }

@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /** The SQL of the {@code shared_counter} and {@code shared_counter_update} tables. */
@@ -18,6 +19,17 @@ final class CounterTable {
             s.setString(1, name);
             try (ResultSet r = s.executeQuery()) {
                 return r.next() ? OptionalLong.of(r.getLong(1)) : OptionalLong.empty();
+            }
+        }
+    }
+
+    Optional<CounterRow> findRow(Connection c, String name) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT name, counter_value, updated_at FROM shared_counter WHERE name = ?")) {
+            s.setString(1, name);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? Optional.of(new CounterRow(r.getString(1), r.getLong(2), r.getTimestamp(3).toInstant()))
+                        : Optional.empty();
             }
         }
     }
