@@ -6,6 +6,7 @@ import io.mqpool.engine.Engine;
 import io.mqpool.engine.JobMode;
 import io.mqpool.engine.WorkerOptions;
 import io.mqpool.jobs.RegisteredTask;
+import io.mqpool.jobs.SharedArray;
 import io.mqpool.jobs.SharedCounter;
 import io.mqpool.jobs.Task;
 import java.nio.file.Path;
@@ -261,6 +262,19 @@ public final class Pool implements AutoCloseable {
     public SharedCounter counter(String name) {
         checkOpen();
         return engine.state().counter(name);
+    }
+
+    /**
+     * The array of this name and size that the pool's tasks reach as
+     * {@code ctx.array(name, size)}; created with every element 0 on first use, kept in the
+     * pool's data directory.
+     *
+     * @throws IllegalArgumentException when the name is blank or too long, or the size is not 1 to 100,000
+     * @throws IllegalStateException once the pool is closed
+     */
+    public SharedArray array(String name, int size) {
+        checkOpen();
+        return engine.state().array(name, size);
     }
 
     // ---- lifecycle ---------------------------------------------------------------------------

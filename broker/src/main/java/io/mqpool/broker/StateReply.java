@@ -3,25 +3,34 @@ package io.mqpool.broker;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.Session;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 
 /**
- * The engine's answer to a {@link StateRequest}: the counter's value after the operation, and
- * whether a CAS or ADD_ONCE changed it; or, when the request was refused, the reason in
- * {@code error}. A message without a body, sent to the request's {@code JMSReplyTo} with its
- * {@code JMSCorrelationID}.
+ * The engine's answer to a {@link StateRequest}: the counter's (or element's) value after the
+ * operation, whether a CAS or ADD_ONCE changed it, an array snapshot's elements; or, when the
+ * request was refused, the reason in {@code error}. A message without a body, sent to the
+ * request's {@code JMSReplyTo} with its {@code JMSCorrelationID}.
  *
  * @param changed whether the operation changed the counter (false for GET, a failed CAS, an
  *     ADD_ONCE whose key was seen before)
+ * @param values the elements, for ARRAY_SNAPSHOT (property {@code values}: decimal numbers
+ *     separated by commas); null otherwise
  * @param error null when the operation was done
  */
-public record StateReply(long value, boolean changed, String error) {
+public record StateReply(long value, boolean changed, long[] values, String error) {
 
     static final String VALUE = "value";
     static final String CHANGED = "changed";
+    static final String VALUES = "values";
     static final String ERROR = "error";
 
+    public StateReply(long value, boolean changed, String error) {
+        this(value, changed, null, error);
+    }
+
     public static StateReply refused(String error) {
-        return new StateReply(0, false, error);
+        return new StateReply(0, false, null, error);
     }
 
     public Message toMessage(Session session) throws JMSException {
@@ -31,11 +40,17 @@ public record StateReply(long value, boolean changed, String error) {
         if (error != null) {
             message.setStringProperty(ERROR, error);
         }
+        if (values != null) {
+            message.setStringProperty(VALUES, Arrays.stream(values).mapToObj(Long::toString)
+                    .collect(Collectors.joining(",")));
+        }
         return message;
     }
 
     public static StateReply from(Message message) throws JMSException {
+        String values = message.getStringProperty(VALUES);
         return new StateReply(message.getLongProperty(VALUE), message.getBooleanProperty(CHANGED),
+                values == null ? null : Arrays.stream(values.split(",")).mapToLong(Long::parseLong).toArray(),
                 message.getStringProperty(ERROR));
     }
 }

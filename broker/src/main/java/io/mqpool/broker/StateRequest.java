@@ -6,24 +6,34 @@ import jakarta.jms.Session;
 import java.util.Arrays;
 
 /**
- * A task's request to read or update a shared counter, as it travels on {@link Queues#STATE}:
- * a message without a body whose properties are {@code op}, {@code name} and, as the operation
- * needs them, {@code value}, {@code expected} and {@code key}.
+ * A task's request to read or update a shared counter or array, as it travels on
+ * {@link Queues#STATE}: a message without a body whose properties are {@code op}, {@code name}
+ * and, as the operation needs them, {@code value}, {@code expected}, {@code key},
+ * {@code index} and {@code size}.
  *
- * @param value the new value (SET, CAS) or the delta (ADD, ADD_ONCE); 0 for GET
+ * @param value the new value (SET, CAS, ARRAY_SET) or the delta (ADD, ADD_ONCE, ARRAY_ADD)
  * @param expected the value CAS expects; 0 otherwise
  * @param key the update's key for ADD_ONCE; null otherwise
+ * @param index the element of an array operation
+ * @param size the array's size, for every array operation (an array's first use fixes it)
  */
-public record StateRequest(Op op, String name, long value, long expected, String key) {
+public record StateRequest(Op op, String name, long value, long expected, String key, int index, int size) {
 
-    /** What a request does to its counter. */
-    public enum Op { GET, SET, ADD, CAS, ADD_ONCE }
+    /** What a request does: the first five to a counter, the rest to an array. */
+    public enum Op { GET, SET, ADD, CAS, ADD_ONCE, ARRAY_GET, ARRAY_SET, ARRAY_ADD, ARRAY_SNAPSHOT }
+
+    /** A request on a counter. */
+    public StateRequest(Op op, String name, long value, long expected, String key) {
+        this(op, name, value, expected, key, 0, 0);
+    }
 
     static final String OP = "op";
     static final String NAME = "name";
     static final String VALUE = "value";
     static final String EXPECTED = "expected";
     static final String KEY = "key";
+    static final String INDEX = "index";
+    static final String SIZE = "size";
 
     /** A non-persistent message carrying this request; the caller sets its reply-to and correlation id. */
     public Message toMessage(Session session) throws JMSException {
@@ -34,6 +44,10 @@ public record StateRequest(Op op, String name, long value, long expected, String
         message.setLongProperty(EXPECTED, expected);
         if (key != null) {
             message.setStringProperty(KEY, key);
+        }
+        if (size > 0) {
+            message.setIntProperty(INDEX, index);
+            message.setIntProperty(SIZE, size);
         }
         return message;
     }
@@ -61,7 +75,12 @@ public record StateRequest(Op op, String name, long value, long expected, String
             if (parsed == Op.ADD_ONCE && key == null) {
                 throw new MalformedMessageException("malformed state request: ADD_ONCE needs a 'key'");
             }
-            return new StateRequest(parsed, name, longOr0(message, VALUE), longOr0(message, EXPECTED), key);
+            int index = message.propertyExists(INDEX) ? message.getIntProperty(INDEX) : 0;
+            int size = message.propertyExists(SIZE) ? message.getIntProperty(SIZE) : 0;
+            if (parsed.ordinal() >= Op.ARRAY_GET.ordinal() && size < 1) {
+                throw new MalformedMessageException("malformed state request: " + parsed + " needs a 'size'");
+            }
+            return new StateRequest(parsed, name, longOr0(message, VALUE), longOr0(message, EXPECTED), key, index, size);
         } catch (JMSException | NumberFormatException e) {
             throw new MalformedMessageException("malformed state request: " + e.getMessage(), e);
         }

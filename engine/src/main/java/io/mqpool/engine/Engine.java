@@ -145,7 +145,7 @@ public final class Engine implements AutoCloseable {
             store = shutdown.add("job store", JobStore.open(dataDir.resolve("db"), clock));
             queries = new JobQueries(store);
             results = new JobResults(store);
-            state = new SharedState(store.counters());
+            state = new SharedState(store.counters(), store.arrays());
             broker = shutdown.add("broker", Background.join(brokerStart));
         } catch (RuntimeException e) {
             supervisor.terminate();
@@ -159,7 +159,7 @@ public final class Engine implements AutoCloseable {
         ResultCollector collector = shutdown.add("collector",
                 new ResultCollector(store, connection, dispatcher, events));
         collector.start();
-        StateService stateService = shutdown.add("shared-state service", new StateService(store.counters(), connection));
+        StateService stateService = shutdown.add("shared-state service", new StateService(store.counters(), store.arrays(), connection));
         stateService.start();
         RetryHandler retries = shutdown.add("retry handler",
                 new RetryHandler(store, connection, supervisor::deathOf));

@@ -5,6 +5,8 @@ public final class SharedNames {
 
     /** The longest name, in characters. */
     public static final int MAX_LENGTH = 200;
+    /** The most elements a shared array may have. */
+    public static final int MAX_ARRAY_SIZE = 100_000;
 
     private SharedNames() {
     }
@@ -16,12 +18,38 @@ public final class SharedNames {
      */
     public static String check(String name) {
         if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("a shared counter needs a name, such as \"sum\"");
+            throw new IllegalArgumentException("shared state needs a name, such as \"sum\"");
         }
         if (name.length() > MAX_LENGTH) {
-            throw new IllegalArgumentException("the shared counter name '" + name.substring(0, 20)
+            throw new IllegalArgumentException("the shared name '" + name.substring(0, 20)
                     + "…' is " + name.length() + " characters long; at most " + MAX_LENGTH + " are allowed");
         }
         return name;
+    }
+
+    /**
+     * Returns {@code size} if a shared array may have it.
+     *
+     * @throws IllegalArgumentException in one line naming the array
+     */
+    public static int checkSize(String name, int size) {
+        if (size < 1 || size > MAX_ARRAY_SIZE) {
+            throw new IllegalArgumentException("the shared array '" + name + "' needs a size from 1 to "
+                    + MAX_ARRAY_SIZE + ", not " + size);
+        }
+        return size;
+    }
+
+    /**
+     * Returns {@code index} if it is inside an array of {@code size}.
+     *
+     * @throws IndexOutOfBoundsException in one line naming the array
+     */
+    public static int checkIndex(String name, int size, int index) {
+        if (index < 0 || index >= size) {
+            throw new IndexOutOfBoundsException("index " + index + " is outside the shared array '" + name
+                    + "' of size " + size);
+        }
+        return index;
     }
 }

@@ -37,7 +37,24 @@ public interface TaskContext {
      *     made by hand, in a unit test of a task)
      */
     default SharedCounter counter(String name) {
-        throw new UnsupportedOperationException("shared state needs a task run by mqpool; this context ("
+        throw noEngine();
+    }
+
+    /**
+     * The array of this name and size, shared by every task of the pool (or server) and its
+     * caller; created with every element 0 on first use.
+     *
+     * @throws IllegalArgumentException when the name is blank or too long, or the size is not
+     *     1 to 100,000
+     * @throws SharedStateException on first use, when the array exists with another size
+     * @throws UnsupportedOperationException in a context that has no engine behind it
+     */
+    default SharedArray array(String name, int size) {
+        throw noEngine();
+    }
+
+    private UnsupportedOperationException noEngine() {
+        return new UnsupportedOperationException("shared state needs a task run by mqpool; this context ("
                 + getClass().getSimpleName() + ") has no engine behind it");
     }
 }

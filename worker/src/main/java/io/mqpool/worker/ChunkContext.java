@@ -1,5 +1,6 @@
 package io.mqpool.worker;
 
+import io.mqpool.jobs.SharedArray;
 import io.mqpool.jobs.SharedCounter;
 import io.mqpool.jobs.TaskContext;
 
@@ -10,5 +11,10 @@ record ChunkContext(String jobId, long taskIndex, int redeliveries, String worke
     @Override
     public SharedCounter counter(String name) {
         return state.counter(name);
+    }
+
+    @Override
+    public SharedArray array(String name, int size) {
+        return state.array(name, size);
     }
 }

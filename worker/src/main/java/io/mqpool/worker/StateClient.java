@@ -4,10 +4,11 @@ import io.mqpool.broker.BrokerConnection;
 import io.mqpool.broker.Queues;
 import io.mqpool.broker.StateReply;
 import io.mqpool.broker.StateRequest;
+import io.mqpool.config.OneLine;
+import io.mqpool.jobs.SharedArray;
 import io.mqpool.jobs.SharedCounter;
 import io.mqpool.jobs.SharedNames;
 import io.mqpool.jobs.SharedStateException;
-import io.mqpool.config.OneLine;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -44,6 +45,12 @@ final class StateClient implements AutoCloseable {
     /** The counter of this name; nothing is sent until it is used. */
     SharedCounter counter(String name) {
         return new RemoteCounter(this, SharedNames.check(name));
+    }
+
+    /** The array of this name and size; nothing is sent until it is used. */
+    SharedArray array(String name, int size) {
+        SharedNames.check(name);
+        return new RemoteArray(this, name, SharedNames.checkSize(name, size));
     }
 
     /**
@@ -84,7 +91,7 @@ final class StateClient implements AutoCloseable {
     }
 
     private static String describe(StateRequest request) {
-        return request.op() + " of counter '" + request.name() + "'";
+        return request.op() + " of '" + request.name() + "'";
     }
 
     private void openIfNeeded() throws JMSException {

@@ -6,8 +6,10 @@ import io.mqpool.broker.Queues;
 import io.mqpool.broker.SessionLoop;
 import io.mqpool.broker.StateReply;
 import io.mqpool.broker.StateRequest;
+import io.mqpool.broker.StateRequest.Op;
 import io.mqpool.engine.store.CounterOp;
 import io.mqpool.engine.store.CounterOp.Kind;
+import io.mqpool.engine.store.SharedArrays;
 import io.mqpool.engine.store.SharedCounters;
 import io.mqpool.jobs.SharedNames;
 import jakarta.jms.DeliveryMode;
@@ -37,12 +39,14 @@ public final class StateService extends SessionLoop {
     private static final long RECEIVE_WAIT_MILLIS = 50;
 
     private final SharedCounters counters;
+    private final SharedArrays arrays;
     private MessageConsumer requests;
     private MessageProducer replies;
 
-    public StateService(SharedCounters counters, BrokerConnection connection) {
+    public StateService(SharedCounters counters, SharedArrays arrays, BrokerConnection connection) {
         super(connection, "mqpool-state", "answering shared-state requests", Duration.ofMillis(200));
         this.counters = counters;
+        this.arrays = arrays;
     }
 
     @Override
@@ -74,8 +78,13 @@ public final class StateService extends SessionLoop {
         List<Integer> opPositions = new ArrayList<>();
         for (int i = 0; i < messages.size(); i++) {
             try {
-                ops.add(op(StateRequest.from(messages.get(i))));
-                opPositions.add(i);
+                StateRequest request = StateRequest.from(messages.get(i));
+                if (request.op().ordinal() >= Op.ARRAY_GET.ordinal()) {
+                    answers[i] = arrayAnswer(request);
+                } else {
+                    ops.add(op(request));
+                    opPositions.add(i);
+                }
             } catch (MalformedMessageException | IllegalArgumentException e) {
                 answers[i] = StateReply.refused(e.getMessage());
             }
@@ -103,8 +112,31 @@ public final class StateService extends SessionLoop {
             case ADD -> Kind.ADD;
             case CAS -> Kind.CAS;
             case ADD_ONCE -> Kind.ADD_ONCE;
+            default -> throw new IllegalArgumentException(request.op() + " is not an operation on a counter");
         };
         return new CounterOp(kind, name, request.value(), request.expected(), request.key());
+    }
+
+    /**
+     * Applies an array request in a transaction of its own.
+     *
+     * @throws IllegalArgumentException for a bad name or size, another size than the array's, an index outside it
+     */
+    private StateReply arrayAnswer(StateRequest request) {
+        String name = SharedNames.check(request.name());
+        int size = SharedNames.checkSize(name, request.size());
+        try {
+            return switch (request.op()) {
+                case ARRAY_GET -> new StateReply(arrays.get(name, size, request.index()), false, null);
+                case ARRAY_SET -> new StateReply(arrays.set(name, size, request.index(), request.value()), true, null);
+                case ARRAY_ADD -> new StateReply(arrays.add(name, size, request.index(), request.value()), true, null);
+                case ARRAY_SNAPSHOT -> new StateReply(0, false, arrays.snapshot(name, size), null);
+                default -> throw new IllegalArgumentException(request.op() + " is not an operation on an array");
+            };
+        } catch (ArithmeticException e) {
+            return StateReply.refused("adding " + request.value() + " to element " + request.index()
+                    + " of the shared array '" + name + "' overflows a long");
+        }
     }
 
     private void send(Message request, StateReply reply) throws JMSException {

@@ -22,11 +22,13 @@ public final class JobStore implements AutoCloseable {
     private final AttemptTable attempts = new AttemptTable();
     private final AtomicLong completionSeq;
     private final SharedCounters counters;
+    private final SharedArrays arrays;
 
     private JobStore(Database database, Clock clock) {
         this.database = database;
         this.clock = clock;
         this.counters = new SharedCounters(database, clock);
+        this.arrays = new SharedArrays(database, clock);
         this.completionSeq = new AtomicLong(database.read("read the last completion number",
                 chunks::maxCompletionSeq));
     }
@@ -34,6 +36,11 @@ public final class JobStore implements AutoCloseable {
     /** The shared counters, kept in the same database. */
     public SharedCounters counters() {
         return counters;
+    }
+
+    /** The shared arrays, kept in the same database. */
+    public SharedArrays arrays() {
+        return arrays;
     }
 
     /** Opens the store in {@code dir}, creating the database on first use. */

@@ -1,14 +1,19 @@
 package io.mqpool;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mqpool.jobs.SharedArray;
 import io.mqpool.jobs.SharedCounter;
+import io.mqpool.jobs.SharedStateException;
 import io.mqpool.jobs.builtin.AddSquareToSum;
 import io.mqpool.testtasks.CountThenDie;
+import io.mqpool.testtasks.CountIntoElement;
 import io.mqpool.testtasks.CountUp;
+import io.mqpool.testtasks.SquareIntoArray;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
@@ -19,11 +24,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Shared counters across worker processes, through the real broker, H2 and worker JVMs: the
- * seed's {@code Value} examples, atomic increments, updates of tasks whose worker died, and a
- * restart.
+ * Shared counters and arrays across worker processes, through the real broker, H2 and worker
+ * JVMs: the seed's {@code Value} and {@code Array} examples, atomic increments, updates of
+ * tasks whose worker died, bad input, and a restart.
  */
-class SharedCounterIT {
+class SharedStateIT {
 
     private static Pool pool;
 
@@ -45,6 +50,40 @@ class SharedCounterIT {
         assertEquals(List.of(1L, 4L, 9L, 16L), pool.map(AddSquareToSum.class, List.of(1, 2, 3, 4)));
 
         assertEquals(30, sum.get());
+    }
+
+    @Test
+    void theSeedsTasksWriteTheirSquaresIntoASharedArrayAndASharedSum() {
+        pool.counter("total").set(0);
+
+        pool.map(SquareIntoArray.class, List.of(1, 2, 3, 4));
+
+        assertEquals(30, pool.counter("total").get());
+        assertArrayEquals(new long[] {0, 1, 4, 9, 16, 0, 0, 0, 0, 0}, pool.array("squares", 10).snapshot());
+        assertEquals(16, pool.array("squares", 10).get(4));
+    }
+
+    @Test
+    void elementsAddedToFromTasksOnFourWorkersAreNeverLost() {
+        pool.map(CountIntoElement.class, IntStream.range(0, 2_000).boxed().toList(),
+                JobOptions.defaults().withChunksize(20));
+
+        long[] histogram = pool.array("histogram", 10).snapshot();
+        assertArrayEquals(IntStream.range(0, 10).mapToLong(i -> 200).toArray(), histogram);
+    }
+
+    @Test
+    void anArrayOfAnotherSizeABadSizeAndAnIndexOutsideAreRefusedInOneLine() {
+        SharedArray array = pool.array("fixed", 3);
+        array.set(2, 7);
+        SharedStateException resized = assertThrows(SharedStateException.class,
+                () -> pool.array("fixed", 5).get(0));
+        assertEquals("the shared array 'fixed' has size 3, not 5", resized.getMessage());
+        IndexOutOfBoundsException outside = assertThrows(IndexOutOfBoundsException.class, () -> array.get(3));
+        assertEquals("index 3 is outside the shared array 'fixed' of size 3", outside.getMessage());
+        IllegalArgumentException empty = assertThrows(IllegalArgumentException.class, () -> pool.array("e", 0));
+        assertEquals("the shared array 'e' needs a size from 1 to 100000, not 0", empty.getMessage());
+        assertArrayEquals(new long[] {0, 0, 7}, array.snapshot());
     }
 
     @Test
@@ -87,7 +126,7 @@ class SharedCounterIT {
     @Test
     void aBadNameIsRefusedInOneLine() {
         IllegalArgumentException blank = assertThrows(IllegalArgumentException.class, () -> pool.counter(" "));
-        assertEquals("a shared counter needs a name, such as \"sum\"", blank.getMessage());
+        assertEquals("shared state needs a name, such as \"sum\"", blank.getMessage());
         IllegalArgumentException tooLong = assertThrows(IllegalArgumentException.class,
                 () -> pool.counter("x".repeat(201)));
         assertTrue(tooLong.getMessage().endsWith("is 201 characters long; at most 200 are allowed"),

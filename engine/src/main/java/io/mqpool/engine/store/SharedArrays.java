@@ -1,0 +1,75 @@
+package io.mqpool.engine.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+
+/**
+ * The shared arrays in H2, one transaction per call, applied one at a time like
+ * {@link SharedCounters}. An array's size is fixed by its first use; a call that names another
+ * size is refused, as is an index outside it.
+ */
+public final class SharedArrays {
+
+    private final Database database;
+    private final Clock clock;
+    private final ArrayTable table = new ArrayTable();
+
+    SharedArrays(Database database, Clock clock) {
+        this.database = database;
+        this.clock = clock;
+    }
+
+    /** @throws IllegalArgumentException when the array has another size, or the index is outside it */
+    public synchronized long get(String name, int size, int index) {
+        return database.inTransaction("read shared array " + name, c -> {
+            use(c, name, size, index);
+            return table.get(c, name, index);
+        });
+    }
+
+    /** @throws IllegalArgumentException when the array has another size, or the index is outside it */
+    public synchronized long set(String name, int size, int index, long value) {
+        return database.inTransaction("set shared array " + name, c -> {
+            use(c, name, size, index);
+            table.put(c, name, index, value, clock.instant());
+            return value;
+        });
+    }
+
+    /**
+     * @throws IllegalArgumentException when the array has another size, or the index is outside it
+     * @throws ArithmeticException when the sum overflows a long; nothing is stored then
+     */
+    public synchronized long add(String name, int size, int index, long delta) {
+        return database.inTransaction("add to shared array " + name, c -> {
+            use(c, name, size, index);
+            long value = Math.addExact(table.get(c, name, index), delta);
+            table.put(c, name, index, value, clock.instant());
+            return value;
+        });
+    }
+
+    /** @throws IllegalArgumentException when the array has another size */
+    public synchronized long[] snapshot(String name, int size) {
+        return database.inTransaction("read shared array " + name, c -> {
+            use(c, name, size, 0);
+            return table.snapshot(c, name, size);
+        });
+    }
+
+    /** Creates the array on first use; refuses another size, or an index outside it. */
+    private void use(Connection c, String name, int size, int index) throws SQLException {
+        var existing = table.size(c, name);
+        if (existing.isEmpty()) {
+            table.create(c, name, size, clock.instant());
+        } else if (existing.getAsInt() != size) {
+            throw new IllegalArgumentException("the shared array '" + name + "' has size " + existing.getAsInt()
+                    + ", not " + size);
+        }
+        if (index < 0 || index >= size) {
+            throw new IllegalArgumentException("index " + index + " is outside the shared array '" + name
+                    + "' of size " + size);
+        }
+    }
+}
