@@ -20,7 +20,14 @@ import java.util.Arrays;
 public record StateRequest(Op op, String name, long value, long expected, String key, int index, int size) {
 
     /** What a request does: the first five to a counter, the rest to an array. */
-    public enum Op { GET, SET, ADD, CAS, ADD_ONCE, ARRAY_GET, ARRAY_SET, ARRAY_ADD, ARRAY_SNAPSHOT }
+    public enum Op {
+        GET, SET, ADD, CAS, ADD_ONCE, ARRAY_GET, ARRAY_SET, ARRAY_ADD, ARRAY_SNAPSHOT;
+
+        /** Whether the operation is on an array (and so needs its size). */
+        public boolean isArray() {
+            return compareTo(ARRAY_GET) >= 0;
+        }
+    }
 
     /** A request on a counter. */
     public StateRequest(Op op, String name, long value, long expected, String key) {
@@ -77,7 +84,7 @@ public record StateRequest(Op op, String name, long value, long expected, String
             }
             int index = message.propertyExists(INDEX) ? message.getIntProperty(INDEX) : 0;
             int size = message.propertyExists(SIZE) ? message.getIntProperty(SIZE) : 0;
-            if (parsed.ordinal() >= Op.ARRAY_GET.ordinal() && size < 1) {
+            if (parsed.isArray() && size < 1) {
                 throw new MalformedMessageException("malformed state request: " + parsed + " needs a 'size'");
             }
             return new StateRequest(parsed, name, longOr0(message, VALUE), longOr0(message, EXPECTED), key, index, size);

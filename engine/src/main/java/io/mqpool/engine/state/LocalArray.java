@@ -4,7 +4,7 @@ import io.mqpool.engine.store.SharedArrays;
 import io.mqpool.jobs.SharedArray;
 import io.mqpool.jobs.SharedNames;
 import io.mqpool.jobs.SharedStateException;
-import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /** A shared array seen from the engine's own JVM: each call is one transaction on the store. */
 record LocalArray(SharedArrays arrays, String name, int size) implements SharedArray {
@@ -24,27 +24,24 @@ record LocalArray(SharedArrays arrays, String name, int size) implements SharedA
     @Override
     public long addAndGet(int index, long delta) {
         SharedNames.checkIndex(name, size, index);
-        return refusedAsStateException(() -> arrays.add(name, size, index, delta));
+        try {
+            return refusedAsStateException(() -> arrays.add(name, size, index, delta));
+        } catch (ArithmeticException e) {
+            throw new SharedStateException(SharedArrays.overflow(name, index, delta), e);
+        }
     }
 
     @Override
     public long[] snapshot() {
-        try {
-            return arrays.snapshot(name, size);
-        } catch (IllegalArgumentException e) {
-            throw new SharedStateException(e.getMessage(), e);
-        }
+        return refusedAsStateException(() -> arrays.snapshot(name, size));
     }
 
-    /** The store refuses another size than the array's, and an overflow; the caller sees either as a SharedStateException. */
-    private long refusedAsStateException(LongSupplier call) {
+    /** The store refuses another size than the array's; the caller sees that as a SharedStateException. */
+    private <T> T refusedAsStateException(Supplier<T> call) {
         try {
-            return call.getAsLong();
+            return call.get();
         } catch (IllegalArgumentException e) {
             throw new SharedStateException(e.getMessage(), e);
-        } catch (ArithmeticException e) {
-            throw new SharedStateException("adding to an element of the shared array '" + name
-                    + "' overflows a long", e);
         }
     }
 }

@@ -6,7 +6,6 @@ import io.mqpool.broker.Queues;
 import io.mqpool.broker.SessionLoop;
 import io.mqpool.broker.StateReply;
 import io.mqpool.broker.StateRequest;
-import io.mqpool.broker.StateRequest.Op;
 import io.mqpool.engine.store.CounterOp;
 import io.mqpool.engine.store.CounterOp.Kind;
 import io.mqpool.engine.store.SharedArrays;
@@ -79,13 +78,13 @@ public final class StateService extends SessionLoop {
         for (int i = 0; i < messages.size(); i++) {
             try {
                 StateRequest request = StateRequest.from(messages.get(i));
-                if (request.op().ordinal() >= Op.ARRAY_GET.ordinal()) {
+                if (request.op().isArray()) {
                     answers[i] = arrayAnswer(request);
                 } else {
                     ops.add(op(request));
                     opPositions.add(i);
                 }
-            } catch (MalformedMessageException | IllegalArgumentException e) {
+            } catch (MalformedMessageException | IllegalArgumentException | IndexOutOfBoundsException e) {
                 answers[i] = StateReply.refused(e.getMessage());
             }
         }
@@ -120,7 +119,8 @@ public final class StateService extends SessionLoop {
     /**
      * Applies an array request in a transaction of its own.
      *
-     * @throws IllegalArgumentException for a bad name or size, another size than the array's, an index outside it
+     * @throws IllegalArgumentException for a bad name or size, or another size than the array's
+     * @throws IndexOutOfBoundsException for an index outside the array
      */
     private StateReply arrayAnswer(StateRequest request) {
         String name = SharedNames.check(request.name());
@@ -134,8 +134,7 @@ public final class StateService extends SessionLoop {
                 default -> throw new IllegalArgumentException(request.op() + " is not an operation on an array");
             };
         } catch (ArithmeticException e) {
-            return StateReply.refused("adding " + request.value() + " to element " + request.index()
-                    + " of the shared array '" + name + "' overflows a long");
+            return StateReply.refused(SharedArrays.overflow(name, request.index(), request.value()));
         }
     }
 

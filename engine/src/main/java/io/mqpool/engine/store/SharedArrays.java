@@ -1,5 +1,6 @@
 package io.mqpool.engine.store;
 
+import io.mqpool.jobs.SharedNames;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -20,7 +21,10 @@ public final class SharedArrays {
         this.clock = clock;
     }
 
-    /** @throws IllegalArgumentException when the array has another size, or the index is outside it */
+    /**
+     * @throws IllegalArgumentException when the array has another size
+     * @throws IndexOutOfBoundsException when the index is outside it
+     */
     public synchronized long get(String name, int size, int index) {
         return database.inTransaction("read shared array " + name, c -> {
             use(c, name, size, index);
@@ -28,7 +32,10 @@ public final class SharedArrays {
         });
     }
 
-    /** @throws IllegalArgumentException when the array has another size, or the index is outside it */
+    /**
+     * @throws IllegalArgumentException when the array has another size
+     * @throws IndexOutOfBoundsException when the index is outside it
+     */
     public synchronized long set(String name, int size, int index, long value) {
         return database.inTransaction("set shared array " + name, c -> {
             use(c, name, size, index);
@@ -38,7 +45,8 @@ public final class SharedArrays {
     }
 
     /**
-     * @throws IllegalArgumentException when the array has another size, or the index is outside it
+     * @throws IllegalArgumentException when the array has another size
+     * @throws IndexOutOfBoundsException when the index is outside it
      * @throws ArithmeticException when the sum overflows a long; nothing is stored then
      */
     public synchronized long add(String name, int size, int index, long delta) {
@@ -58,6 +66,11 @@ public final class SharedArrays {
         });
     }
 
+    /** The one-line reason an add to an element overflowed. */
+    public static String overflow(String name, int index, long delta) {
+        return "adding " + delta + " to element " + index + " of the shared array '" + name + "' overflows a long";
+    }
+
     /** Creates the array on first use; refuses another size, or an index outside it. */
     private void use(Connection c, String name, int size, int index) throws SQLException {
         var existing = table.size(c, name);
@@ -67,9 +80,6 @@ public final class SharedArrays {
             throw new IllegalArgumentException("the shared array '" + name + "' has size " + existing.getAsInt()
                     + ", not " + size);
         }
-        if (index < 0 || index >= size) {
-            throw new IllegalArgumentException("index " + index + " is outside the shared array '" + name
-                    + "' of size " + size);
-        }
+        SharedNames.checkIndex(name, size, index);
     }
 }
