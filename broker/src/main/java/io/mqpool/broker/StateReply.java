@@ -17,20 +17,32 @@ import java.util.stream.Collectors;
  * @param values the elements, for ARRAY_SNAPSHOT (property {@code values}: decimal numbers
  *     separated by commas); null otherwise
  * @param error null when the operation was done
+ * @param lost with an error: the request's session was ended by the engine, so the lock or
+ *     permit it names is no longer held (property {@code lost})
  */
-public record StateReply(long value, boolean changed, long[] values, String error) {
+public record StateReply(long value, boolean changed, long[] values, String error, boolean lost) {
 
     static final String VALUE = "value";
     static final String CHANGED = "changed";
     static final String VALUES = "values";
     static final String ERROR = "error";
+    static final String LOST = "lost";
 
     public StateReply(long value, boolean changed, String error) {
-        this(value, changed, null, error);
+        this(value, changed, null, error, false);
+    }
+
+    public StateReply(long value, boolean changed, long[] values, String error) {
+        this(value, changed, values, error, false);
     }
 
     public static StateReply refused(String error) {
-        return new StateReply(0, false, null, error);
+        return new StateReply(0, false, null, error, false);
+    }
+
+    /** The answer to a request whose session the engine ended: what it names is held no more. */
+    public static StateReply lost(String error) {
+        return new StateReply(0, false, null, error, true);
     }
 
     public Message toMessage(Session session) throws JMSException {
@@ -39,6 +51,9 @@ public record StateReply(long value, boolean changed, long[] values, String erro
         message.setBooleanProperty(CHANGED, changed);
         if (error != null) {
             message.setStringProperty(ERROR, error);
+        }
+        if (lost) {
+            message.setBooleanProperty(LOST, true);
         }
         if (values != null) {
             message.setStringProperty(VALUES, Arrays.stream(values).mapToObj(Long::toString)
@@ -51,6 +66,6 @@ public record StateReply(long value, boolean changed, long[] values, String erro
         String values = message.getStringProperty(VALUES);
         return new StateReply(message.getLongProperty(VALUE), message.getBooleanProperty(CHANGED),
                 values == null ? null : Arrays.stream(values.split(",")).mapToLong(Long::parseLong).toArray(),
-                message.getStringProperty(ERROR));
+                message.getStringProperty(ERROR), message.propertyExists(LOST) && message.getBooleanProperty(LOST));
     }
 }

@@ -19,13 +19,45 @@ import java.util.Arrays;
  */
 public record StateRequest(Op op, String name, long value, long expected, String key, int index, int size) {
 
-    /** What a request does: the first five to a counter, the rest to an array. */
+    /**
+     * What a request does: the first five to a counter, the next four to an array, the rest to
+     * a lock or semaphore (those travel as a {@link LockRequest}).
+     */
     public enum Op {
-        GET, SET, ADD, CAS, ADD_ONCE, ARRAY_GET, ARRAY_SET, ARRAY_ADD, ARRAY_SNAPSHOT;
+        GET, SET, ADD, CAS, ADD_ONCE, ARRAY_GET, ARRAY_SET, ARRAY_ADD, ARRAY_SNAPSHOT,
+        LOCK, UNLOCK, ACQUIRE, RELEASE, HEARTBEAT;
 
         /** Whether the operation is on an array (and so needs its size). */
         public boolean isArray() {
-            return compareTo(ARRAY_GET) >= 0;
+            return compareTo(ARRAY_GET) >= 0 && compareTo(ARRAY_SNAPSHOT) <= 0;
+        }
+
+        /** Whether the operation is on a lock or semaphore, or a session's heartbeat: a {@link LockRequest}. */
+        public boolean isLock() {
+            return compareTo(LOCK) >= 0;
+        }
+    }
+
+    /**
+     * The operation a request message names.
+     *
+     * @throws MalformedMessageException when it names none, or an unknown one
+     */
+    public static Op opOf(Message message) throws MalformedMessageException {
+        String op;
+        try {
+            op = message.getStringProperty(OP);
+        } catch (JMSException e) {
+            throw new MalformedMessageException("malformed state request: " + e.getMessage(), e);
+        }
+        if (op == null) {
+            throw new MalformedMessageException("malformed state request: property 'op' is required");
+        }
+        try {
+            return Op.valueOf(op);
+        } catch (IllegalArgumentException e) {
+            throw new MalformedMessageException("malformed state request: 'op' must be one of "
+                    + Arrays.toString(Op.values()) + ", not '" + op + "'", e);
         }
     }
 
@@ -66,17 +98,13 @@ public record StateRequest(Op op, String name, long value, long expected, String
      */
     public static StateRequest from(Message message) throws MalformedMessageException {
         try {
-            String op = message.getStringProperty(OP);
+            Op parsed = opOf(message);
             String name = message.getStringProperty(NAME);
-            if (op == null || name == null) {
-                throw new MalformedMessageException("malformed state request: properties 'op' and 'name' are required");
+            if (name == null) {
+                throw new MalformedMessageException("malformed state request: property 'name' is required");
             }
-            Op parsed;
-            try {
-                parsed = Op.valueOf(op);
-            } catch (IllegalArgumentException e) {
-                throw new MalformedMessageException("malformed state request: 'op' must be one of "
-                        + Arrays.toString(Op.values()) + ", not '" + op + "'", e);
+            if (parsed.isLock()) {
+                throw new MalformedMessageException("malformed state request: " + parsed + " travels as a lock request");
             }
             String key = message.getStringProperty(KEY);
             if (parsed == Op.ADD_ONCE && key == null) {

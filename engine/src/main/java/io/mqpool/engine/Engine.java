@@ -50,7 +50,7 @@ public final class Engine implements AutoCloseable {
     private JobStore store;
     private JobQueries queries;
     private JobResults results;
-    private SharedState state;
+    private volatile SharedState state;
     private Dispatcher dispatcher;
     private Supervisor supervisor;
     private CompletableFuture<Void> workersStart;
@@ -137,6 +137,12 @@ public final class Engine implements AutoCloseable {
         CompletableFuture<EmbeddedBroker> brokerStart = Background.run("mqpool-broker-start",
                 () -> EmbeddedBroker.start(brokerSettings, dataDir.resolve("broker")));
         supervisor = new Supervisor(settings.worker(), launch, workerOutput, this::fatal, clock);
+        supervisor.onWorkerExit((workerId, pid) -> {
+            SharedState shared = state;
+            if (shared != null) { // a worker that died before the store opened held nothing
+                shared.workerDied(workerId, pid);
+            }
+        });
         workersStart = Background.run("mqpool-workers-start", () -> {
             supervisor.start();
             return null;
@@ -145,7 +151,7 @@ public final class Engine implements AutoCloseable {
             store = shutdown.add("job store", JobStore.open(dataDir.resolve("db"), clock));
             queries = new JobQueries(store);
             results = new JobResults(store);
-            state = new SharedState(store.counters(), store.arrays());
+            state = new SharedState(store.counters(), store.arrays(), store.locks(), clock, SharedState.SESSION_LAPSE);
             broker = shutdown.add("broker", Background.join(brokerStart));
         } catch (RuntimeException e) {
             supervisor.terminate();
@@ -159,7 +165,7 @@ public final class Engine implements AutoCloseable {
         ResultCollector collector = shutdown.add("collector",
                 new ResultCollector(store, connection, dispatcher, events));
         collector.start();
-        StateService stateService = shutdown.add("shared-state service", new StateService(store.counters(), store.arrays(), connection));
+        StateService stateService = shutdown.add("shared-state service", state.service(connection));
         stateService.start();
         RetryHandler retries = shutdown.add("retry handler",
                 new RetryHandler(store, connection, supervisor::deathOf));

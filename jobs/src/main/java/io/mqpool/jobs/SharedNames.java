@@ -1,5 +1,7 @@
 package io.mqpool.jobs;
 
+import java.time.Duration;
+
 /** The rule every shared-state name follows, checked where a name enters: the task's side and the caller's. */
 public final class SharedNames {
 
@@ -51,5 +53,33 @@ public final class SharedNames {
                     + "' of size " + size);
         }
         return index;
+    }
+
+    /** The most permits a shared semaphore may have. */
+    public static final int MAX_PERMITS = 1_000_000;
+
+    /**
+     * Returns {@code permits} if a shared semaphore may have it.
+     *
+     * @throws IllegalArgumentException in one line naming the semaphore
+     */
+    public static int checkPermits(String name, int permits) {
+        if (permits < 1 || permits > MAX_PERMITS) {
+            throw new IllegalArgumentException("the shared semaphore '" + name + "' needs 1 to " + MAX_PERMITS
+                    + " permits, not " + permits);
+        }
+        return permits;
+    }
+
+    /**
+     * Returns {@code wait} if a lock or semaphore may be waited for that long.
+     *
+     * @throws IllegalArgumentException in one line naming the lock or semaphore
+     */
+    public static Duration checkWait(String name, Duration wait) {
+        if (wait == null || wait.isNegative()) {
+            throw new IllegalArgumentException("waiting for '" + name + "' needs a wait of 0 or more, not " + wait);
+        }
+        return wait;
     }
 }

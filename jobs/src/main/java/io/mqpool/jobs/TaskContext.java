@@ -1,10 +1,14 @@
 package io.mqpool.jobs;
 
+import java.time.Duration;
+import java.util.Optional;
+
 /**
  * What a running task may know about where it runs. Handed to every {@link Task#call}.
  *
  * <p>Shared state across worker processes is reached through this context too, by name:
- * {@code ctx.counter("sum").addAndGet(x)}.
+ * {@code ctx.counter("sum").addAndGet(x)}, {@code ctx.array("squares", 10)},
+ * {@code try (var held = ctx.lock("console")) {…}}, {@code ctx.semaphore("db", 2)}.
  */
 public interface TaskContext {
 
@@ -50,6 +54,43 @@ public interface TaskContext {
      * @throws UnsupportedOperationException in a context that has no engine behind it
      */
     default SharedArray array(String name, int size) {
+        throw noEngine();
+    }
+
+    /**
+     * Blocks until this worker holds the lock of this name, shared by every task of the pool
+     * (or server), and returns the hold: {@code try (var held = ctx.lock("console")) {…}}.
+     *
+     * @throws IllegalArgumentException when the name is blank or too long
+     * @throws SharedStateException when this worker holds the lock already (locks are not
+     *     reentrant), or the name is a semaphore's
+     * @throws UnsupportedOperationException in a context that has no engine behind it
+     */
+    default SharedLock lock(String name) {
+        throw noEngine();
+    }
+
+    /**
+     * Takes the lock of this name if it comes free within {@code wait}; empty if it did not.
+     *
+     * @throws IllegalArgumentException when the name is blank or too long, or the wait negative
+     * @throws SharedStateException as {@link #lock(String)}
+     * @throws UnsupportedOperationException in a context that has no engine behind it
+     */
+    default Optional<SharedLock> tryLock(String name, Duration wait) {
+        throw noEngine();
+    }
+
+    /**
+     * The semaphore of this name with {@code permits} permits, shared by every task of the pool
+     * (or server); nothing is taken until {@link SharedSemaphore#acquire()}.
+     *
+     * @throws IllegalArgumentException when the name is blank or too long, or permits below 1
+     * @throws SharedStateException on first use, when the semaphore exists with another number
+     *     of permits, or the name is a lock's
+     * @throws UnsupportedOperationException in a context that has no engine behind it
+     */
+    default SharedSemaphore semaphore(String name, int permits) {
         throw noEngine();
     }
 

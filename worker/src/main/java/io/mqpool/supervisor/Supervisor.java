@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +47,7 @@ public final class Supervisor implements AutoCloseable {
     private final WorkerExits exits;
     private final WorkerScaling scaling;
     private final WorkerShutdown shutdown;
+    private final List<WorkerExitListener> exitListeners = new CopyOnWriteArrayList<>();
 
     /**
      * Prepares a supervisor on the system clock; nothing is launched until {@link #start()}.
@@ -182,6 +184,14 @@ public final class Supervisor implements AutoCloseable {
         shutdown.terminate();
     }
 
+    /**
+     * Tells {@code listener} of every worker process that exits from now on, before the
+     * supervisor acts on the exit: the engine frees the locks the process held.
+     */
+    public void onWorkerExit(WorkerExitListener listener) {
+        exitListeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
     /** The processes of the slots, for the task-timeout checks. Takes the lock briefly. */
     private List<WorkerProcess> liveProcesses() {
         synchronized (slots) {
@@ -193,6 +203,13 @@ public final class Supervisor implements AutoCloseable {
     private final class Events implements WorkerProcess.Listener {
         @Override
         public void exited(WorkerProcess process, int exitCode) {
+            for (WorkerExitListener listener : exitListeners) {
+                try {
+                    listener.exited(process.id(), process.pid());
+                } catch (RuntimeException e) {
+                    LOG.warn("a listener failed on the exit of worker {}: {}", process.id(), e.toString());
+                }
+            }
             exits.exited(process, exitCode);
         }
 

@@ -1,7 +1,11 @@
 package io.mqpool.worker;
 
+import java.time.Duration;
+import java.util.Optional;
 import io.mqpool.jobs.SharedArray;
 import io.mqpool.jobs.SharedCounter;
+import io.mqpool.jobs.SharedLock;
+import io.mqpool.jobs.SharedSemaphore;
 import io.mqpool.jobs.TaskContext;
 
 /** What one task of a chunk learns about where it runs, and its way to the shared state. */
@@ -16,5 +20,20 @@ record ChunkContext(String jobId, long taskIndex, int redeliveries, String worke
     @Override
     public SharedArray array(String name, int size) {
         return state.array(name, size);
+    }
+
+    @Override
+    public SharedLock lock(String name) {
+        return state.holds().lock(name);
+    }
+
+    @Override
+    public Optional<SharedLock> tryLock(String name, Duration wait) {
+        return state.holds().tryLock(name, wait);
+    }
+
+    @Override
+    public SharedSemaphore semaphore(String name, int permits) {
+        return state.holds().semaphore(name, permits);
     }
 }

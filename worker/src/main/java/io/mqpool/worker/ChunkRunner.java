@@ -30,6 +30,7 @@ final class ChunkRunner {
     private final TaskStartListener onTaskStart;
     private final StateClient state;
     private final OutcomeCodec codec = new OutcomeCodec();
+    private final WorkerLog log;
 
     ChunkRunner(TaskRegistry registry, TaskJson json, String workerId,
                 TaskStartListener onTaskStart, StateClient state) {
@@ -38,6 +39,7 @@ final class ChunkRunner {
         this.workerId = workerId;
         this.onTaskStart = onTaskStart;
         this.state = state;
+        this.log = new WorkerLog(System.err, workerId);
     }
 
     /**
@@ -78,9 +80,20 @@ final class ChunkRunner {
                 onTaskStart.taskStarting(chunk, index);
                 outcomes.add(runOne(task, args.get(i),
                         new ChunkContext(chunk.jobId(), index, redeliveries, workerId, state)));
+                releaseLeftovers(chunk, index);
             }
         }
         return result(chunk, outcomes);
+    }
+
+    /**
+     * A task that ended still holding a lock or permit would block every task that waits for
+     * it until this worker dies: it is released here, and the worker's log says so.
+     */
+    private void releaseLeftovers(TaskChunk chunk, long index) {
+        for (String left : state.holds().releaseLeftovers()) {
+            log.line("task " + index + " of job " + chunk.jobId() + " ended holding " + left + "; released it");
+        }
     }
 
     /** Nothing of the chunk can run: every task gets the same error, unless it is settled. */

@@ -1,6 +1,7 @@
 package io.mqpool.worker;
 
 import io.mqpool.broker.BrokerConnection;
+import io.mqpool.broker.LockRequest;
 import io.mqpool.broker.Queues;
 import io.mqpool.broker.StateReply;
 import io.mqpool.broker.StateRequest;
@@ -23,7 +24,8 @@ import java.time.Duration;
  * a temporary queue of its own. It has a connection of its own, outside the chunks'
  * transactions, so an update takes effect when the call returns, whatever becomes of the
  * chunk. The connection is opened on first use: a worker whose tasks share nothing never
- * opens it. Thread-safe; one request at a time.
+ * opens it. Thread-safe; one request at a time. Locks and semaphores go through it too, on
+ * the worker's session kept by {@link LockHolds}.
  */
 final class StateClient implements AutoCloseable {
 
@@ -31,6 +33,7 @@ final class StateClient implements AutoCloseable {
     static final Duration REPLY_WAIT = Duration.ofSeconds(30);
 
     private final String brokerUrl;
+    private final LockHolds holds;
     private BrokerConnection connection;
     private Session session;
     private MessageProducer requests;
@@ -38,8 +41,14 @@ final class StateClient implements AutoCloseable {
     private TemporaryQueue replyQueue;
     private long nextCorrelation;
 
-    StateClient(String brokerUrl) {
+    StateClient(String brokerUrl, String workerId) {
         this.brokerUrl = brokerUrl;
+        this.holds = new LockHolds(this, workerId);
+    }
+
+    /** The locks and permits this worker holds, and its session with the engine. */
+    LockHolds holds() {
+        return holds;
     }
 
     /** The counter of this name; nothing is sent until it is used. */
@@ -58,40 +67,72 @@ final class StateClient implements AutoCloseable {
      *
      * @throws SharedStateException when the broker or the engine fails, or refuses the request
      */
-    synchronized StateReply call(StateRequest request) {
+    StateReply call(StateRequest request) {
+        StateReply reply = exchange(request::toMessage, REPLY_WAIT, describe(request.op(), request.name()));
+        if (reply.error() != null) {
+            throw new SharedStateException(reply.error());
+        }
+        return reply;
+    }
+
+    /**
+     * Sends a lock request and waits for its answer, which may take {@code request.waitMillis()}
+     * on the engine's side before it comes. A refusal comes back as a reply with an error.
+     *
+     * @throws SharedStateException when the broker or the engine fails
+     */
+    StateReply call(LockRequest request) {
+        return exchange(request::toMessage, REPLY_WAIT.plusMillis(request.waitMillis()),
+                describe(request.op(), request.name()));
+    }
+
+    /** Sends {@code request} without waiting for an answer, such as a heartbeat. Failures are dropped: the next call reports them. */
+    synchronized void post(LockRequest request) {
+        if (connection == null) {
+            return;
+        }
+        try {
+            requests.send(request.toMessage(session));
+        } catch (JMSException e) {
+            closeQuietly();
+        }
+    }
+
+    /** How a request becomes a message on the client's session. */
+    @FunctionalInterface
+    private interface MessageMaker {
+        Message make(Session session) throws JMSException;
+    }
+
+    private synchronized StateReply exchange(MessageMaker maker, Duration replyWait, String what) {
         try {
             openIfNeeded();
             String correlation = Long.toString(nextCorrelation++);
-            Message message = request.toMessage(session);
+            Message message = maker.make(session);
             message.setJMSReplyTo(replyQueue);
             message.setJMSCorrelationID(correlation);
             requests.send(message);
-            long deadline = System.nanoTime() + REPLY_WAIT.toNanos();
+            long deadline = System.nanoTime() + replyWait.toNanos();
             while (true) {
                 long left = (deadline - System.nanoTime()) / 1_000_000;
                 Message answer = left > 0 ? replies.receive(left) : null;
                 if (answer == null) {
-                    throw new SharedStateException("no answer from the engine within " + REPLY_WAIT.toSeconds()
-                            + " s to " + describe(request));
+                    throw new SharedStateException("no answer from the engine within " + replyWait.toSeconds()
+                            + " s to " + what);
                 }
                 // An answer to an earlier request that timed out is for nobody.
                 if (correlation.equals(answer.getJMSCorrelationID())) {
-                    StateReply reply = StateReply.from(answer);
-                    if (reply.error() != null) {
-                        throw new SharedStateException(reply.error());
-                    }
-                    return reply;
+                    return StateReply.from(answer);
                 }
             }
         } catch (JMSException e) {
             closeQuietly();
-            throw new SharedStateException("cannot reach the engine for " + describe(request) + ": "
-                    + OneLine.messageOf(e), e);
+            throw new SharedStateException("cannot reach the engine for " + what + ": " + OneLine.messageOf(e), e);
         }
     }
 
-    private static String describe(StateRequest request) {
-        return request.op() + " of '" + request.name() + "'";
+    private static String describe(StateRequest.Op op, String name) {
+        return op + " of '" + name + "'";
     }
 
     private void openIfNeeded() throws JMSException {
@@ -119,7 +160,10 @@ final class StateClient implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
-        closeQuietly();
+    public void close() {
+        holds.close();
+        synchronized (this) {
+            closeQuietly();
+        }
     }
 }

@@ -94,7 +94,7 @@ public final class WorkerMain {
             return EXIT_TASKS;
         }
         TaskJson json = new TaskJson();
-        StateClient state = new StateClient(arguments.brokerUrl());
+        StateClient state = new StateClient(arguments.brokerUrl(), arguments.workerId());
         if (arguments.initializer() != null) {
             try {
                 new Initializer(registry, json, arguments.workerId(), state)

@@ -59,7 +59,7 @@ class ChunkLoopIT {
         sessions = WorkerSessions.open(broker.inVmUrl(), WINDOW, Duration.ZERO);
         StatusReporter status = new StatusReporter(new PrintStream(statusBytes, true, StandardCharsets.UTF_8), null);
         ChunkRunner runner = new ChunkRunner(TaskRegistry.load(null, ChunkLoopIT.class.getClassLoader()),
-                new TaskJson(), "w1", status, new StateClient(broker.inVmUrl()));
+                new TaskJson(), "w1", status, new StateClient(broker.inVmUrl(), "w1"));
         ChunkLoop loop = new ChunkLoop(sessions, runner, stop, new SkippedJobs(), new WorkerLog(System.err, "w1"),
                 status, 0);
         loopThread = new Thread(() -> {

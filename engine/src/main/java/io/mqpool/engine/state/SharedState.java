@@ -1,26 +1,79 @@
 package io.mqpool.engine.state;
 
+import io.mqpool.broker.BrokerConnection;
 import io.mqpool.engine.store.CounterRow;
+import io.mqpool.engine.store.LockRow;
+import io.mqpool.engine.store.SharedLocks;
 import io.mqpool.engine.store.SharedArrays;
 import io.mqpool.engine.store.SharedCounters;
 import io.mqpool.jobs.SharedArray;
 import io.mqpool.jobs.SharedCounter;
 import io.mqpool.jobs.SharedNames;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * The engine's shared state as its caller and the HTTP API see it: the same counters and
- * arrays the tasks reach through the broker, read and written here directly in the store.
+ * arrays the tasks reach through the broker, read and written here directly in the store; the
+ * locks and semaphores they hold, and the service that answers their requests.
  */
 public final class SharedState {
 
+    /** How long a session that holds or waits for a lock may go without a heartbeat before it is ended. */
+    public static final Duration SESSION_LAPSE = Duration.ofSeconds(10);
+
     private final SharedCounters counters;
     private final SharedArrays arrays;
+    private final SharedLocks locks;
+    private final LockKeeper keeper;
 
-    public SharedState(SharedCounters counters, SharedArrays arrays) {
+    public SharedState(SharedCounters counters, SharedArrays arrays, SharedLocks locks, Clock clock, Duration sessionLapse) {
         this.counters = counters;
         this.arrays = arrays;
+        this.locks = locks;
+        this.keeper = new LockKeeper(locks, clock, sessionLapse);
+    }
+
+    /** The service that answers the tasks' requests on the broker; not started. */
+    public StateService service(BrokerConnection connection) {
+        return new StateService(counters, arrays, keeper, connection);
+    }
+
+    /** The supervisor saw worker {@code workerId}'s process {@code pid} exit: its locks and permits go to the next waiters. */
+    public void workerDied(String workerId, long pid) {
+        keeper.workerDied(workerId, pid);
+    }
+
+    /**
+     * Takes every hold of the lock or semaphore {@code name} back, as an operator would after a
+     * holder hung; the next waiters are granted, and each former holder gets a
+     * {@code LockOwnershipLostException} on its next use of it.
+     *
+     * @return how many holds were taken back
+     * @throws java.util.NoSuchElementException when there is no lock or semaphore of this name
+     */
+    public int forceRelease(String name) {
+        if (locks.find(name).isEmpty()) {
+            throw new java.util.NoSuchElementException("there is no shared lock or semaphore '" + name + "'");
+        }
+        return keeper.forceRelease(name);
+    }
+
+    /** Every lock and semaphore ever used, with who holds it now. */
+    public List<LockView> locks() {
+        return locks.list().stream().map(this::view).toList();
+    }
+
+    /** The lock or semaphore of this name, if it was ever used. */
+    public Optional<LockView> findLock(String name) {
+        return locks.find(name).map(this::view);
+    }
+
+    private LockView view(LockRow row) {
+        LockUse use = keeper.use(row.name()).orElse(LockUse.FREE);
+        return new LockView(row.name(), row.kind(), row.permits(), row.fence(), use.holders(), use.waiting());
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.mqpool.engine.state;
 
 import io.mqpool.broker.BrokerConnection;
+import io.mqpool.broker.LockRequest;
 import io.mqpool.broker.MalformedMessageException;
 import io.mqpool.broker.Queues;
 import io.mqpool.broker.SessionLoop;
@@ -29,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * before the answer goes out) and replies on the request's {@code JMSReplyTo}. Requests that
  * wait together are applied in one H2 transaction and answered in one broker transaction. A request the store refuses (a bad
  * name, an overflow) gets its reason back, which the task sees as a
- * {@code SharedStateException}.
+ * {@code SharedStateException}. Lock and semaphore requests go to the {@link LockKeeper}, whose
+ * answers (a grant may come long after its request) this loop sends every turn.
  */
 public final class StateService extends SessionLoop {
 
@@ -39,13 +41,15 @@ public final class StateService extends SessionLoop {
 
     private final SharedCounters counters;
     private final SharedArrays arrays;
+    private final LockKeeper locks;
     private MessageConsumer requests;
     private MessageProducer replies;
 
-    public StateService(SharedCounters counters, SharedArrays arrays, BrokerConnection connection) {
+    StateService(SharedCounters counters, SharedArrays arrays, LockKeeper locks, BrokerConnection connection) {
         super(connection, "mqpool-state", "answering shared-state requests", Duration.ofMillis(200));
         this.counters = counters;
         this.arrays = arrays;
+        this.locks = locks;
     }
 
     @Override
@@ -64,9 +68,6 @@ public final class StateService extends SessionLoop {
     @Override
     protected void turn() throws JMSException {
         Message first = requests.receive(RECEIVE_WAIT_MILLIS);
-        if (first == null) {
-            return;
-        }
         List<Message> messages = new ArrayList<>();
         for (Message message = first; message != null;
                 message = messages.size() < BATCH ? requests.receiveNoWait() : null) {
@@ -77,7 +78,14 @@ public final class StateService extends SessionLoop {
         List<Integer> opPositions = new ArrayList<>();
         for (int i = 0; i < messages.size(); i++) {
             try {
-                StateRequest request = StateRequest.from(messages.get(i));
+                Message message = messages.get(i);
+                if (StateRequest.opOf(message).isLock()) {
+                    // Answered through the outbox, now or when granted.
+                    locks.handle(LockRequest.from(message), message.getJMSReplyTo(), message.getJMSCorrelationID(),
+                            System.nanoTime());
+                    continue;
+                }
+                StateRequest request = StateRequest.from(message);
                 if (request.op().isArray()) {
                     answers[i] = arrayAnswer(request);
                 } else {
@@ -97,9 +105,20 @@ public final class StateService extends SessionLoop {
             }
         }
         for (int i = 0; i < messages.size(); i++) {
-            send(messages.get(i), answers[i]);
+            if (answers[i] != null) {
+                send(messages.get(i), answers[i]);
+            }
         }
-        session().commit();
+        locks.expire(System.nanoTime());
+        List<LockKeeper.Answer> lockAnswers = locks.drainOutbox();
+        for (LockKeeper.Answer answer : lockAnswers) {
+            Message message = answer.reply().toMessage(session());
+            message.setJMSCorrelationID(answer.correlation());
+            replies.send(answer.to(), message);
+        }
+        if (!messages.isEmpty() || !lockAnswers.isEmpty()) {
+            session().commit();
+        }
     }
 
     /** @throws IllegalArgumentException for a name that breaks the rules */

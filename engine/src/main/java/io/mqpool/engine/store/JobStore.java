@@ -23,12 +23,14 @@ public final class JobStore implements AutoCloseable {
     private final AtomicLong completionSeq;
     private final SharedCounters counters;
     private final SharedArrays arrays;
+    private final SharedLocks locks;
 
     private JobStore(Database database, Clock clock) {
         this.database = database;
         this.clock = clock;
         this.counters = new SharedCounters(database, clock);
         this.arrays = new SharedArrays(database, clock);
+        this.locks = new SharedLocks(database, clock);
         this.completionSeq = new AtomicLong(database.read("read the last completion number",
                 chunks::maxCompletionSeq));
     }
@@ -41,6 +43,11 @@ public final class JobStore implements AutoCloseable {
     /** The shared arrays, kept in the same database. */
     public SharedArrays arrays() {
         return arrays;
+    }
+
+    /** The shared locks' and semaphores' kinds and fences, kept in the same database. */
+    public SharedLocks locks() {
+        return locks;
     }
 
     /** Opens the store in {@code dir}, creating the database on first use. */
