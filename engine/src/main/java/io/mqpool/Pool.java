@@ -8,6 +8,8 @@ import io.mqpool.engine.WorkerOptions;
 import io.mqpool.jobs.RegisteredTask;
 import io.mqpool.jobs.SharedArray;
 import io.mqpool.jobs.SharedCounter;
+import io.mqpool.jobs.SharedList;
+import io.mqpool.jobs.SharedMap;
 import io.mqpool.jobs.Task;
 import java.nio.file.Path;
 import java.util.List;
@@ -275,6 +277,31 @@ public final class Pool implements AutoCloseable {
     public SharedArray array(String name, int size) {
         checkOpen();
         return engine.state().array(name, size);
+    }
+
+    /**
+     * The dictionary of this name that the pool's tasks reach as {@code ctx.map(name)}, the
+     * seed's {@code Manager().dict()}: empty on first use, kept in the pool's data directory.
+     * (Not to be confused with {@link #map(Class, Iterable)}, which runs a task.)
+     *
+     * @throws IllegalArgumentException when the name is blank or longer than 200 characters
+     * @throws IllegalStateException once the pool is closed
+     */
+    public SharedMap map(String name) {
+        checkOpen();
+        return engine.state().map(name);
+    }
+
+    /**
+     * The list of this name that the pool's tasks reach as {@code ctx.list(name)}, the seed's
+     * {@code Manager().list()}: empty on first use, kept in the pool's data directory.
+     *
+     * @throws IllegalArgumentException when the name is blank or longer than 200 characters
+     * @throws IllegalStateException once the pool is closed
+     */
+    public SharedList list(String name) {
+        checkOpen();
+        return engine.state().list(name);
     }
 
     // ---- lifecycle ---------------------------------------------------------------------------

@@ -13,6 +13,7 @@ import io.mqpool.jobs.builtin.AddSquareToSum;
 import io.mqpool.testtasks.CountThenDie;
 import io.mqpool.testtasks.CountIntoElement;
 import io.mqpool.testtasks.CountUp;
+import io.mqpool.testtasks.RecordSquare;
 import io.mqpool.testtasks.SquareIntoArray;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -141,5 +142,54 @@ class SharedStateIT {
         try (Pool second = Pool.builder().workers(1).dataDir(dir).build()) {
             assertEquals(3, second.counter("kept").get());
         }
+    }
+
+    @Test
+    void theSeedsManagerListAndDictCollectWhatTasksOnFourWorkersPutThere() {
+        pool.map(RecordSquare.class, IntStream.rangeClosed(1, 5).mapToObj(n -> new RecordSquare.Args("squares", n)).toList(),
+                JobOptions.defaults().withChunksize(1));
+
+        List<Object> squares = new java.util.ArrayList<>(pool.list("squares").snapshot());
+        squares.sort(java.util.Comparator.comparingInt(o -> (Integer) o));
+        assertEquals(List.of(1, 4, 9, 16, 25), squares);
+        assertEquals(java.util.Map.of("1", 1, "2", 4, "3", 9, "4", 16, "5", 25), pool.map("squares").snapshot());
+        assertEquals(java.util.Optional.of(16L), pool.map("squares").get("4", Long.class));
+        assertEquals(java.util.Optional.empty(), pool.map("squares").get("6", Long.class));
+    }
+
+    @Test
+    void appendsFromFourWorkersAllLandEachInItsOwnPlace() {
+        pool.map(RecordSquare.class, IntStream.range(0, 400).mapToObj(n -> new RecordSquare.Args("many", n)).toList(),
+                JobOptions.defaults().withChunksize(10));
+
+        List<Object> items = pool.list("many").snapshot();
+        assertEquals(400, pool.list("many").size());
+        assertEquals(IntStream.range(0, 400).mapToObj(n -> n * n).collect(java.util.stream.Collectors.toSet()),
+                new java.util.HashSet<>(items));
+        assertEquals(400, items.size());
+    }
+
+    @Test
+    void aMapTakesJsonValuesAndRefusesWhatIsNotJsonOrTooLongInOneLine() {
+        var settings = pool.map("settings");
+        settings.put("limits", java.util.Map.of("cpu", 2, "tags", List.of("a", "b")));
+        assertTrue(settings.putIfAbsent("mode", "fast"));
+        assertFalse(settings.putIfAbsent("mode", "slow"));
+        assertEquals(java.util.Optional.of("fast"), settings.get("mode", String.class));
+        assertEquals(java.util.Map.of("limits", java.util.Map.of("cpu", 2, "tags", List.of("a", "b")), "mode", "fast"),
+                settings.snapshot());
+        assertTrue(settings.remove("mode"));
+        assertFalse(settings.remove("mode"));
+
+        IllegalArgumentException notJson = assertThrows(IllegalArgumentException.class,
+                () -> settings.put("thing", new Object()));
+        assertTrue(notJson.getMessage().startsWith("a java.lang.Object cannot be shared in 'settings' as JSON"),
+                notJson.getMessage());
+        IllegalArgumentException longKey = assertThrows(IllegalArgumentException.class,
+                () -> settings.put("k".repeat(201), 1));
+        assertEquals("a key of the shared map 'settings' needs 1 to 200 characters, not 201", longKey.getMessage());
+        SharedStateException outside = assertThrows(SharedStateException.class,
+                () -> pool.list("empty-list").get(3, Long.class));
+        assertEquals("index 3 is outside the shared list 'empty-list' of size 0", outside.getMessage());
     }
 }

@@ -151,7 +151,8 @@ public final class Engine implements AutoCloseable {
             store = shutdown.add("job store", JobStore.open(dataDir.resolve("db"), clock));
             queries = new JobQueries(store);
             results = new JobResults(store);
-            state = new SharedState(store.counters(), store.arrays(), store.locks(), clock, SharedState.SESSION_LAPSE);
+            state = new SharedState(store.counters(), store.arrays(), store.collections(), store.locks(), clock,
+                    SharedState.SESSION_LAPSE);
             broker = shutdown.add("broker", Background.join(brokerStart));
         } catch (RuntimeException e) {
             supervisor.terminate();

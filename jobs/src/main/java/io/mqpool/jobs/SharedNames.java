@@ -82,4 +82,33 @@ public final class SharedNames {
         }
         return wait;
     }
+
+    /** The longest JSON text a shared map value or list item may have, in characters. */
+    public static final int MAX_JSON_CHARS = 1_000_000;
+
+    /**
+     * Returns {@code key} if a shared map may have it.
+     *
+     * @throws IllegalArgumentException in one line naming the map
+     */
+    public static String checkKey(String name, String key) {
+        if (key == null || key.isEmpty() || key.length() > MAX_LENGTH) {
+            throw new IllegalArgumentException("a key of the shared map '" + name + "' needs 1 to " + MAX_LENGTH
+                    + " characters, not " + (key == null ? "null" : key.length()));
+        }
+        return key;
+    }
+
+    /**
+     * Returns {@code json} if it is short enough to share.
+     *
+     * @throws IllegalArgumentException in one line naming the map or list
+     */
+    public static String checkJson(String name, String json) {
+        if (json.length() > MAX_JSON_CHARS) {
+            throw new IllegalArgumentException("a value of " + json.length() + " characters of JSON is too big for '"
+                    + name + "': at most " + MAX_JSON_CHARS + " are shared");
+        }
+        return json;
+    }
 }

@@ -58,6 +58,28 @@ public interface TaskContext {
     }
 
     /**
+     * The dictionary of this name, shared by every task of the pool (or server) and its caller:
+     * the seed's {@code Manager().dict()}; empty on first use.
+     *
+     * @throws IllegalArgumentException when the name is blank or too long
+     * @throws UnsupportedOperationException in a context that has no engine behind it
+     */
+    default SharedMap map(String name) {
+        throw noEngine();
+    }
+
+    /**
+     * The list of this name, shared by every task of the pool (or server) and its caller: the
+     * seed's {@code Manager().list()}; empty on first use.
+     *
+     * @throws IllegalArgumentException when the name is blank or too long
+     * @throws UnsupportedOperationException in a context that has no engine behind it
+     */
+    default SharedList list(String name) {
+        throw noEngine();
+    }
+
+    /**
      * Blocks until this worker holds the lock of this name, shared by every task of the pool
      * (or server), and returns the hold: {@code try (var held = ctx.lock("console")) {…}}.
      *

@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.Optional;
 import io.mqpool.jobs.SharedArray;
 import io.mqpool.jobs.SharedCounter;
+import io.mqpool.jobs.SharedList;
 import io.mqpool.jobs.SharedLock;
+import io.mqpool.jobs.SharedMap;
 import io.mqpool.jobs.SharedSemaphore;
 import io.mqpool.jobs.TaskContext;
 
@@ -20,6 +22,16 @@ record ChunkContext(String jobId, long taskIndex, int redeliveries, String worke
     @Override
     public SharedArray array(String name, int size) {
         return state.array(name, size);
+    }
+
+    @Override
+    public SharedMap map(String name) {
+        return state.map(name);
+    }
+
+    @Override
+    public SharedList list(String name) {
+        return state.list(name);
     }
 
     @Override

@@ -25,10 +25,10 @@ record RemoteArray(StateClient client, String name, int size) implements SharedA
 
     @Override
     public long[] snapshot() {
-        return client.call(new StateRequest(Op.ARRAY_SNAPSHOT, name, 0, 0, null, 0, size)).values();
+        return client.call(new StateRequest(Op.ARRAY_SNAPSHOT, name, 0, 0, size)).values();
     }
 
     private StateRequest request(Op op, int index, long value) {
-        return new StateRequest(op, name, value, 0, null, SharedNames.checkIndex(name, size, index), size);
+        return new StateRequest(op, name, value, SharedNames.checkIndex(name, size, index), size);
     }
 }

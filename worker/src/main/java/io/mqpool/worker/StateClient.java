@@ -8,6 +8,8 @@ import io.mqpool.broker.StateRequest;
 import io.mqpool.config.OneLine;
 import io.mqpool.jobs.SharedArray;
 import io.mqpool.jobs.SharedCounter;
+import io.mqpool.jobs.SharedList;
+import io.mqpool.jobs.SharedMap;
 import io.mqpool.jobs.SharedNames;
 import io.mqpool.jobs.SharedStateException;
 import jakarta.jms.DeliveryMode;
@@ -54,6 +56,16 @@ final class StateClient implements AutoCloseable {
     /** The counter of this name; nothing is sent until it is used. */
     SharedCounter counter(String name) {
         return new RemoteCounter(this, SharedNames.check(name));
+    }
+
+    /** The map of this name; nothing is sent until it is used. */
+    SharedMap map(String name) {
+        return new RemoteMap(this, SharedNames.check(name));
+    }
+
+    /** The list of this name; nothing is sent until it is used. */
+    SharedList list(String name) {
+        return new RemoteList(this, SharedNames.check(name));
     }
 
     /** The array of this name and size; nothing is sent until it is used. */

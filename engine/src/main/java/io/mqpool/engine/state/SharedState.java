@@ -3,15 +3,19 @@ package io.mqpool.engine.state;
 import io.mqpool.broker.BrokerConnection;
 import io.mqpool.engine.store.CounterRow;
 import io.mqpool.engine.store.LockRow;
+import io.mqpool.engine.store.SharedCollections;
 import io.mqpool.engine.store.SharedLocks;
 import io.mqpool.engine.store.SharedArrays;
 import io.mqpool.engine.store.SharedCounters;
 import io.mqpool.jobs.SharedArray;
 import io.mqpool.jobs.SharedCounter;
+import io.mqpool.jobs.SharedList;
+import io.mqpool.jobs.SharedMap;
 import io.mqpool.jobs.SharedNames;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 
 /**
@@ -26,19 +30,22 @@ public final class SharedState {
 
     private final SharedCounters counters;
     private final SharedArrays arrays;
+    private final SharedCollections collections;
     private final SharedLocks locks;
     private final LockKeeper keeper;
 
-    public SharedState(SharedCounters counters, SharedArrays arrays, SharedLocks locks, Clock clock, Duration sessionLapse) {
+    public SharedState(SharedCounters counters, SharedArrays arrays, SharedCollections collections, SharedLocks locks,
+                       Clock clock, Duration sessionLapse) {
         this.counters = counters;
         this.arrays = arrays;
+        this.collections = collections;
         this.locks = locks;
         this.keeper = new LockKeeper(locks, clock, sessionLapse);
     }
 
     /** The service that answers the tasks' requests on the broker; not started. */
     public StateService service(BrokerConnection connection) {
-        return new StateService(counters, arrays, keeper, connection);
+        return new StateService(counters, arrays, collections, keeper, connection);
     }
 
     /** The supervisor saw worker {@code workerId}'s process {@code pid} exit: its locks and permits go to the next waiters. */
@@ -52,11 +59,11 @@ public final class SharedState {
      * {@code LockOwnershipLostException} on its next use of it.
      *
      * @return how many holds were taken back
-     * @throws java.util.NoSuchElementException when there is no lock or semaphore of this name
+     * @throws NoSuchElementException when there is no lock or semaphore of this name
      */
     public int forceRelease(String name) {
         if (locks.find(name).isEmpty()) {
-            throw new java.util.NoSuchElementException("there is no shared lock or semaphore '" + name + "'");
+            throw new NoSuchElementException("there is no shared lock or semaphore '" + name + "'");
         }
         return keeper.forceRelease(name);
     }
@@ -93,6 +100,24 @@ public final class SharedState {
      */
     public SharedCounter counter(String name) {
         return new LocalCounter(counters, SharedNames.check(name));
+    }
+
+    /**
+     * The map of this name, empty on first use.
+     *
+     * @throws IllegalArgumentException when the name is blank or too long
+     */
+    public SharedMap map(String name) {
+        return new LocalMap(collections, SharedNames.check(name));
+    }
+
+    /**
+     * The list of this name, empty on first use.
+     *
+     * @throws IllegalArgumentException when the name is blank or too long
+     */
+    public SharedList list(String name) {
+        return new LocalList(collections, SharedNames.check(name));
     }
 
     /** Every counter that was written, by name. */

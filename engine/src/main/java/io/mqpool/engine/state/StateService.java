@@ -10,6 +10,7 @@ import io.mqpool.broker.StateRequest;
 import io.mqpool.engine.store.CounterOp;
 import io.mqpool.engine.store.CounterOp.Kind;
 import io.mqpool.engine.store.SharedArrays;
+import io.mqpool.engine.store.SharedCollections;
 import io.mqpool.engine.store.SharedCounters;
 import io.mqpool.jobs.SharedNames;
 import jakarta.jms.DeliveryMode;
@@ -42,14 +43,17 @@ public final class StateService extends SessionLoop {
     private final SharedCounters counters;
     private final SharedArrays arrays;
     private final LockKeeper locks;
+    private final CollectionAnswers collections;
     private MessageConsumer requests;
     private MessageProducer replies;
 
-    StateService(SharedCounters counters, SharedArrays arrays, LockKeeper locks, BrokerConnection connection) {
+    StateService(SharedCounters counters, SharedArrays arrays, SharedCollections collections, LockKeeper locks,
+                 BrokerConnection connection) {
         super(connection, "mqpool-state", "answering shared-state requests", Duration.ofMillis(200));
         this.counters = counters;
         this.arrays = arrays;
         this.locks = locks;
+        this.collections = new CollectionAnswers(collections);
     }
 
     @Override
@@ -86,7 +90,9 @@ public final class StateService extends SessionLoop {
                     continue;
                 }
                 StateRequest request = StateRequest.from(message);
-                if (request.op().isArray()) {
+                if (request.op().isCollection()) {
+                    answers[i] = collections.answer(request);
+                } else if (request.op().isArray()) {
                     answers[i] = arrayAnswer(request);
                 } else {
                     ops.add(op(request));

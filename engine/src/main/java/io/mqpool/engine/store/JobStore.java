@@ -24,6 +24,7 @@ public final class JobStore implements AutoCloseable {
     private final SharedCounters counters;
     private final SharedArrays arrays;
     private final SharedLocks locks;
+    private final SharedCollections collections;
 
     private JobStore(Database database, Clock clock) {
         this.database = database;
@@ -31,6 +32,7 @@ public final class JobStore implements AutoCloseable {
         this.counters = new SharedCounters(database, clock);
         this.arrays = new SharedArrays(database, clock);
         this.locks = new SharedLocks(database, clock);
+        this.collections = new SharedCollections(database, clock);
         this.completionSeq = new AtomicLong(database.read("read the last completion number",
                 chunks::maxCompletionSeq));
     }
@@ -43,6 +45,11 @@ public final class JobStore implements AutoCloseable {
     /** The shared arrays, kept in the same database. */
     public SharedArrays arrays() {
         return arrays;
+    }
+
+    /** The shared maps and lists, kept in the same database. */
+    public SharedCollections collections() {
+        return collections;
     }
 
     /** The shared locks' and semaphores' kinds and fences, kept in the same database. */
