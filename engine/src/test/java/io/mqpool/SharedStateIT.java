@@ -14,7 +14,7 @@ import io.mqpool.testtasks.CountThenDie;
 import io.mqpool.testtasks.CountIntoElement;
 import io.mqpool.testtasks.CountUp;
 import io.mqpool.testtasks.RecordSquare;
-import io.mqpool.testtasks.SquareIntoArray;
+import io.mqpool.jobs.builtin.SquareIntoArray;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;

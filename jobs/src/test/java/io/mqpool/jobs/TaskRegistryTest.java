@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mqpool.jobs.builtin.AddSquareToSum;
+import io.mqpool.jobs.builtin.HoldLock;
+import io.mqpool.jobs.builtin.HoldPermit;
+import io.mqpool.jobs.builtin.RememberSquare;
+import io.mqpool.jobs.builtin.SquareIntoArray;
 import io.mqpool.jobs.builtin.BurnCpu;
 import io.mqpool.jobs.builtin.ComputeCube;
 import io.mqpool.jobs.builtin.ComputePower;
@@ -41,7 +45,11 @@ class TaskRegistryTest {
             Map.entry("square", Square.class),
             Map.entry("worker_pid", WorkerPid.class),
             Map.entry("echo", Echo.class),
-            Map.entry("add_square_to_sum", AddSquareToSum.class));
+            Map.entry("add_square_to_sum", AddSquareToSum.class),
+            Map.entry("square_into_array", SquareIntoArray.class),
+            Map.entry("hold_lock", HoldLock.class),
+            Map.entry("hold_permit", HoldPermit.class),
+            Map.entry("remember_square", RememberSquare.class));
 
     @TempDir
     Path tasksDir;
@@ -73,8 +81,9 @@ class TaskRegistryTest {
         assertTrue(registry.find("foo").isEmpty());
         UnknownTaskException e = assertThrows(UnknownTaskException.class, () -> registry.require("foo"));
         assertEquals("unknown task 'foo'; registered tasks: add_square_to_sum, burn_cpu, compute_cube, compute_power, "
-                + "compute_power_sleep, compute_square, echo, fail_on_purpose, long_running_task, "
-                + "sleep_millis, square, worker_pid", e.getMessage());
+                + "compute_power_sleep, compute_square, echo, fail_on_purpose, hold_lock, hold_permit, "
+                + "long_running_task, remember_square, sleep_millis, square, square_into_array, worker_pid",
+                e.getMessage());
     }
 
     @Test

@@ -89,9 +89,28 @@ public final class ApiClient {
         return http.get("/api/tasks", Duration.ZERO);
     }
 
-    /** {@code GET /api/state}: the shared counters. */
+    /** {@code GET /api/state}: what the tasks share, by kind. */
     public JsonNode state() {
         return http.get("/api/state", Duration.ZERO);
+    }
+
+    /** {@code GET /api/state/{name}}, of {@code kind} when it is not null. */
+    public JsonNode state(String name, String kind) {
+        return http.get("/api/state/" + segment(name) + kindQuery(kind), Duration.ZERO);
+    }
+
+    /** {@code DELETE /api/state/{name}}, of {@code kind} when it is not null. */
+    public void deleteState(String name, String kind) {
+        http.delete("/api/state/" + segment(name) + kindQuery(kind));
+    }
+
+    /** {@code POST /api/state/{name}/release}: forces a lock or semaphore free. */
+    public JsonNode releaseState(String name) {
+        return http.post("/api/state/" + segment(name) + "/release", http.json().createObjectNode());
+    }
+
+    private static String kindQuery(String kind) {
+        return kind == null ? "" : "?kind=" + encode(kind);
     }
 
     public JsonNode workers() {

@@ -76,11 +76,21 @@ public final class HttpJson {
                 .POST(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8)), Duration.ZERO);
     }
 
+    /** DELETEs {@code pathAndQuery}; true when the server answered 204 No Content. */
+    public boolean delete(String pathAndQuery) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(pathAndQuery)).DELETE();
+        return send(request, Duration.ZERO, true) == null;
+    }
+
     private URI uri(String pathAndQuery) {
         return URI.create(server + pathAndQuery);
     }
 
     private JsonNode send(HttpRequest.Builder request, Duration serverWait) {
+        return send(request, serverWait, false);
+    }
+
+    private JsonNode send(HttpRequest.Builder request, Duration serverWait, boolean noContentIsFine) {
         request.timeout(ANSWER_TIMEOUT.plus(serverWait)).header("Accept", "application/json");
         HttpResponse<String> response;
         try {
@@ -94,6 +104,9 @@ public final class HttpJson {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ServerUnreachableException("interrupted while waiting for " + server, e);
+        }
+        if (noContentIsFine && response.statusCode() == 204) {
+            return null;
         }
         return answer(response);
     }

@@ -1,6 +1,7 @@
 package io.mqpool.engine.state;
 
 import io.mqpool.broker.BrokerConnection;
+import io.mqpool.engine.store.ArrayRow;
 import io.mqpool.engine.store.CounterRow;
 import io.mqpool.engine.store.LockRow;
 import io.mqpool.engine.store.SharedCollections;
@@ -15,6 +16,7 @@ import io.mqpool.jobs.SharedNames;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 
@@ -120,6 +122,45 @@ public final class SharedState {
         return new LocalList(collections, SharedNames.check(name));
     }
 
+    /** Every array ever used, by name. */
+    public List<ArrayRow> arrays() {
+        return arrays.list();
+    }
+
+    /** Each map that has entries, with how many, by name. */
+    public Map<String, Integer> maps() {
+        return collections.maps();
+    }
+
+    /** Each list that has items, with how many, by name. */
+    public Map<String, Integer> lists() {
+        return collections.lists();
+    }
+
+    /**
+     * Deletes what is shared under {@code name} as {@code kind}: a counter reads 0 again (its
+     * keyed updates forgotten), an array may take another size, a map or list is emptied, a
+     * lock or semaphore that nobody holds or waits for is forgotten (its fence starts over).
+     *
+     * @return false if there was nothing of that kind and name
+     * @throws IllegalStateException when the lock or semaphore is held or waited for
+     */
+    public boolean delete(StateKind kind, String name) {
+        return switch (kind) {
+            case COUNTER -> counters.delete(name);
+            case ARRAY -> arrays.delete(name);
+            case MAP -> collections.deleteMap(name) > 0;
+            case LIST -> collections.deleteList(name) > 0;
+            case LOCK, SEMAPHORE -> {
+                if (keeper.use(name).isPresent()) {
+                    throw new IllegalStateException("'" + name + "' is held or waited for: force it free first");
+                }
+                yield locks.find(name).filter(row -> row.kind().name().equals(kind.name())).isPresent()
+                        && locks.delete(name);
+            }
+        };
+    }
+
     /** Every counter that was written, by name. */
     public List<CounterValue> list() {
         return counters.list().stream().map(SharedState::value).toList();
@@ -130,10 +171,6 @@ public final class SharedState {
         return counters.find(name).map(SharedState::value);
     }
 
-    /** Deletes a counter: it reads 0 again, and its keyed updates are forgotten. False if there was none. */
-    public boolean delete(String name) {
-        return counters.delete(name);
-    }
 
     private static CounterValue value(CounterRow row) {
         return new CounterValue(row.name(), row.value(), row.updatedAt());

@@ -6,6 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.OptionalInt;
 
 /** The SQL of the {@code shared_array} and {@code shared_array_item} tables. */
@@ -76,5 +78,29 @@ final class ArrayTable {
             }
         }
         return values;
+    }
+
+    /** Every array by name, with its size and last change. */
+    List<ArrayRow> list(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT name, array_size, updated_at FROM shared_array ORDER BY name");
+             ResultSet r = s.executeQuery()) {
+            List<ArrayRow> rows = new ArrayList<>();
+            while (r.next()) {
+                rows.add(new ArrayRow(r.getString(1), r.getInt(2), r.getTimestamp(3).toInstant()));
+            }
+            return rows;
+        }
+    }
+
+    boolean delete(Connection c, String name) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("DELETE FROM shared_array_item WHERE name = ?")) {
+            s.setString(1, name);
+            s.executeUpdate();
+        }
+        try (PreparedStatement s = c.prepareStatement("DELETE FROM shared_array WHERE name = ?")) {
+            s.setString(1, name);
+            return RowCount.atMostOne(s.executeUpdate(), "delete of shared_array " + name);
+        }
     }
 }

@@ -4,6 +4,7 @@ import io.mqpool.jobs.SharedNames;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.List;
 
 /**
  * The shared arrays in H2, one transaction per call, applied one at a time like
@@ -64,6 +65,16 @@ public final class SharedArrays {
             use(c, name, size, 0);
             return table.snapshot(c, name, size);
         });
+    }
+
+    /** Every array ever used, by name. */
+    public List<ArrayRow> list() {
+        return database.read("list shared arrays", table::list);
+    }
+
+    /** Forgets an array: its next use may give it another size. False if there was none. */
+    public synchronized boolean delete(String name) {
+        return database.inTransaction("delete shared array " + name, c -> table.delete(c, name));
     }
 
     /** The one-line reason an add to an element overflowed. */

@@ -91,6 +91,7 @@ public final class HttpApi implements AutoCloseable {
             config.routes.get("/api/state", state::list);
             config.routes.get("/api/state/{name}", state::show);
             config.routes.delete("/api/state/{name}", state::delete);
+            config.routes.post("/api/state/{name}/release", state::release);
 
             config.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
             config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(),

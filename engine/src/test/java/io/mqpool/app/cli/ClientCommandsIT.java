@@ -176,6 +176,28 @@ class ClientCommandsIT {
         assertEquals(0, state.exitCode(), state.toString());
         assertTrue(state.out().startsWith("NAME  "), state.toString());
         assertTrue(state.lines().stream().anyMatch(line -> line.matches("sum +counter +30 +.*")), state.toString());
+        assertEquals(0, cli("state", "sum", "--delete").exitCode());
+        assertTrue(cli("state").lines().stream().noneMatch(line -> line.startsWith("sum ")));
+    }
+
+    @Test
+    void stateShowsALocksHolderAndReleasesItByForce() {
+        String id = cli("submit", "hold_lock", "[\"printer\", 3000]", "--retries", "0").out().trim();
+        await().atMost(Duration.ofSeconds(30)).until(() -> cli("state").lines().stream()
+                .anyMatch(line -> line.matches("printer +lock +held by w\\d+ \\(fence \\d+\\).*")));
+
+        Run shown = cli("state", "printer", "--kind", "lock");
+        assertEquals(0, shown.exitCode(), shown.toString());
+        assertTrue(shown.out().contains("\"holders\":[{\"worker\":\"w"), shown.toString());
+        Run released = cli("state", "printer", "--release");
+        assertEquals(0, released.exitCode(), released.toString());
+        assertEquals(List.of("released 1 hold(s) of 'printer'"), released.lines());
+        assertTrue(cli("state").lines().stream().anyMatch(line -> line.matches("printer +lock +free \\(fence \\d+\\).*")));
+        Run misuse = cli("state", "--release");
+        assertEquals(2, misuse.exitCode(), misuse.toString());
+        assertTrue(misuse.err().contains("--release, --delete and --kind need a NAME"), misuse.toString());
+        // Its task learns it when it unlocks, and fails.
+        await().atMost(Duration.ofSeconds(30)).until(() -> cli("status", id).out().contains("FAILED"));
     }
 
     @Test

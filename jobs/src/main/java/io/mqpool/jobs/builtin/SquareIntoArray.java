@@ -1,4 +1,4 @@
-package io.mqpool.testtasks;
+package io.mqpool.jobs.builtin;
 
 import io.mqpool.jobs.Task;
 import io.mqpool.jobs.TaskContext;
