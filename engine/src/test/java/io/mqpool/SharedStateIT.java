@@ -1,5 +1,6 @@
 package io.mqpool;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,14 +11,25 @@ import io.mqpool.jobs.SharedArray;
 import io.mqpool.jobs.SharedCounter;
 import io.mqpool.jobs.SharedStateException;
 import io.mqpool.jobs.builtin.AddSquareToSum;
-import io.mqpool.testtasks.CountThenDie;
+import io.mqpool.jobs.builtin.SquareIntoArray;
+import io.mqpool.supervisor.WorkerView;
 import io.mqpool.testtasks.CountIntoElement;
+import io.mqpool.testtasks.CountOnceAndPlain;
+import io.mqpool.testtasks.CountThenDie;
 import io.mqpool.testtasks.CountUp;
 import io.mqpool.testtasks.RecordSquare;
-import io.mqpool.jobs.builtin.SquareIntoArray;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -114,6 +126,39 @@ class SharedStateIT {
     }
 
     @Test
+    void addOnceSumsToExactlyTheTaskCountWhileWorkersAreKilledWithKill9() throws Exception {
+        pool.counter("once").set(0);
+        pool.counter("plain").set(0);
+        AsyncResult<List<Integer>> job = pool.mapAsync(CountOnceAndPlain.class, IntStream.range(0, 1_000).boxed().toList(),
+                JobOptions.defaults().withChunksize(5).withRetries(5));
+        Set<Long> killed = new HashSet<>();
+        for (int kill = 1; kill <= 3; kill++) {
+            long due = kill * 250L;
+            Optional<Long> victim = await().atMost(Duration.ofSeconds(60))
+                    .until(() -> job.ready() || pool.counter("once").get() >= due ? busyWorkerOtherThan(killed)
+                            : Optional.<Long>empty(), found -> found.isPresent() || job.ready());
+            if (victim.isEmpty()) {
+                break;
+            }
+            killed.add(victim.get());
+            ProcessHandle.of(victim.get()).ifPresent(ProcessHandle::destroyForcibly);
+        }
+
+        assertEquals(IntStream.range(0, 1_000).boxed().toList(), job.get(120, TimeUnit.SECONDS));
+        assertTrue(killed.size() >= 2, "workers killed: " + killed);
+        assertEquals(1_000, pool.counter("once").get());
+        // The unkeyed count shows that tasks did run again: their first run's update stayed made.
+        assertTrue(pool.counter("plain").get() > 1_000, "plain: " + pool.counter("plain").get());
+    }
+
+    private static Optional<Long> busyWorkerOtherThan(Set<Long> killed) {
+        return pool.engine().workers().stream()
+                .filter(w -> w.activity().equals("busy") && !killed.contains(w.pid()))
+                .map(WorkerView::pid)
+                .findFirst();
+    }
+
+    @Test
     void compareAndSetAndAddOnceAnswerWhetherTheyChangedTheCounter() {
         SharedCounter counter = pool.counter("cas");
         counter.set(5);
@@ -149,12 +194,12 @@ class SharedStateIT {
         pool.map(RecordSquare.class, IntStream.rangeClosed(1, 5).mapToObj(n -> new RecordSquare.Args("squares", n)).toList(),
                 JobOptions.defaults().withChunksize(1));
 
-        List<Object> squares = new java.util.ArrayList<>(pool.list("squares").snapshot());
-        squares.sort(java.util.Comparator.comparingInt(o -> (Integer) o));
+        List<Object> squares = new ArrayList<>(pool.list("squares").snapshot());
+        squares.sort(Comparator.comparingInt(o -> (Integer) o));
         assertEquals(List.of(1, 4, 9, 16, 25), squares);
-        assertEquals(java.util.Map.of("1", 1, "2", 4, "3", 9, "4", 16, "5", 25), pool.map("squares").snapshot());
-        assertEquals(java.util.Optional.of(16L), pool.map("squares").get("4", Long.class));
-        assertEquals(java.util.Optional.empty(), pool.map("squares").get("6", Long.class));
+        assertEquals(Map.of("1", 1, "2", 4, "3", 9, "4", 16, "5", 25), pool.map("squares").snapshot());
+        assertEquals(Optional.of(16L), pool.map("squares").get("4", Long.class));
+        assertEquals(Optional.empty(), pool.map("squares").get("6", Long.class));
     }
 
     @Test
@@ -164,19 +209,19 @@ class SharedStateIT {
 
         List<Object> items = pool.list("many").snapshot();
         assertEquals(400, pool.list("many").size());
-        assertEquals(IntStream.range(0, 400).mapToObj(n -> n * n).collect(java.util.stream.Collectors.toSet()),
-                new java.util.HashSet<>(items));
+        assertEquals(IntStream.range(0, 400).mapToObj(n -> n * n).collect(Collectors.toSet()),
+                new HashSet<>(items));
         assertEquals(400, items.size());
     }
 
     @Test
     void aMapTakesJsonValuesAndRefusesWhatIsNotJsonOrTooLongInOneLine() {
         var settings = pool.map("settings");
-        settings.put("limits", java.util.Map.of("cpu", 2, "tags", List.of("a", "b")));
+        settings.put("limits", Map.of("cpu", 2, "tags", List.of("a", "b")));
         assertTrue(settings.putIfAbsent("mode", "fast"));
         assertFalse(settings.putIfAbsent("mode", "slow"));
-        assertEquals(java.util.Optional.of("fast"), settings.get("mode", String.class));
-        assertEquals(java.util.Map.of("limits", java.util.Map.of("cpu", 2, "tags", List.of("a", "b")), "mode", "fast"),
+        assertEquals(Optional.of("fast"), settings.get("mode", String.class));
+        assertEquals(Map.of("limits", Map.of("cpu", 2, "tags", List.of("a", "b")), "mode", "fast"),
                 settings.snapshot());
         assertTrue(settings.remove("mode"));
         assertFalse(settings.remove("mode"));
