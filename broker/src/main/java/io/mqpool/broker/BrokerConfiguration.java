@@ -59,6 +59,10 @@ final class BrokerConfiguration {
                     .setRoutingType(RoutingType.ANYCAST)
                     .setDurable(true));
         }
+        // The reply queues of shared-state requests are temporary, named by a UUID: placed in
+        // this namespace, they take the settings of mqpool.# too, rather than each making the
+        // broker warn that it has no dead-letter and expiry address.
+        config.setUuidNamespace("mqpool.temporary");
         config.addAddressSetting("mqpool.#", new AddressSettings()
                 .setDeadLetterAddress(SimpleString.of(Queues.DEAD_LETTER))
                 .setExpiryAddress(SimpleString.of(Queues.EXPIRY))

@@ -26,7 +26,8 @@ final class PythonPool {
 
     private static final String SCRIPT = "pool_bench.py";
     /** The workloads the script knows; it skips the others (recovery has no Python counterpart). */
-    private static final Set<String> WORKLOADS = Set.of("trivial", "latency", "cpu", "sleep", "startup", "memory");
+    private static final Set<String> WORKLOADS = Set.of("trivial", "latency", "cpu", "sleep", "startup", "memory",
+            "state");
     private static final Duration TIMEOUT = Duration.ofMinutes(30);
 
     private final ObjectMapper json = new ObjectMapper();
@@ -85,6 +86,7 @@ final class PythonPool {
                 "--sleep-seconds", "2",
                 "--memory-tasks", Integer.toString(sizes.memoryTasks()),
                 "--memory-chunksize", Integer.toString(sizes.memoryChunksize()),
+                "--state-increments", Integer.toString(sizes.stateIncrements()),
                 "--workers", Integer.toString(sizes.workers())));
         command.addAll(workloads);
         return command;

@@ -12,7 +12,8 @@ public final class Workloads {
 
     static {
         for (Workload workload : List.of(new TrivialWorkload(), new LatencyWorkload(), new CpuWorkload(),
-                new SleepWorkload(), new StartupWorkload(), new MemoryWorkload(), new RecoveryWorkload())) {
+                new SleepWorkload(), new StartupWorkload(), new MemoryWorkload(), new RecoveryWorkload(),
+                new StateWorkload())) {
             ALL.put(workload.name(), workload);
         }
     }

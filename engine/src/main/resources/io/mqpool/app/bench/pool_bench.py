@@ -7,6 +7,7 @@ mqpool, so that it can print mqpool/Python ratios. Workloads:
 
   trivial  pool.map(square, range(N)), default chunksize and chunksize=1 (tasks/s)
   latency  sequential pool.apply(square, (i,)) round trips on a warm pool: p50, p99 (ms)
+  state    a Value('q') incremented under its lock from 2 processes: p50, p99 (ms), rate (/s)
   cpu      parallel speedup of a calibrated pure-CPU burn (map, default chunksize) divided by workers
   sleep    8 sleeping tasks on Pool(8) and 16 on Pool(4), wall time (s)
   startup  Pool(workers) creation + one apply + close + join (ms)
@@ -186,8 +187,51 @@ def bench_memory(a):
     emit("memory.peak-mb", "MB", peaks)
 
 
+_shared = None
+
+
+def _init_state(value):
+    global _shared
+    _shared = value
+
+
+def count_up_many(times):
+    samples = []
+    for _ in range(times):
+        t0 = time.perf_counter_ns()
+        with _shared.get_lock():
+            _shared.value += 1
+        samples.append(time.perf_counter_ns() - t0)
+    return samples
+
+
+def bench_state(a):
+    import multiprocessing
+    p50s, p99s, rates = [], [], []
+    each = a.state_increments // 2
+    for _ in range(a.runs):
+        value = multiprocessing.Value("q", 0)
+        with Pool(2, initializer=_init_state, initargs=(value,)) as pool:
+            pool.map(count_up_many, [max(1, each // 5)] * 2, chunksize=1)
+            value.value = 0
+            t0 = time.perf_counter()
+            samples = [s for part in pool.map(count_up_many, [each] * 2, chunksize=1) for s in part]
+            seconds = time.perf_counter() - t0
+            pool.close()
+            pool.join()
+        if value.value != each * 2:
+            raise SystemExit(f"{each * 2} increments counted {value.value}")
+        samples.sort()
+        p50s.append(percentile(samples, 50) / 1e6)
+        p99s.append(percentile(samples, 99) / 1e6)
+        rates.append(each * 2 / seconds)
+    emit("state.p50", "ms", p50s)
+    emit("state.p99", "ms", p99s)
+    emit("state.rate", "increments/s", rates)
+
+
 WORKLOADS = {"trivial": bench_trivial, "latency": bench_latency, "cpu": bench_cpu,
-             "sleep": bench_sleep, "startup": bench_startup, "memory": bench_memory}
+             "sleep": bench_sleep, "startup": bench_startup, "memory": bench_memory, "state": bench_state}
 
 
 def main():
@@ -201,6 +245,7 @@ def main():
     p.add_argument("--sleep-seconds", type=float, default=2.0)
     p.add_argument("--memory-tasks", type=int, default=1_000_000)
     p.add_argument("--memory-chunksize", type=int, default=1000)
+    p.add_argument("--state-increments", type=int, default=10_000)
     p.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     p.add_argument("workloads", nargs="+", metavar="workload")
     a = p.parse_args()

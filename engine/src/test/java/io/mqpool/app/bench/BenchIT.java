@@ -30,9 +30,10 @@ class BenchIT {
     /** Every row at tiny sizes: the sleep workload is skipped there. */
     private static final Set<String> ROWS = Set.of("trivial.default", "trivial.chunksize1", "latency.p50",
             "latency.p99", "cpu.efficiency", "startup", "memory.seconds", "memory.peak-mb", "recovery.resume",
-            "recovery.lost", "recovery.duplicated");
+            "recovery.lost", "recovery.duplicated", "state.p50", "state.p99", "state.rate");
     private static final Set<String> PYTHON_ROWS = Set.of("trivial.default", "trivial.chunksize1", "latency.p50",
-            "latency.p99", "cpu.efficiency", "startup", "memory.seconds", "memory.peak-mb");
+            "latency.p99", "cpu.efficiency", "startup", "memory.seconds", "memory.peak-mb", "state.p50", "state.p99",
+            "state.rate");
 
     private JsonNode report;
     private final Map<String, JsonNode> rows = new LinkedHashMap<>();
@@ -50,7 +51,8 @@ class BenchIT {
 
     @Test
     void everyWorkloadReportsItsRowsOnePerRunInTheRegisteredOrder() {
-        assertEquals(List.of("trivial", "latency", "cpu", "sleep", "startup", "memory", "recovery"), Workloads.names());
+        assertEquals(List.of("trivial", "latency", "cpu", "sleep", "startup", "memory", "recovery", "state"),
+                Workloads.names());
         assertEquals(ROWS, rows.keySet());
         assertEquals("trivial.default", rows.keySet().iterator().next());
         for (JsonNode row : rows.values()) {
@@ -63,7 +65,8 @@ class BenchIT {
     @Test
     void timesRatesAndSpeedupsArePositive() {
         for (String row : List.of("trivial.default", "trivial.chunksize1", "latency.p50", "latency.p99",
-                "cpu.efficiency", "startup", "memory.seconds", "memory.peak-mb", "recovery.resume")) {
+                "cpu.efficiency", "startup", "memory.seconds", "memory.peak-mb", "recovery.resume", "state.p50",
+                "state.rate")) {
             assertTrue(rows.get(row).get("min").asDouble() > 0, rows.get(row).toString());
         }
         assertTrue(rows.get("latency.p50").get("median").asDouble()
