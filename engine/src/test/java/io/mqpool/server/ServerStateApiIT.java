@@ -83,7 +83,7 @@ class ServerStateApiIT {
 
     @Test
     void aLockHeldByATaskIsShownWithItsHolderAndAnOperatorForcesItFree() {
-        String holding = api.submitForId("{\"task\": \"hold_lock\", \"args\": [[\"console\", 4000]], \"retries\": 0}");
+        String holding = api.submitForId("{\"task\": \"hold_lock\", \"args\": [[\"console\", 10000]], \"retries\": 0}");
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             Answer lock = api.get("/api/state/console");
             return lock.status() == 200 && lock.json().get("holders").size() == 1;

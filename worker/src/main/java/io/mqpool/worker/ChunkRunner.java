@@ -92,7 +92,7 @@ final class ChunkRunner {
      */
     private void releaseLeftovers(TaskChunk chunk, long index) {
         for (String left : state.holds().releaseLeftovers()) {
-            log.line("task " + index + " of job " + chunk.jobId() + " ended holding " + left + "; released it");
+            log.line("task " + index + " of job " + chunk.jobId() + " ended holding " + left);
         }
     }
 

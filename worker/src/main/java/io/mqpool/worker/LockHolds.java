@@ -126,11 +126,12 @@ final class LockHolds implements AutoCloseable {
     List<String> releaseLeftovers() {
         List<String> released = new ArrayList<>();
         for (RemoteHold hold : List.copyOf(held)) {
+            String what = (hold.isLock() ? "lock '" : "a permit of semaphore '") + hold.name() + "'";
             try {
                 hold.close();
-                released.add((hold.isLock() ? "lock '" : "a permit of semaphore '") + hold.name() + "'");
+                released.add(what + "; released it");
             } catch (SharedStateException e) {
-                released.add(e.getMessage());
+                released.add(what + ", which it had lost: " + e.getMessage());
             }
         }
         return released;

@@ -189,6 +189,21 @@ final class LockKeeper {
         return taken;
     }
 
+    /**
+     * Forgets the lock or semaphore {@code name} of {@code kind} in the store, unless someone
+     * holds or waits for it: done here, under the same monitor as every grant, so that no grant
+     * slips in between the check and the delete.
+     *
+     * @return false if there is none of that kind
+     * @throws IllegalStateException when it is held or waited for
+     */
+    synchronized boolean deleteIfIdle(String name, LockKind kind) {
+        if (locks.containsKey(name)) {
+            throw new IllegalStateException("'" + name + "' is held or waited for: force it free first");
+        }
+        return store.find(name).filter(row -> row.kind() == kind).isPresent() && store.delete(name);
+    }
+
     /** The answers collected since the last call. */
     synchronized List<Answer> drainOutbox() {
         if (outbox.isEmpty()) {

@@ -3,6 +3,7 @@ package io.mqpool.engine.state;
 import io.mqpool.broker.BrokerConnection;
 import io.mqpool.engine.store.ArrayRow;
 import io.mqpool.engine.store.CounterRow;
+import io.mqpool.engine.store.LockKind;
 import io.mqpool.engine.store.LockRow;
 import io.mqpool.engine.store.SharedCollections;
 import io.mqpool.engine.store.SharedLocks;
@@ -151,13 +152,8 @@ public final class SharedState {
             case ARRAY -> arrays.delete(name);
             case MAP -> collections.deleteMap(name) > 0;
             case LIST -> collections.deleteList(name) > 0;
-            case LOCK, SEMAPHORE -> {
-                if (keeper.use(name).isPresent()) {
-                    throw new IllegalStateException("'" + name + "' is held or waited for: force it free first");
-                }
-                yield locks.find(name).filter(row -> row.kind().name().equals(kind.name())).isPresent()
-                        && locks.delete(name);
-            }
+            case LOCK -> keeper.deleteIfIdle(name, LockKind.LOCK);
+            case SEMAPHORE -> keeper.deleteIfIdle(name, LockKind.SEMAPHORE);
         };
     }
 

@@ -182,7 +182,7 @@ class ClientCommandsIT {
 
     @Test
     void stateShowsALocksHolderAndReleasesItByForce() {
-        String id = cli("submit", "hold_lock", "[\"printer\", 3000]", "--retries", "0").out().trim();
+        String id = cli("submit", "hold_lock", "[\"printer\", 15000]", "--retries", "0").out().trim();
         await().atMost(Duration.ofSeconds(30)).until(() -> cli("state").lines().stream()
                 .anyMatch(line -> line.matches("printer +lock +held by w\\d+ \\(fence \\d+\\).*")));
 
@@ -197,7 +197,7 @@ class ClientCommandsIT {
         assertEquals(2, misuse.exitCode(), misuse.toString());
         assertTrue(misuse.err().contains("--release, --delete and --kind need a NAME"), misuse.toString());
         // Its task learns it when it unlocks, and fails.
-        await().atMost(Duration.ofSeconds(30)).until(() -> cli("status", id).out().contains("FAILED"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> cli("status", id).out().contains("FAILED"));
     }
 
     @Test
