@@ -47,6 +47,8 @@ final class LockKeeper {
     static final Duration MAX_WAIT = Duration.ofSeconds(10);
     /** How many ended sessions and revoked grants are remembered, to answer "lost" rather than "not held". */
     private static final int REMEMBERED = 10_000;
+    /** How many locks nobody holds are kept in memory before they are dropped. */
+    private static final int KEPT_IDLE = 1_000;
 
     private record Hold(StateSession session, long fence, Instant since) {
     }
@@ -65,6 +67,10 @@ final class LockKeeper {
             this.name = name;
             this.kind = kind;
             this.permits = permits;
+        }
+
+        boolean idle() {
+            return holds.isEmpty() && waiters.isEmpty();
         }
     }
 
@@ -198,10 +204,15 @@ final class LockKeeper {
      * @throws IllegalStateException when it is held or waited for
      */
     synchronized boolean deleteIfIdle(String name, LockKind kind) {
-        if (locks.containsKey(name)) {
+        Lock lock = locks.get(name);
+        if (lock != null && !lock.idle()) {
             throw new IllegalStateException("'" + name + "' is held or waited for: force it free first");
         }
-        return store.find(name).filter(row -> row.kind() == kind).isPresent() && store.delete(name);
+        if (store.find(name).filter(row -> row.kind() == kind).isEmpty()) {
+            return false;
+        }
+        locks.remove(name);
+        return store.delete(name);
     }
 
     /** The answers collected since the last call. */
@@ -217,7 +228,7 @@ final class LockKeeper {
     /** Who holds {@code name} now and how many wait; empty when nobody does either. */
     synchronized Optional<LockUse> use(String name) {
         Lock lock = locks.get(name);
-        if (lock == null) {
+        if (lock == null || lock.idle()) {
             return Optional.empty();
         }
         List<LockUse.Holder> holders = lock.holds.values().stream()
@@ -337,9 +348,15 @@ final class LockKeeper {
         return false;
     }
 
-    /** Drops locks nobody holds or waits for: the store keeps their kind and fence. */
+    /**
+     * Drops locks nobody holds or waits for once there are many: the store keeps their kind
+     * and fence. Kept until then, a lock taken again and again is checked against the store
+     * only on its first use.
+     */
     private void forgetIdleLocks() {
-        locks.values().removeIf(lock -> lock.holds.isEmpty() && lock.waiters.isEmpty());
+        if (locks.size() > KEPT_IDLE) {
+            locks.values().removeIf(Lock::idle);
+        }
     }
 
     private void answer(Destination to, String correlation, StateReply reply) {
