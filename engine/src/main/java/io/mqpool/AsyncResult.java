@@ -178,8 +178,9 @@ public final class AsyncResult<R> implements Future<R> {
      * {@code mayInterruptIfRunning}, its running tasks are stopped too (after a grace of 1 s
      * their worker processes are replaced, as a task cannot be stopped inside its JVM);
      * without, they run to their end on their workers and their outcomes are recorded, though
-     * this result still reports the job cancelled. Outcomes already recorded stay. Blocks only
-     * while this result's error callbacks run, never for the running tasks.
+     * this result still reports the job cancelled. Outcomes already recorded stay. On a pool of
+     * {@link Pool#threads threads}, {@code mayInterruptIfRunning} interrupts the running tasks
+     * at once. Blocks only while this result's error callbacks run, never for the running tasks.
      *
      * @return true if this call cancelled the job; false if it had already finished or been
      *     cancelled. After true, {@link #isCancelled()} and {@link #isDone()} are true and

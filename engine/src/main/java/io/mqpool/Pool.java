@@ -8,6 +8,7 @@ import io.mqpool.jobs.RegisteredTask;
 import io.mqpool.jobs.SharedArray;
 import io.mqpool.jobs.SharedCounter;
 import io.mqpool.jobs.Task;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
@@ -24,6 +25,10 @@ import org.slf4j.LoggerFactory;
  *     List<String> squares = pool.map(ComputeSquare.class, List.of(1, 2, 3));
  * }
  * }</pre>
+ *
+ * <p>{@link #threads(int)} gives the same API on threads of the caller's JVM, for tasks that
+ * mostly wait (Python's {@code ThreadPool}): nothing to start, no store, calls cost microseconds,
+ * but no crash isolation and nothing durable; shared state lives in memory.
  *
  * <p>Methods are safe to call from several threads. Every method throws
  * {@link IllegalStateException} after {@link #close()} or {@link #terminate()}, and
@@ -73,6 +78,29 @@ public final class Pool implements AutoCloseable {
         return builder().workers(workers).build();
     }
 
+    /** A pool of one thread per core in this JVM; see {@link #threads(int)}. Returns at once. */
+    public static Pool threads() {
+        return threads(cpuCount());
+    }
+
+    /**
+     * A pool of {@code threads} threads in this JVM, with the same API as a pool of worker
+     * processes, for tasks that mostly wait (I/O, sleeps, remote calls), as Python's
+     * {@code ThreadPool}: no broker, no worker processes, no store, no data directory. Tasks
+     * are the same registered tasks, their arguments and results go through the same JSON, and
+     * their failures, timeouts and outcomes read the same. What differs: a task that crashes
+     * the JVM takes the caller with it; nothing survives the JVM; a task past its timeout is
+     * interrupted instead of killed (one that ignores interrupts keeps its thread until it
+     * returns, its outcome is the timeout all the same); retries apply to timeouts only, as no
+     * worker can die; shared counters and arrays are in memory. Threads are daemons named
+     * {@code mqpool-thread-N}. Returns at once.
+     *
+     * @throws IllegalArgumentException if {@code threads} is below 1
+     */
+    public static Pool threads(int threads) {
+        return builder().threads(threads).build();
+    }
+
     public static PoolBuilder builder() {
         return new PoolBuilder();
     }
@@ -88,6 +116,12 @@ public final class Pool implements AutoCloseable {
         Pool pool = new Pool(backend, defaults);
         backend.watchProgramEnd(pool::terminateForgotten);
         return pool;
+    }
+
+    static Pool startThreads(int threads, Path tasksDir, JobOptions defaults, WorkerOptions workerOptions) {
+        // Its threads are daemons: a pool of threads left open does not keep the JVM alive, and
+        // needs no watch for the end of the program.
+        return new Pool(ThreadBackend.start(threads, tasksDir, workerOptions), defaults);
     }
 
     // ---- map and starmap -------------------------------------------------------------------

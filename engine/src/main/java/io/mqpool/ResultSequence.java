@@ -40,7 +40,10 @@ import java.util.stream.StreamSupport;
  * <p>The results live in the pool's store: once the pool is closed (which waits for the job to
  * finish) or terminated, the results already read into memory (at most one page) are handed
  * out, then the sequence ends with one {@link IllegalStateException} saying from which index on
- * (in completion order: after how many) the results were not handed out.
+ * (in completion order: after how many) the results were not handed out. On a pool of
+ * {@link Pool#threads threads} the results wait in memory, a bounded window of them: closing
+ * the pool runs the rest of the job without keeping its results, and the sequence ends the
+ * same way as soon as {@code close()} begins.
  */
 public final class ResultSequence<R> implements Iterable<R>, AutoCloseable {
 
