@@ -222,13 +222,16 @@ public final class AsyncResult<R> implements Future<R> {
 
     /**
      * Waits for {@code result} as a blocking call of the pool does: what made the job fail is
-     * thrown as it is, not wrapped in an {@link ExecutionException}.
+     * thrown as it is, not wrapped in an {@link ExecutionException}. The result must be one the
+     * pool made for that call and handed to nobody, so that no callback can be registered on
+     * it: its outcome is then read on this thread (see {@link Settlement#settleHere()}).
      *
      * @throws CancellationException if the job was cancelled or the wait interrupted
      */
     static <R> R await(AsyncResult<R> result) {
         try {
-            return result.get();
+            result.settlement.settleHere();
+            return result.outcome();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;

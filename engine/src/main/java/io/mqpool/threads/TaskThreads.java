@@ -109,8 +109,15 @@ public final class TaskThreads {
         return count;
     }
 
-    /** Queues {@code work} behind everything queued before. Does not block. */
+    /**
+     * Queues {@code work} behind everything queued before. Does not block.
+     *
+     * @throws IllegalStateException once the threads are stopping: nothing would run it
+     */
     public void submit(Work work) {
+        if (stopping) {
+            throw new IllegalStateException("the pool is closed: create a new one to run more work");
+        }
         queue.offerLast(work);
     }
 
