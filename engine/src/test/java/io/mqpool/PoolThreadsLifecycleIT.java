@@ -83,6 +83,20 @@ class PoolThreadsLifecycleIT {
     }
 
     @Test
+    void closeReturnsAsSoonAsTheWorkIsDoneEveryTime() {
+        // Each thread stops on a marker of its own in the queue: one missing would leave its
+        // thread waiting until the grace of 5 s runs out.
+        for (int round = 0; round < 20; round++) {
+            Pool pool = Pool.threads(4);
+            pool.map(ComputeCube.class, IntStream.range(0, 200).boxed().toList(), JobOptions.defaults().withChunksize(1));
+            long start = System.nanoTime();
+            pool.close();
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            assertTrue(took.compareTo(Duration.ofSeconds(2)) < 0, "round " + round + ": close() took " + took);
+        }
+    }
+
+    @Test
     void terminateReturnsAtOnceInterruptingRunningTasksAndCancellingQueuedOnes() {
         Pool pool = Pool.threads(2);
         AsyncResult<List<Integer>> queued = pool.mapAsync(SleepUntilInterrupted.class,

@@ -134,7 +134,8 @@ public final class TaskThreads {
      */
     public void close(Duration grace) {
         stopping = true;
-        for (int i = 0; i < live.size(); i++) {
+        int running = live.size(); // counted once: each thread leaves the set as it takes its STOP
+        for (int i = 0; i < running; i++) {
             queue.offerLast(STOP);
         }
         long deadline = System.nanoTime() + grace.toNanos();
