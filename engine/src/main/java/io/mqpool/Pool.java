@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A pool still open when the program ends (its {@code main} returned and no other thread of
  * it runs) is terminated with one warning that names it, so that a forgotten {@code close()}
- * does not keep the JVM running.
+ * does not keep the JVM running. A pool of threads runs daemon threads only, which never keep it
+ * running.
  *
  * <p>Arguments cross to the workers as JSON: one that cannot be encoded fails with an
  * {@link IllegalArgumentException} {@code argument <index> (<class>) cannot be encoded as

@@ -1,5 +1,6 @@
 package io.mqpool.threads;
 
+import io.mqpool.config.Durations;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -143,7 +144,7 @@ public final class TaskThreads {
         if (!live.isEmpty()) {
             List<Thread> late = List.copyOf(live);
             log.info("{} thread{} of the pool still run{} a task {} after close(); interrupting {}", late.size(),
-                    late.size() == 1 ? "" : "s", late.size() == 1 ? "s" : "", grace, names(late));
+                    late.size() == 1 ? "" : "s", late.size() == 1 ? "s" : "", Durations.format(grace), names(late));
             late.forEach(Thread::interrupt);
             joinUntil(System.nanoTime() + TimeUnit.SECONDS.toNanos(1));
         }
