@@ -178,8 +178,9 @@ public final class AsyncResult<R> implements Future<R> {
      * {@code mayInterruptIfRunning}, its running tasks are stopped too (after a grace of 1 s
      * their worker processes are replaced, as a task cannot be stopped inside its JVM);
      * without, they run to their end on their workers and their outcomes are recorded, though
-     * this result still reports the job cancelled. Outcomes already recorded stay. Blocks only
-     * while this result's error callbacks run, never for the running tasks.
+     * this result still reports the job cancelled. Outcomes already recorded stay. On a pool of
+     * {@link Pool#threads threads}, {@code mayInterruptIfRunning} interrupts the running tasks
+     * at once. Blocks only while this result's error callbacks run, never for the running tasks.
      *
      * @return true if this call cancelled the job; false if it had already finished or been
      *     cancelled. After true, {@link #isCancelled()} and {@link #isDone()} are true and
@@ -221,13 +222,16 @@ public final class AsyncResult<R> implements Future<R> {
 
     /**
      * Waits for {@code result} as a blocking call of the pool does: what made the job fail is
-     * thrown as it is, not wrapped in an {@link ExecutionException}.
+     * thrown as it is, not wrapped in an {@link ExecutionException}. The result must be one the
+     * pool made for that call and handed to nobody, so that no callback can be registered on
+     * it: its outcome is then read on this thread (see {@link Settlement#settleHere()}).
      *
      * @throws CancellationException if the job was cancelled or the wait interrupted
      */
     static <R> R await(AsyncResult<R> result) {
         try {
-            return result.get();
+            result.settlement.settleHere();
+            return result.outcome();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;

@@ -9,9 +9,11 @@ import java.time.Duration;
  * not retried.
  *
  * @param chunksize tasks per message to a worker; at least 1
- * @param taskTimeout how long one task may run before its worker is stopped; positive
+ * @param taskTimeout how long one task may run before its worker is stopped (on
+ *     {@link Pool#threads threads}, before its thread is interrupted); positive
  * @param jobTimeout how long the whole job may run before its remaining tasks are cancelled
- * @param retries how often a task is delivered again after its worker died; 0 to 100
+ * @param retries how often a task is delivered again after its worker died; 0 to 100. On
+ *     threads no worker can die, so only {@code retryTimeouts} uses them there
  * @param maxInFlight at most this many of the job's tasks are ahead at once, rounded up to whole
  *     chunks; at least 1. For {@code imap} and {@code imapUnordered} (Python's
  *     {@code buffersize}) a task is ahead from when its argument is read until its result is

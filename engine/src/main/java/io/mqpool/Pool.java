@@ -1,6 +1,5 @@
 package io.mqpool;
 
-import io.mqpool.config.Settings;
 import io.mqpool.config.SettingsLoader;
 import io.mqpool.engine.Engine;
 import io.mqpool.engine.JobMode;
@@ -29,13 +28,18 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
+ * <p>{@link #threads(int)} gives the same API on threads of the caller's JVM, for tasks that
+ * mostly wait (Python's {@code ThreadPool}): nothing to start, no store, calls cost microseconds,
+ * but no crash isolation and nothing durable; shared state lives in memory.
+ *
  * <p>Methods are safe to call from several threads. Every method throws
  * {@link IllegalStateException} after {@link #close()} or {@link #terminate()}, and
  * {@link io.mqpool.jobs.UnknownTaskException} for a task class that is not registered.
  *
  * <p>A pool still open when the program ends (its {@code main} returned and no other thread of
  * it runs) is terminated with one warning that names it, so that a forgotten {@code close()}
- * does not keep the JVM running.
+ * does not keep the JVM running. A pool of threads runs daemon threads only, which never keep it
+ * running.
  *
  * <p>Arguments cross to the workers as JSON: one that cannot be encoded fails with an
  * {@link IllegalArgumentException} {@code argument <index> (<class>) cannot be encoded as
@@ -52,23 +56,19 @@ public final class Pool implements AutoCloseable {
     private enum State { OPEN, CLOSED }
 
     private static final Logger log = LoggerFactory.getLogger(Pool.class);
+    /** What every job gets unless the pool's defaults or its own options say otherwise. */
+    private static final JobOptions MQPOOL_DEFAULTS =
+            new JobOptions(null, null, null, JobOptions.DEFAULT_RETRIES, null, false);
 
-    private final Engine engine;
-    /** Null for a pool whose data directory stays. */
-    private final TemporaryDataDir temporaryDataDir;
-    private final CallbackThread callbacks = new CallbackThread();
+    private final PoolBackend backend;
+    private final JobOptions defaults;
     private final ArgumentEncoder arguments;
-    private final PoolJobs jobs;
     private final AtomicReference<State> state = new AtomicReference<>(State.OPEN);
-    /** Terminates the pool should the program end without closing it: the brokers' threads would keep the JVM. */
-    private final ProgramEndWatch programEnd = new ProgramEndWatch(this::terminateForgotten);
 
-    private Pool(Engine engine, JobOptions defaults, TemporaryDataDir temporaryDataDir) {
-        this.engine = engine;
-        this.temporaryDataDir = temporaryDataDir;
-        this.arguments = new ArgumentEncoder(engine.json());
-        this.jobs = new PoolJobs(engine,
-                defaults.orElse(new JobOptions(null, null, null, JobOptions.DEFAULT_RETRIES, null, false)), callbacks);
+    private Pool(PoolBackend backend, JobOptions defaults) {
+        this.backend = backend;
+        this.defaults = defaults.orElse(MQPOOL_DEFAULTS);
+        this.arguments = new ArgumentEncoder(backend.json());
     }
 
     /** A pool of one worker process per core. Blocks until the workers are ready. */
@@ -79,6 +79,29 @@ public final class Pool implements AutoCloseable {
     /** A pool of {@code workers} worker processes. Blocks until they are ready. */
     public static Pool create(int workers) {
         return builder().workers(workers).build();
+    }
+
+    /** A pool of one thread per core in this JVM; see {@link #threads(int)}. Returns at once. */
+    public static Pool threads() {
+        return threads(cpuCount());
+    }
+
+    /**
+     * A pool of {@code threads} threads in this JVM, with the same API as a pool of worker
+     * processes, for tasks that mostly wait (I/O, sleeps, remote calls), as Python's
+     * {@code ThreadPool}: no broker, no worker processes, no store, no data directory. Tasks
+     * are the same registered tasks, their arguments and results go through the same JSON, and
+     * their failures, timeouts and outcomes read the same. What differs: a task that crashes
+     * the JVM takes the caller with it; nothing survives the JVM; a task past its timeout is
+     * interrupted instead of killed (one that ignores interrupts keeps its thread until it
+     * returns, its outcome is the timeout all the same); retries apply to timeouts only, as no
+     * worker can die; shared counters and arrays are in memory. Threads are daemons named
+     * {@code mqpool-thread-N}. Returns at once.
+     *
+     * @throws IllegalArgumentException if {@code threads} is below 1
+     */
+    public static Pool threads(int threads) {
+        return builder().threads(threads).build();
     }
 
     public static PoolBuilder builder() {
@@ -92,22 +115,16 @@ public final class Pool implements AutoCloseable {
 
     static Pool start(SettingsLoader loader, Map<String, String> flags, boolean temporary, JobOptions defaults,
                       WorkerOptions workerOptions) {
-        TemporaryDataDir temp = temporary ? TemporaryDataDir.create() : null;
-        try {
-            if (temp != null) {
-                flags.put("data", temp.path().toString());
-            }
-            Settings settings = loader.load(flags);
-            Engine engine = Engine.start(settings, workerOptions, System.out::println);
-            Pool pool = new Pool(engine, defaults, temp);
-            pool.programEnd.start();
-            return pool;
-        } catch (RuntimeException e) {
-            if (temp != null) {
-                temp.delete();
-            }
-            throw e;
-        }
+        EngineBackend backend = EngineBackend.start(loader, flags, temporary, workerOptions);
+        Pool pool = new Pool(backend, defaults);
+        backend.watchProgramEnd(pool::terminateForgotten);
+        return pool;
+    }
+
+    static Pool startThreads(int threads, Path tasksDir, JobOptions defaults, WorkerOptions workerOptions) {
+        // Its threads are daemons: a pool of threads left open does not keep the JVM alive, and
+        // needs no watch for the end of the program.
+        return new Pool(ThreadBackend.start(threads, tasksDir, workerOptions), defaults);
     }
 
     // ---- map and starmap -------------------------------------------------------------------
@@ -144,7 +161,9 @@ public final class Pool implements AutoCloseable {
     public <A, R> AsyncResult<List<R>> mapAsync(Class<? extends Task<A, R>> task, Iterable<? extends A> args,
                                                  JobOptions options) {
         RegisteredTask registered = registered(task);
-        return jobs.submitAll(registered, JobMode.MAP, arguments.encodeAll(args), options, PoolJobs::values);
+        List<String> argsJson = arguments.encodeAll(args);
+        return backend.submitAll(registered, JobMode.MAP, argsJson, eager(options, argsJson.size()),
+                ResultAssembly.values());
     }
 
     /**
@@ -174,8 +193,9 @@ public final class Pool implements AutoCloseable {
     public <A, R> AsyncResult<List<R>> starmapAsync(Class<? extends Task<A, R>> task,
                                                      Iterable<? extends List<?>> tuples, JobOptions options) {
         RegisteredTask registered = registered(task);
-        return jobs.submitAll(registered, JobMode.STARMAP, arguments.encodeTuples(registered, tuples), options,
-                PoolJobs::values);
+        List<String> argsJson = arguments.encodeTuples(registered, tuples);
+        return backend.submitAll(registered, JobMode.STARMAP, argsJson, eager(options, argsJson.size()),
+                ResultAssembly.values());
     }
 
     /**
@@ -190,8 +210,9 @@ public final class Pool implements AutoCloseable {
     public <A, R> List<Outcome<R>> mapOutcomes(Class<? extends Task<A, R>> task, Iterable<? extends A> args,
                                                JobOptions options) {
         RegisteredTask registered = registered(task);
-        return AsyncResult.await(jobs.submitAll(registered, JobMode.MAP, arguments.encodeAll(args), options,
-                PoolJobs::outcomes));
+        List<String> argsJson = arguments.encodeAll(args);
+        return AsyncResult.await(backend.submitAll(registered, JobMode.MAP, argsJson,
+                eager(options, argsJson.size()), ResultAssembly.outcomes()));
     }
 
     // ---- apply ---------------------------------------------------------------------------
@@ -219,8 +240,8 @@ public final class Pool implements AutoCloseable {
 
     public <A, R> AsyncResult<R> applyAsync(Class<? extends Task<A, R>> task, A arg, JobOptions options) {
         RegisteredTask registered = registered(task);
-        return jobs.submitAll(registered, JobMode.APPLY, List.of(arguments.encode(0, arg)), options,
-                (poolJobs, reader) -> poolJobs.<R>values(reader).get(0));
+        List<String> argJson = List.of(arguments.encode(0, arg));
+        return backend.submitAll(registered, JobMode.APPLY, argJson, resolved(options, 1), ResultAssembly.single());
     }
 
     // ---- imap ------------------------------------------------------------------------------
@@ -238,7 +259,7 @@ public final class Pool implements AutoCloseable {
 
     public <A, R> ResultSequence<R> imap(Class<? extends Task<A, R>> task, Iterable<? extends A> args,
                                          JobOptions options) {
-        return jobs.submitLazy(registered(task), JobMode.IMAP, arguments.lazy(args), options, true);
+        return backend.submitLazy(registered(task), JobMode.IMAP, arguments.lazy(args), resolved(options, 1), true);
     }
 
     /** Like {@link #imap}, with results in completion order ({@code imap_unordered}). */
@@ -248,7 +269,8 @@ public final class Pool implements AutoCloseable {
 
     public <A, R> ResultSequence<R> imapUnordered(Class<? extends Task<A, R>> task, Iterable<? extends A> args,
                                                   JobOptions options) {
-        return jobs.submitLazy(registered(task), JobMode.IMAP_UNORDERED, arguments.lazy(args), options, false);
+        return backend.submitLazy(registered(task), JobMode.IMAP_UNORDERED, arguments.lazy(args),
+                resolved(options, 1), false);
     }
 
     // ---- shared state ------------------------------------------------------------------------
@@ -263,7 +285,7 @@ public final class Pool implements AutoCloseable {
      */
     public SharedCounter counter(String name) {
         checkOpen();
-        return engine.state().counter(name);
+        return backend.counter(name);
     }
 
     /**
@@ -276,12 +298,13 @@ public final class Pool implements AutoCloseable {
      */
     public SharedArray array(String name, int size) {
         checkOpen();
-        return engine.state().array(name, size);
+        return backend.array(name, size);
     }
 
     /**
      * The dictionary of this name that the pool's tasks reach as {@code ctx.map(name)}, the
-     * seed's {@code Manager().dict()}: empty on first use, kept in the pool's data directory.
+     * seed's {@code Manager().dict()}: empty on first use, kept in the pool's data directory (in
+     * memory for a pool of threads).
      * (Not to be confused with {@link #map(Class, Iterable)}, which runs a task.)
      *
      * @throws IllegalArgumentException when the name is blank or longer than 200 characters
@@ -289,19 +312,20 @@ public final class Pool implements AutoCloseable {
      */
     public SharedMap map(String name) {
         checkOpen();
-        return engine.state().map(name);
+        return backend.map(name);
     }
 
     /**
      * The list of this name that the pool's tasks reach as {@code ctx.list(name)}, the seed's
-     * {@code Manager().list()}: empty on first use, kept in the pool's data directory.
+     * {@code Manager().list()}: empty on first use, kept in the pool's data directory (in memory
+     * for a pool of threads).
      *
      * @throws IllegalArgumentException when the name is blank or longer than 200 characters
      * @throws IllegalStateException once the pool is closed
      */
     public SharedList list(String name) {
         checkOpen();
-        return engine.state().list(name);
+        return backend.list(name);
     }
 
     // ---- lifecycle ---------------------------------------------------------------------------
@@ -318,12 +342,7 @@ public final class Pool implements AutoCloseable {
         if (!state.compareAndSet(State.OPEN, State.CLOSED)) {
             return;
         }
-        programEnd.close();
-        jobs.awaitAll();
-        callbacks.stop(5);
-        jobs.storeClosing("closed");
-        engine.close();
-        deleteTemporaryDataDir();
+        backend.close();
     }
 
     /**
@@ -334,54 +353,56 @@ public final class Pool implements AutoCloseable {
      */
     public void terminate() {
         state.set(State.CLOSED);
-        programEnd.close();
-        jobs.abandonUnsettled();
-        jobs.storeClosing("terminated");
-        engine.terminate();
-        callbacks.stopNow();
-        jobs.abandonUnsettled(); // any submitted while the first pass ran
-        deleteTemporaryDataDir();
+        backend.terminate();
     }
 
     /**
      * The program ended while this pool was open: its engine's threads would keep the JVM running
-     * for ever. Says so once, naming the pool, and terminates it (as Python does with a pool left
-     * open at exit): no thread of the program is left to wait for its jobs.
+     * for ever. Says so once with {@code warning}, naming the pool, and terminates it (as Python
+     * does with a pool left open at exit): no thread of the program is left to wait for its jobs.
      */
-    private void terminateForgotten() {
+    private void terminateForgotten(String warning) {
         if (state.get() != State.OPEN) {
             return;
         }
-        Path dataDir = engine.settings().dataDir();
-        log.warn("the pool with data in {} ({} workers) was never closed: the program ended, so its workers are "
-                + "stopped{}. Call close() when done with a pool, or use try-with-resources: "
-                + "try (Pool pool = Pool.create()) { ... }", dataDir, engine.settings().worker().count(),
-                temporaryDataDir != null ? " and its temporary data directory is removed"
-                        : " and its unfinished jobs stay in that directory");
+        log.warn(warning);
         terminate();
     }
 
-    /** The engine below this pool, for tests in this package. */
+    /**
+     * The engine below this pool, for tests in this package.
+     *
+     * @throws IllegalStateException for a pool of threads, which has none
+     */
     Engine engine() {
-        return engine;
+        if (backend instanceof EngineBackend engineBackend) {
+            return engineBackend.engine();
+        }
+        throw new IllegalStateException("a pool of threads has no engine");
     }
 
     // ---- internals -----------------------------------------------------------------------------
 
     private RegisteredTask registered(Class<?> task) {
         checkOpen();
-        return engine.registry().require(task);
+        return backend.registry().require(task);
+    }
+
+    /** The options of an eager job of {@code tasks} tasks: unset chunksize by Python's rule. */
+    private JobOptions eager(JobOptions options, int tasks) {
+        int slots = 4 * backend.parallelism();
+        return resolved(options, Math.max(1, (tasks + slots - 1) / slots)); // ceil(n / (4 × workers)), at least 1
+    }
+
+    /** {@code options} over the pool's defaults, with {@code chunksize} if neither sets one. */
+    private JobOptions resolved(JobOptions options, int chunksize) {
+        JobOptions effective = options.orElse(defaults);
+        return effective.chunksize() != null ? effective : effective.withChunksize(chunksize);
     }
 
     private void checkOpen() {
         if (state.get() != State.OPEN) {
             throw new IllegalStateException("the pool is closed: create a new one to run more work");
-        }
-    }
-
-    private void deleteTemporaryDataDir() {
-        if (temporaryDataDir != null) {
-            temporaryDataDir.delete();
         }
     }
 }

@@ -5,17 +5,29 @@ import io.mqpool.engine.WorkerOptions;
 import io.mqpool.jobs.Task;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Sets up a {@link Pool}; nothing starts until {@link #build()}. Every setter throws
  * {@link IllegalArgumentException} naming the argument for a value it cannot use, null
  * included.
+ *
+ * <p>By default the pool runs worker processes. {@link #threads(int)} makes it run threads of
+ * this JVM instead ({@link Pool#threads(int)}); then the tasks directory, the defaults, the
+ * initializer and the task limit apply to the threads, and the settings of worker processes
+ * and of the store ({@code workers}, {@code dataDir}, {@code workerJvmOptions},
+ * {@code workerJava}) make {@link #build()} fail, as they would mean nothing.
  */
 public final class PoolBuilder {
 
     private final Map<String, String> flags = new HashMap<>();
+    /** The setters called that only a pool of worker processes uses, in the order called. */
+    private final Set<String> processSettings = new LinkedHashSet<>();
+    private Integer threads;
+    private Path tasksDir;
     private Path dataDir;
     private JobOptions defaults = JobOptions.defaults();
     private Class<?> initializer;
@@ -33,6 +45,19 @@ public final class PoolBuilder {
             throw new IllegalArgumentException("workers must be at least 1, got " + count);
         }
         flags.put("workers", Integer.toString(count));
+        processSettings.add("workers");
+        return this;
+    }
+
+    /**
+     * Runs tasks on {@code count} threads of this JVM instead of worker processes: see
+     * {@link Pool#threads(int)}.
+     */
+    public PoolBuilder threads(int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + count);
+        }
+        this.threads = count;
         return this;
     }
 
@@ -43,12 +68,17 @@ public final class PoolBuilder {
     public PoolBuilder dataDir(Path dir) {
         this.dataDir = required(dir, "dataDir");
         flags.put("data", dir.toString());
+        processSettings.add("dataDir");
         return this;
     }
 
-    /** Where jars of user tasks are found; default {@code <data>/tasks}. */
+    /**
+     * Where jars of user tasks are found; default {@code <data>/tasks}, and for a pool of
+     * threads none (only the class path).
+     */
     public PoolBuilder tasksDir(Path dir) {
-        flags.put("tasks-dir", required(dir, "tasksDir").toString());
+        this.tasksDir = required(dir, "tasksDir");
+        flags.put("tasks-dir", dir.toString());
         return this;
     }
 
@@ -68,12 +98,14 @@ public final class PoolBuilder {
             }
         }
         flags.put("worker.jvm-options", String.join(" ", options));
+        processSettings.add("workerJvmOptions");
         return this;
     }
 
     /** The {@code java} executable that starts workers; default the one running this JVM. */
     public PoolBuilder workerJava(Path javaCommand) {
         flags.put("worker.java", required(javaCommand, "workerJava").toString());
+        processSettings.add("workerJava");
         return this;
     }
 
@@ -85,8 +117,10 @@ public final class PoolBuilder {
 
     /**
      * A registered task each worker runs once, with {@code arg}, before its first task (Python's
-     * {@code initializer}/{@code initargs}). One that fails makes {@link #build()} fail with its
-     * error instead of starting workers again and again. {@code arg} may be null (JSON null).
+     * {@code initializer}/{@code initargs}); in a pool of threads, each thread runs it once, as
+     * in Python's {@code ThreadPool}, so per-thread state (a {@code ThreadLocal}) is what it
+     * may set up. One that fails makes {@link #build()} fail with its error instead of starting
+     * workers again and again. {@code arg} may be null (JSON null).
      *
      * @throws IllegalArgumentException if {@code task} is null
      */
@@ -96,7 +130,11 @@ public final class PoolBuilder {
         return this;
     }
 
-    /** Replaces a worker with a fresh process after it ran {@code tasks} tasks (Python's {@code maxtasksperchild}). */
+    /**
+     * Replaces a worker with a fresh process after it ran {@code tasks} tasks (Python's
+     * {@code maxtasksperchild}), counted in whole chunks; in a pool of threads, a thread with a
+     * fresh thread (which runs the initializer again).
+     */
     public PoolBuilder maxTasksPerWorker(long tasks) {
         if (tasks < 1) {
             throw new IllegalArgumentException("maxTasksPerWorker must be at least 1, got " + tasks);
@@ -114,14 +152,26 @@ public final class PoolBuilder {
 
     /**
      * Starts the pool: broker, database and worker processes. Blocks until the workers are
-     * ready (a second or two).
+     * ready (a second or two). A pool of threads starts its threads and blocks only while they
+     * run the initializer.
      *
      * @throws io.mqpool.config.SettingsException if a setting is invalid
      * @throws io.mqpool.engine.EngineStartException if a part cannot start, such as a worker
-     *     JVM that fails (with that process's error output)
+     *     JVM that fails (with that process's error output), or an initializer that fails
+     * @throws io.mqpool.jobs.UnknownTaskException if the initializer is not a registered task
+     * @throws IllegalStateException for a pool of threads given a setting of worker processes
      */
     public Pool build() {
+        WorkerOptions workerOptions = new WorkerOptions(initializer, initializerArg, maxTasksPerWorker);
+        if (threads != null) {
+            if (!processSettings.isEmpty()) {
+                throw new IllegalStateException(String.join(", ", processSettings) + " set for a pool of threads ("
+                        + "threads(" + threads + ")): only worker processes use "
+                        + (processSettings.size() == 1 ? "it" : "them"));
+            }
+            return Pool.startThreads(threads, tasksDir, defaults, workerOptions);
+        }
         return Pool.start(SettingsLoader.fromSystem(), flags, dataDir == null, defaults,
-                new WorkerOptions(initializer, initializerArg, maxTasksPerWorker));
+                workerOptions);
     }
 }

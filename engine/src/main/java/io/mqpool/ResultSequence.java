@@ -1,10 +1,6 @@
 package io.mqpool;
 
-import io.mqpool.engine.JobQueries;
-import io.mqpool.engine.ResultCursor;
 import io.mqpool.engine.events.JobSignal;
-import io.mqpool.engine.store.ChunkOutcomes;
-import io.mqpool.engine.store.JobRow;
 import io.mqpool.engine.store.JobState;
 import io.mqpool.engine.store.StoreException;
 import java.time.Duration;
@@ -26,8 +22,9 @@ import java.util.stream.StreamSupport;
 /**
  * The results of {@code imap} (input order) or {@code imapUnordered} (completion order),
  * handed out as soon as each is ready. One pass only: {@link #iterator()} and
- * {@link #stream()} share the position. Results are read from the store a page at a time, so
- * memory stays bounded however long the job.
+ * {@link #stream()} share the position. Results are read from the store a page at a time (on
+ * {@link Pool#threads threads}, from a bounded window in memory), so memory stays bounded
+ * however long the job.
  *
  * <p>A failed task throws its {@link TaskFailedException} at its place; iteration may go on
  * past it. Closing the sequence cancels the job's remaining tasks.
@@ -43,16 +40,17 @@ import java.util.stream.StreamSupport;
  * <p>The results live in the pool's store: once the pool is closed (which waits for the job to
  * finish) or terminated, the results already read into memory (at most one page) are handed
  * out, then the sequence ends with one {@link IllegalStateException} saying from which index on
- * (in completion order: after how many) the results were not handed out.
+ * (in completion order: after how many) the results were not handed out. On a pool of
+ * {@link Pool#threads threads} the results wait in memory, a bounded window of them: closing
+ * the pool runs the rest of the job without keeping its results, and the sequence ends the
+ * same way as soon as {@code close()} begins.
  */
 public final class ResultSequence<R> implements Iterable<R>, AutoCloseable {
 
     private static final int PAGE = 256;
 
     private final JobSignal signal;
-    private final ResultCursor cursor;
-    private final JobQueries jobs;
-    private final OutcomeReader<R> reader;
+    private final OutcomeFeed<R> feed;
     private final boolean inputOrder;
     private final Hooks hooks;
     private final Deque<Outcome<R>> ready = new ArrayDeque<>();
@@ -79,15 +77,12 @@ public final class ResultSequence<R> implements Iterable<R>, AutoCloseable {
     }
 
     /**
-     * @param cursor where the outcomes are read from: in input order (stopping at the first chunk
-     *     not recorded yet) or in completion order, as {@code inputOrder} says
+     * @param feed where the outcomes are read from: in input order or in completion order, as
+     *     {@code inputOrder} says
      */
-    ResultSequence(JobSignal signal, ResultCursor cursor, JobQueries jobs, OutcomeReader<R> reader,
-                   boolean inputOrder, Hooks hooks) {
+    ResultSequence(JobSignal signal, OutcomeFeed<R> feed, boolean inputOrder, Hooks hooks) {
         this.signal = signal;
-        this.cursor = cursor;
-        this.jobs = jobs;
-        this.reader = reader;
+        this.feed = feed;
         this.inputOrder = inputOrder;
         this.hooks = hooks;
     }
@@ -194,9 +189,8 @@ public final class ResultSequence<R> implements Iterable<R>, AutoCloseable {
     /** Reads the next page of outcomes, or waits for more if there are none yet. */
     private void readMore(long deadlineNanos) throws TimeoutException {
         long seen = signal.version();
-        List<ChunkOutcomes> page = cursor.next(PAGE);
-        for (ChunkOutcomes chunk : page) {
-            List<Outcome<R>> outcomes = reader.read(chunk);
+        List<List<Outcome<R>>> page = feed.next(PAGE);
+        for (List<Outcome<R>> outcomes : page) {
             ready.addAll(outcomes);
             readyChunkSizes.add(outcomes.size());
             chunksRead++;
@@ -221,7 +215,7 @@ public final class ResultSequence<R> implements Iterable<R>, AutoCloseable {
     }
 
     private void checkEnd() {
-        JobRow job = jobs.job(jobId()).orElseThrow(() -> new IllegalStateException("job " + jobId() + " is gone"));
+        OutcomeFeed.Standing job = feed.standing();
         if (job.totalChunks() != null && chunksRead >= job.totalChunks()) {
             ended = true;
             Throwable error = hooks.inputError().get();

@@ -112,6 +112,30 @@ final class Settlement<R> {
         return true;
     }
 
+    /**
+     * Waits for the job to end, then reads its outcome on this thread, unless another thread
+     * does already (then waits for it). Only for a result on which no callback can be
+     * registered, as nobody else holds it (a blocking {@code map} or {@code apply}): it spares
+     * the hand-off to the callback thread and back, which is most of the time of a quick job
+     * on threads. Returns once the result is settled.
+     *
+     * @throws InterruptedException if interrupted while waiting
+     */
+    void settleHere() throws InterruptedException {
+        try {
+            // A result abandoned by terminate() settles without its job ending.
+            CompletableFuture.anyOf(signal.finished(), settled).get();
+        } catch (ExecutionException e) {
+            // Only that it ended matters here: settle() reads how.
+        }
+        settle();
+        try {
+            settled.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a settlement never fails", e);
+        }
+    }
+
     /** Runs {@code callback} before the result is settled, or at once if it already is. */
     void register(Runnable callback) {
         synchronized (this) {

@@ -3,6 +3,7 @@ package io.mqpool;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,20 @@ class PoolBuilderTest {
                 () -> Pool.builder().workerJvmOptions(List.of(" ")));
         assertRefused("workerJvmOptions element 0 must be one option without whitespace, got '-Xmx64m -Xss1m'",
                 () -> Pool.builder().workerJvmOptions(List.of("-Xmx64m -Xss1m")));
+    }
+
+    @Test
+    void aPoolOfThreadsNeedsAtLeastOneThread() {
+        assertRefused("threads must be at least 1, got 0", () -> Pool.builder().threads(0));
+        assertRefused("threads must be at least 1, got -2", () -> Pool.threads(-2));
+    }
+
+    @Test
+    void aPoolOfThreadsRefusesTheSettingsOfWorkerProcessesNamingThem() {
+        IllegalStateException error = assertThrows(IllegalStateException.class, () -> Pool.builder().threads(2)
+                .dataDir(Path.of("/tmp/x")).workerJvmOptions(List.of("-Xmx64m")).build());
+        assertEquals("dataDir, workerJvmOptions set for a pool of threads (threads(2)): only worker processes use them",
+                error.getMessage());
     }
 
     private static void assertRefused(String message, Executable call) {

@@ -42,6 +42,7 @@ class ArchitectureTest {
                 .layer("broker").definedBy("io.mqpool.broker..")
                 .layer("worker").definedBy("io.mqpool.worker..", "io.mqpool.supervisor..", "io.mqpool.process..")
                 .layer("engine internals").definedBy(ENGINE_INTERNALS)
+                .layer("threads").definedBy("io.mqpool.threads..")
                 .layer("public API").definedBy("io.mqpool")
                 .layer("HTTP server and web UI").definedBy("io.mqpool.server..")
                 .layer("HTTP client").definedBy("io.mqpool.app.client..")
@@ -51,12 +52,13 @@ class ArchitectureTest {
                 .whereLayer("HTTP server and web UI").mayOnlyBeAccessedByLayers("applications")
                 .whereLayer("public API").mayOnlyBeAccessedByLayers("applications")
                 .whereLayer("engine internals").mayOnlyBeAccessedByLayers("public API", "HTTP server and web UI")
+                .whereLayer("threads").mayOnlyBeAccessedByLayers("public API")
                 .whereLayer("worker").mayOnlyBeAccessedByLayers("engine internals", "public API",
                         "HTTP server and web UI", "applications")
                 .whereLayer("broker").mayOnlyBeAccessedByLayers("worker", "engine internals", "public API")
                 .whereLayer("outcome").mayOnlyBeAccessedByLayers("broker", "worker", "engine internals", "public API",
                         "HTTP server and web UI")
-                .whereLayer("jobs").mayOnlyBeAccessedByLayers("worker", "engine internals", "public API",
+                .whereLayer("jobs").mayOnlyBeAccessedByLayers("worker", "engine internals", "threads", "public API",
                         "HTTP server and web UI", "applications")
                 .check(classes);
     }

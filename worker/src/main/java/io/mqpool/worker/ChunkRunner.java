@@ -31,6 +31,7 @@ final class ChunkRunner {
     private final StateClient state;
     private final OutcomeCodec codec = new OutcomeCodec();
     private final WorkerLog log;
+    private final TaskInvocation invocation;
 
     ChunkRunner(TaskRegistry registry, TaskJson json, String workerId,
                 TaskStartListener onTaskStart, StateClient state) {
@@ -40,6 +41,7 @@ final class ChunkRunner {
         this.onTaskStart = onTaskStart;
         this.state = state;
         this.log = new WorkerLog(System.err, workerId);
+        this.invocation = new TaskInvocation(json);
     }
 
     /**
@@ -78,7 +80,7 @@ final class ChunkRunner {
                 outcomes.add(settledError);
             } else {
                 onTaskStart.taskStarting(chunk, index);
-                outcomes.add(runOne(task, args.get(i),
+                outcomes.add(invocation.run(task, args.get(i),
                         new ChunkContext(chunk.jobId(), index, redeliveries, workerId, state)));
                 releaseLeftovers(chunk, index);
             }
@@ -109,51 +111,6 @@ final class ChunkRunner {
     private ChunkResult result(TaskChunk chunk, List<TaskOutcome> outcomes) {
         return new ChunkResult(chunk.jobId(), chunk.chunkNo(), chunk.firstIndex(), chunk.size(), workerId,
                 codec.encode(outcomes));
-    }
-
-    private TaskOutcome runOne(RegisteredTask task, JsonNode argument, ChunkContext context) {
-        Object result;
-        try {
-            Object bound = json.bindArgument(task, argument);
-            result = task.instance().call(bound, context);
-        } catch (InterruptedException e) {
-            // The task gave up on an interrupt; clear the flag so the next task of the chunk
-            // does not inherit it. Stopping the worker never uses interrupts.
-            Thread.interrupted();
-            return Failure.of(e);
-        } catch (Throwable e) {
-            // Errors a task can cause (StackOverflowError, NoClassDefFoundError, ...) fail the
-            // task; only a broken JVM (OutOfMemoryError, InternalError) takes the worker down.
-            if (e instanceof VirtualMachineError && !(e instanceof StackOverflowError)) {
-                throw (VirtualMachineError) e;
-            }
-            return Failure.of(e);
-        }
-        try {
-            JsonNode value = json.toJson(result);
-            checkSize(task, value);
-            return new TaskOutcome.Value(value.toString());
-        } catch (IllegalArgumentException e) {
-            return Failure.of(new IllegalArgumentException("the result of task " + task.name()
-                    + " (" + (result == null ? "null" : "a " + result.getClass().getName()) + ") could not be turned into JSON: "
-                    + e.getMessage(), e));
-        }
-    }
-
-    /** Refuses a result over {@link TaskJson#MAX_VALUE_CHARS}; small scalars are not measured. */
-    private void checkSize(RegisteredTask task, JsonNode value) {
-        long chars;
-        if (value.isTextual()) {
-            chars = value.textValue().length();
-        } else if (value.isContainerNode()) {
-            chars = value.toString().length();
-        } else {
-            return;
-        }
-        if (chars > TaskJson.MAX_VALUE_CHARS) {
-            throw new IllegalArgumentException(chars + " characters of JSON, over the limit of "
-                    + TaskJson.MAX_VALUE_CHARS + " per result");
-        }
     }
 
     private JsonNode parseArguments(TaskChunk chunk) throws MalformedArgumentsException {

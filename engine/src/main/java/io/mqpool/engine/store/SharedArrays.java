@@ -1,6 +1,7 @@
 package io.mqpool.engine.store;
 
 import io.mqpool.jobs.SharedNames;
+import io.mqpool.jobs.SharedRefusals;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -79,7 +80,7 @@ public final class SharedArrays {
 
     /** The one-line reason an add to an element overflowed. */
     public static String overflow(String name, int index, long delta) {
-        return "adding " + delta + " to element " + index + " of the shared array '" + name + "' overflows a long";
+        return SharedRefusals.elementOverflow(name, index, delta);
     }
 
     /** Creates the array on first use; refuses another size, or an index outside it. */
@@ -88,8 +89,7 @@ public final class SharedArrays {
         if (existing.isEmpty()) {
             table.create(c, name, size, clock.instant());
         } else if (existing.getAsInt() != size) {
-            throw new IllegalArgumentException("the shared array '" + name + "' has size " + existing.getAsInt()
-                    + ", not " + size);
+            throw new IllegalArgumentException(SharedRefusals.otherSize(name, existing.getAsInt(), size));
         }
         SharedNames.checkIndex(name, size, index);
     }

@@ -1,5 +1,6 @@
 package io.mqpool.engine.store;
 
+import io.mqpool.jobs.SharedRefusals;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -78,7 +79,7 @@ public final class SharedCounters {
 
     /** The one-line reason an operation overflowed. */
     public static String overflow(CounterOp op) {
-        return "adding " + op.value() + " to counter '" + op.name() + "' overflows a long";
+        return SharedRefusals.counterOverflow(op.name(), op.value());
     }
 
     /** Every counter that was written, by name. */

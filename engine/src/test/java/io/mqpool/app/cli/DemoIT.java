@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
@@ -45,10 +46,27 @@ class DemoIT {
             assertEquals(expected, seedLines);
             assertEquals(2, lines.stream().filter(line -> line.startsWith("Wall time: ")).count(), out);
             assertTrue(out.contains("(sequential: 16 s;") && out.contains("(sequential: 32 s;"), out);
-            assertTrue(out.contains("on 4 threads:"), out);
+
+            // The comparison: threads, processes, sequential, for two sleeping blocks and a CPU-bound one.
+            double[] eightOnCores = figures(lines, "  compute_square 1..8 (sleeps) on " + cores + " ");
+            double[] sixteenOnFour = figures(lines, "  compute_square 1..16 (sleeps) on 4 ");
+            double[] burns = figures(lines, "  burn_cpu 200 x " + 8 * cores + " (CPU only) on " + cores + " ");
+            assertEquals(16.0, eightOnCores[2], out);
+            assertEquals(32.0, sixteenOnFour[2], out);
+            // Sleeps overlap on threads: 8 s of each 16 s and 32 s, claimed with room to spare.
+            assertTrue(eightOnCores[0] < 0.75 * eightOnCores[2] && sixteenOnFour[0] < 0.5 * sixteenOnFour[2], out);
+            assertTrue(burns[0] > 0 && burns[1] > 0 && burns[2] > 0, out);
         } finally {
             demo.destroyForcibly();
         }
+    }
+
+    /** The three durations in seconds (threads, processes, sequential) of the comparison row starting so. */
+    private static double[] figures(List<String> lines, String rowStart) {
+        String row = lines.stream().filter(line -> line.startsWith(rowStart)).findFirst()
+                .orElseThrow(() -> new AssertionError("no row '" + rowStart.strip() + "' in " + lines));
+        return Arrays.stream(row.substring(rowStart.length()).trim().split("\\s+s\\s*"))
+                .mapToDouble(Double::parseDouble).toArray();
     }
 
     static Path packagedJar() throws IOException {
