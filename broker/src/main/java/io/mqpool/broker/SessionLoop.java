@@ -42,9 +42,17 @@ public abstract class SessionLoop implements AutoCloseable {
 
     /** Opens the session, lets the subclass create its consumers and producers, starts the thread. */
     public final void start() throws JMSException {
-        session = connection.openTransactedSession();
+        session = transacted() ? connection.openTransactedSession() : connection.openSession();
         open(session);
         thread.start();
+    }
+
+    /**
+     * Whether the loop's session is transacted (the default): its turns commit what they
+     * received and sent together. A loop whose messages carry nothing durable may say no.
+     */
+    protected boolean transacted() {
+        return true;
     }
 
     /** Creates the consumers and producers of {@code session}; called once, before the first turn. */
@@ -106,6 +114,9 @@ public abstract class SessionLoop implements AutoCloseable {
     }
 
     private void rollbackQuietly() {
+        if (!transacted()) {
+            return;
+        }
         try {
             session.rollback();
         } catch (JMSException | RuntimeException e) {

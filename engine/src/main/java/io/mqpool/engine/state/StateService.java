@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Answers the tasks' requests on {@link Queues#STATE}: applies each to the store (durable
  * before the answer goes out) and replies on the request's {@code JMSReplyTo}. Requests that
- * wait together are applied in one H2 transaction and answered in one broker transaction. A request the store refuses (a bad
+ * wait together are applied in one H2 transaction, then answered, on a session without broker transactions. A request the store refuses (a bad
  * name, an overflow) gets its reason back, which the task sees as a
  * {@code SharedStateException}. Lock and semaphore requests go to the {@link LockKeeper}, whose
  * answers (a grant may come long after its request) this loop sends every turn.
@@ -56,6 +56,16 @@ public final class StateService extends SessionLoop {
         this.collections = new CollectionAnswers(collections);
     }
 
+    /**
+     * Requests and replies are not persistent and every update is durable in H2 before its
+     * answer goes out, so a broker transaction around them would keep nothing safe: each turn
+     * would only pay for its commit.
+     */
+    @Override
+    protected boolean transacted() {
+        return false;
+    }
+
     @Override
     protected void open(Session session) throws JMSException {
         requests = Queues.consumer(session, Queues.STATE);
@@ -67,7 +77,7 @@ public final class StateService extends SessionLoop {
 
     /**
      * Answers the requests that wait: the valid ones applied in one H2 transaction, then every
-     * reply, then one broker commit.
+     * reply.
      */
     @Override
     protected void turn() throws JMSException {
@@ -121,9 +131,6 @@ public final class StateService extends SessionLoop {
             Message message = answer.reply().toMessage(session());
             message.setJMSCorrelationID(answer.correlation());
             replies.send(answer.to(), message);
-        }
-        if (!messages.isEmpty() || !lockAnswers.isEmpty()) {
-            session().commit();
         }
     }
 
