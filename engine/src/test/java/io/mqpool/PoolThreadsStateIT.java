@@ -75,17 +75,8 @@ class PoolThreadsStateIT {
 
     @Test
     void misuseIsRefusedInTheWordsOfTheProcessPool() {
-        List<String> told = pool.map(MisuseLock.class, List.of("unlock twice", "lock twice", "no permits",
-                "other permits", "lock a semaphore", "negative wait", "release twice"),
-                JobOptions.defaults().withChunksize(1));
+        List<String> told = pool.map(MisuseLock.class, SharedLocksIT.MISUSES, JobOptions.defaults().withChunksize(1));
 
-        assertEquals(List.of(
-                "IllegalMonitorStateException: the lock 'misused' was released already",
-                "SharedStateException: the lock 'misused' is held by this worker already: shared locks are not reentrant",
-                "IllegalArgumentException: the shared semaphore 'pool-of-none' needs 1 to 1000000 permits, not 0",
-                "SharedStateException: the shared semaphore 'three' has 3 permits, not 4",
-                "SharedStateException: 'three' is a shared semaphore, not a lock",
-                "IllegalArgumentException: waiting for 'misused' needs a wait of 0 or more, not PT-1S",
-                "IllegalMonitorStateException: this permit of the semaphore 'three' was released already"), told);
+        assertEquals(SharedLocksIT.MISUSE_ANSWERS, told);
     }
 }

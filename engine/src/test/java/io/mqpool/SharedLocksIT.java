@@ -31,6 +31,18 @@ import org.junit.jupiter.api.Test;
  */
 class SharedLocksIT {
 
+    /** What {@code MisuseLock} answers for each misuse, in the order of {@link #MISUSES}: the same on every pool. */
+    static final List<String> MISUSE_ANSWERS = List.of(
+            "IllegalMonitorStateException: the lock 'misused' was released already",
+            "SharedStateException: the lock 'misused' is held by this worker already: shared locks are not reentrant",
+            "IllegalArgumentException: the shared semaphore 'pool-of-none' needs 1 to 1000000 permits, not 0",
+            "SharedStateException: the shared semaphore 'three' has 3 permits, not 4",
+            "SharedStateException: 'three' is a shared semaphore, not a lock",
+            "IllegalArgumentException: waiting for 'misused' needs a wait of 0 or more, not PT-1S",
+            "IllegalMonitorStateException: this permit of the semaphore 'three' was released already");
+    static final List<String> MISUSES = List.of("unlock twice", "lock twice", "no permits", "other permits",
+            "lock a semaphore", "negative wait", "release twice");
+
     private static Pool pool;
 
     @BeforeAll
@@ -148,18 +160,9 @@ class SharedLocksIT {
 
     @Test
     void misuseIsRefusedInOneLineNamingTheLock() {
-        List<String> told = pool.map(MisuseLock.class, List.of("unlock twice", "lock twice", "no permits",
-                "other permits", "lock a semaphore", "negative wait", "release twice"),
-                JobOptions.defaults().withChunksize(1));
+        List<String> told = pool.map(MisuseLock.class, MISUSES, JobOptions.defaults().withChunksize(1));
 
-        assertEquals(List.of(
-                "IllegalMonitorStateException: the lock 'misused' was released already",
-                "SharedStateException: the lock 'misused' is held by this worker already: shared locks are not reentrant",
-                "IllegalArgumentException: the shared semaphore 'pool-of-none' needs 1 to 1000000 permits, not 0",
-                "SharedStateException: the shared semaphore 'three' has 3 permits, not 4",
-                "SharedStateException: 'three' is a shared semaphore, not a lock",
-                "IllegalArgumentException: waiting for 'misused' needs a wait of 0 or more, not PT-1S",
-                "IllegalMonitorStateException: this permit of the semaphore 'three' was released already"), told);
+        assertEquals(MISUSE_ANSWERS, told);
         told.forEach(line -> assertTrue(!line.contains("\n"), line));
     }
 
