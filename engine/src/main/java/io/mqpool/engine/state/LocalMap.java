@@ -4,6 +4,7 @@ import io.mqpool.engine.store.SharedCollections;
 import io.mqpool.jobs.SharedMap;
 import io.mqpool.jobs.SharedNames;
 import io.mqpool.jobs.SharedValues;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -32,6 +33,8 @@ record LocalMap(SharedCollections store, String name) implements SharedMap {
 
     @Override
     public Map<String, Object> snapshot() {
-        return SharedValues.decodeObject(name, CollectionAnswers.objectOf(store.entries(name)));
+        Map<String, Object> values = new LinkedHashMap<>();
+        store.entries(name).forEach((key, json) -> values.put(key, SharedValues.decode(name, json, Object.class)));
+        return values;
     }
 }
