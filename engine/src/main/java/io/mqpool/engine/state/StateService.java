@@ -23,15 +23,18 @@ import jakarta.jms.Session;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Answers the tasks' requests on {@link Queues#STATE}: applies each to the store (durable
  * before the answer goes out) and replies on the request's {@code JMSReplyTo}. Requests that
- * wait together are applied in one H2 transaction, then answered, on a session without broker transactions. A request the store refuses (a bad
- * name, an overflow) gets its reason back, which the task sees as a
- * {@code SharedStateException}. Lock and semaphore requests go to the {@link LockKeeper}, whose
+ * wait together are applied in one H2 transaction, then answered, on sessions without broker
+ * transactions. A request the store refuses (a bad name, an overflow) gets its reason back,
+ * which the task sees as a {@code SharedStateException}. Lock and semaphore requests go to the {@link LockKeeper}, whose
  * answers (a grant may come long after its request) this loop sends every turn.
  */
 public final class StateService extends SessionLoop {
@@ -44,6 +47,11 @@ public final class StateService extends SessionLoop {
     private final SharedArrays arrays;
     private final LockKeeper locks;
     private final CollectionAnswers collections;
+    private final BrokerConnection connection;
+    private final ReplyDestinations replyDestinations = new ReplyDestinations();
+    /** The requests Artemis delivered to {@link #requests}' listener, not yet answered. */
+    private final BlockingQueue<Message> inbox = new LinkedBlockingQueue<>();
+    private Session requestSession;
     private MessageConsumer requests;
     private MessageProducer replies;
 
@@ -54,6 +62,7 @@ public final class StateService extends SessionLoop {
         this.arrays = arrays;
         this.locks = locks;
         this.collections = new CollectionAnswers(collections);
+        this.connection = connection;
     }
 
     /**
@@ -66,9 +75,18 @@ public final class StateService extends SessionLoop {
         return false;
     }
 
+    /**
+     * Requests arrive through a listener on a session of their own: taking the ones that wait
+     * from the inbox costs nothing, where {@code receiveNoWait} asks the broker each time. The
+     * listener acknowledges a request as it hands it over, which loses nothing that matters:
+     * requests are not persistent, and an engine that dies with one unanswered takes its
+     * store down too; the task's call fails when no answer comes.
+     */
     @Override
     protected void open(Session session) throws JMSException {
-        requests = Queues.consumer(session, Queues.STATE);
+        requestSession = connection.openSession();
+        requests = Queues.consumer(requestSession, Queues.STATE);
+        requests.setMessageListener(inbox::add);
         // A producer without a destination: each reply goes where its request asks.
         replies = session.createProducer(null);
         replies.setDeliveryMode(DeliveryMode.NON_PERSISTENT);
@@ -80,12 +98,12 @@ public final class StateService extends SessionLoop {
      * reply.
      */
     @Override
-    protected void turn() throws JMSException {
-        Message first = requests.receive(RECEIVE_WAIT_MILLIS);
+    protected void turn() throws JMSException, InterruptedException {
+        Message first = inbox.poll(RECEIVE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
         List<Message> messages = new ArrayList<>();
-        for (Message message = first; message != null;
-                message = messages.size() < BATCH ? requests.receiveNoWait() : null) {
-            messages.add(message);
+        if (first != null) {
+            messages.add(first);
+            inbox.drainTo(messages, BATCH - 1);
         }
         StateReply[] answers = new StateReply[messages.size()];
         List<CounterOp> ops = new ArrayList<>();
@@ -130,7 +148,7 @@ public final class StateService extends SessionLoop {
         for (LockKeeper.Answer answer : lockAnswers) {
             Message message = answer.reply().toMessage(session());
             message.setJMSCorrelationID(answer.correlation());
-            replies.send(answer.to(), message);
+            replies.send(replyDestinations.of(answer.to()), message);
         }
     }
 
@@ -170,6 +188,19 @@ public final class StateService extends SessionLoop {
         }
     }
 
+    /** Stops the loop, then the listener's session. */
+    @Override
+    public void close() {
+        super.close();
+        if (requestSession != null) {
+            try {
+                requestSession.close();
+            } catch (JMSException e) {
+                log.warn("closing the shared-state requests' session failed: {}", e.toString());
+            }
+        }
+    }
+
     private void send(Message request, StateReply reply) throws JMSException {
         Destination replyTo = request.getJMSReplyTo();
         if (replyTo == null) {
@@ -178,6 +209,6 @@ public final class StateService extends SessionLoop {
         }
         Message answer = reply.toMessage(session());
         answer.setJMSCorrelationID(request.getJMSCorrelationID());
-        replies.send(replyTo, answer);
+        replies.send(replyDestinations.of(replyTo), answer);
     }
 }
