@@ -6,7 +6,8 @@ figures for CPython's multiprocessing.Pool on the same workloads it measures for
 mqpool, so that it can print mqpool/Python ratios. Workloads:
 
   trivial  pool.map(square, range(N)), default chunksize and chunksize=1 (tasks/s)
-  latency  sequential pool.apply(square, (i,)) round trips on a warm pool: p50, p99 (ms)
+  latency  sequential pool.apply(square, (i,)) round trips on a warm pool: p50, p99 (ms);
+           the same on multiprocessing.pool.ThreadPool, ten times as many calls (µs)
   state    a Value('q') incremented under its lock from 2 processes: p50, p99 (ms), rate (/s)
   cpu      parallel speedup of a calibrated pure-CPU burn (map, default chunksize) divided by workers
   sleep    8 sleeping tasks on Pool(8) and 16 on Pool(4), wall time (s)
@@ -23,6 +24,7 @@ import resource
 import sys
 import time
 from multiprocessing import Pool
+from multiprocessing.pool import ThreadPool
 
 
 def square(n):
@@ -79,23 +81,25 @@ def bench_trivial(a):
 
 
 def bench_latency(a):
-    p50s, p99s = [], []
-    for _ in range(a.runs):
-        with Pool(a.workers) as pool:
-            for i in range(50):
-                pool.apply(square, (i,))
-            samples = []
-            for i in range(a.latency_calls):
-                t0 = time.perf_counter_ns()
-                pool.apply(square, (i,))
-                samples.append(time.perf_counter_ns() - t0)
-            pool.close()
-            pool.join()
-        samples.sort()
-        p50s.append(percentile(samples, 50) / 1e6)
-        p99s.append(percentile(samples, 99) / 1e6)
-    emit("latency.p50", "ms", p50s)
-    emit("latency.p99", "ms", p99s)
+    for row, pool_type, calls, unit, per_ns in (("latency", Pool, a.latency_calls, "ms", 1e6),
+                                                ("latency.threads", ThreadPool, a.latency_calls * 10, "µs", 1e3)):
+        p50s, p99s = [], []
+        for _ in range(a.runs):
+            with pool_type(a.workers) as pool:
+                for i in range(50):
+                    pool.apply(square, (i,))
+                samples = []
+                for i in range(calls):
+                    t0 = time.perf_counter_ns()
+                    pool.apply(square, (i,))
+                    samples.append(time.perf_counter_ns() - t0)
+                pool.close()
+                pool.join()
+            samples.sort()
+            p50s.append(percentile(samples, 50) / per_ns)
+            p99s.append(percentile(samples, 99) / per_ns)
+        emit(row + ".p50", unit, p50s)
+        emit(row + ".p99", unit, p99s)
 
 
 def calibrate(millis):

@@ -29,10 +29,10 @@ class BenchIT {
     private static final BenchSizes SIZES = BenchSizes.tiny();
     /** Every row at tiny sizes: the sleep workload is skipped there. */
     private static final Set<String> ROWS = Set.of("trivial.default", "trivial.chunksize1", "latency.p50",
-            "latency.p99", "cpu.efficiency", "startup", "memory.seconds", "memory.peak-mb", "recovery.resume",
+            "latency.p99", "latency.threads.p50", "latency.threads.p99", "cpu.efficiency", "startup", "memory.seconds", "memory.peak-mb", "recovery.resume",
             "recovery.lost", "recovery.duplicated", "state.p50", "state.p99", "state.rate");
     private static final Set<String> PYTHON_ROWS = Set.of("trivial.default", "trivial.chunksize1", "latency.p50",
-            "latency.p99", "cpu.efficiency", "startup", "memory.seconds", "memory.peak-mb", "state.p50", "state.p99",
+            "latency.p99", "latency.threads.p50", "latency.threads.p99", "cpu.efficiency", "startup", "memory.seconds", "memory.peak-mb", "state.p50", "state.p99",
             "state.rate");
 
     private JsonNode report;
@@ -65,12 +65,14 @@ class BenchIT {
     @Test
     void timesRatesAndSpeedupsArePositive() {
         for (String row : List.of("trivial.default", "trivial.chunksize1", "latency.p50", "latency.p99",
-                "cpu.efficiency", "startup", "memory.seconds", "memory.peak-mb", "recovery.resume", "state.p50",
+                "latency.threads.p50", "cpu.efficiency", "startup", "memory.seconds", "memory.peak-mb", "recovery.resume", "state.p50",
                 "state.rate")) {
             assertTrue(rows.get(row).get("min").asDouble() > 0, rows.get(row).toString());
         }
         assertTrue(rows.get("latency.p50").get("median").asDouble()
                 <= rows.get("latency.p99").get("median").asDouble());
+        assertTrue(rows.get("latency.threads.p50").get("median").asDouble()
+                <= rows.get("latency.threads.p99").get("median").asDouble());
     }
 
     @Test
