@@ -2,11 +2,20 @@ package io.mqpool.broker;
 
 import io.mqpool.config.BrokerSettings;
 import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.api.core.TransportConfiguration;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.remoting.impl.netty.NettyAcceptorFactory;
+import org.apache.activemq.artemis.core.remoting.impl.netty.TransportConstants;
+import org.apache.activemq.artemis.core.security.CheckType;
+import org.apache.activemq.artemis.core.security.Role;
 import org.apache.activemq.artemis.core.server.JournalType;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 
@@ -17,6 +26,8 @@ final class BrokerConfiguration {
     static final String IN_VM_ACCEPTOR = "invm";
     /** The broker's name, followed by its port; Artemis names the broker's threads after it. */
     static final String NAME_PREFIX = "mqpool-broker-";
+    /** Where temporary queues are made (see {@link Configuration#setUuidNamespace}). */
+    static final String TEMPORARY_NAMESPACE = "mqpool.temporary";
 
     private BrokerConfiguration() {
     }
@@ -31,7 +42,16 @@ final class BrokerConfiguration {
         ConfigurationImpl config = new ConfigurationImpl();
         config.setName(NAME_PREFIX + port);
         config.setPersistenceEnabled(true);
-        config.setSecurityEnabled(false);
+        // When on, BrokerSecurity says who is who; these say what each may do.
+        config.setSecurityEnabled(settings.needsCredentials());
+        config.putSecurityRoles("#", Set.of(engine()));
+        config.putSecurityRoles(Queues.TASKS, Set.of(engine(), worker(CheckType.CONSUME)));
+        config.putSecurityRoles(Queues.RESULTS, Set.of(engine(), worker(CheckType.SEND)));
+        config.putSecurityRoles(Queues.STATE, Set.of(engine(), worker(CheckType.SEND)));
+        // A worker's own reply queue for shared state: it makes it, reads it and drops it.
+        config.putSecurityRoles(TEMPORARY_NAMESPACE + ".#", Set.of(engine(), worker(CheckType.CREATE_ADDRESS,
+                CheckType.CREATE_NON_DURABLE_QUEUE, CheckType.CONSUME, CheckType.DELETE_NON_DURABLE_QUEUE,
+                CheckType.DELETE_ADDRESS)));
         config.setJMXManagementEnabled(false);
         config.setJournalDirectory(brokerDir.resolve("journal").toString());
         config.setBindingsDirectory(brokerDir.resolve("bindings").toString());
@@ -49,7 +69,7 @@ final class BrokerConfiguration {
         // The default (90 % of the disk) silently blocks producers on a nearly full dev disk;
         // -1 turns that check off, so only a truly full disk fails, loudly, in a journal write.
         config.setMaxDiskUsage(-1);
-        config.addAcceptorConfiguration(TCP_ACCEPTOR, "tcp://" + settings.host() + ":" + port);
+        config.addAcceptorConfiguration(tcpAcceptor(settings, port));
         // The in-VM server id must be unique in this JVM; the TCP port already is.
         config.addAcceptorConfiguration(IN_VM_ACCEPTOR, "vm://" + port);
         for (String queue : new String[] {Queues.TASKS, Queues.RESULTS, Queues.RETRY, Queues.STATE,
@@ -62,7 +82,7 @@ final class BrokerConfiguration {
         // The reply queues of shared-state requests are temporary, named by a UUID: placed in
         // this namespace, they take the settings of mqpool.# too, rather than each making the
         // broker warn that it has no dead-letter and expiry address.
-        config.setUuidNamespace("mqpool.temporary");
+        config.setUuidNamespace(TEMPORARY_NAMESPACE);
         config.addAddressSetting("mqpool.#", new AddressSettings()
                 .setDeadLetterAddress(SimpleString.of(Queues.DEAD_LETTER))
                 .setExpiryAddress(SimpleString.of(Queues.EXPIRY))
@@ -77,5 +97,36 @@ final class BrokerConfiguration {
                 .setMaxDeliveryAttempts(1)
                 .setRedeliveryDelay(0));
         return config;
+    }
+
+    /** The TCP acceptor, with TLS when a keystore is set; parameters rather than a URL, so any password works. */
+    private static TransportConfiguration tcpAcceptor(BrokerSettings settings, int port) {
+        Map<String, Object> params = new HashMap<>();
+        params.put(TransportConstants.HOST_PROP_NAME, settings.host());
+        params.put(TransportConstants.PORT_PROP_NAME, port);
+        settings.tls().ifPresent(tls -> {
+            params.put(TransportConstants.SSL_ENABLED_PROP_NAME, true);
+            params.put(TransportConstants.KEYSTORE_PATH_PROP_NAME, tls.keystore().toAbsolutePath().toString());
+            params.put(TransportConstants.KEYSTORE_PASSWORD_PROP_NAME, tls.password());
+        });
+        return new TransportConfiguration(NettyAcceptorFactory.class.getName(), params, TCP_ACCEPTOR);
+    }
+
+    private static Role engine() {
+        return role(BrokerSecurity.ENGINE_ROLE, EnumSet.allOf(CheckType.class));
+    }
+
+    private static Role worker(CheckType first, CheckType... more) {
+        return role(BrokerSecurity.WORKER_ROLE, EnumSet.of(first, more));
+    }
+
+    private static Role role(String name, Set<CheckType> rights) {
+        return new Role(name, rights.contains(CheckType.SEND), rights.contains(CheckType.CONSUME),
+                rights.contains(CheckType.CREATE_DURABLE_QUEUE), rights.contains(CheckType.DELETE_DURABLE_QUEUE),
+                rights.contains(CheckType.CREATE_NON_DURABLE_QUEUE),
+                rights.contains(CheckType.DELETE_NON_DURABLE_QUEUE),
+                rights.contains(CheckType.MANAGE), rights.contains(CheckType.BROWSE),
+                rights.contains(CheckType.CREATE_ADDRESS), rights.contains(CheckType.DELETE_ADDRESS),
+                rights.contains(CheckType.VIEW), rights.contains(CheckType.EDIT));
     }
 }

@@ -59,6 +59,18 @@ public final class BrokerConnection implements AutoCloseable {
     }
 
     /**
+     * Connects as {@code credentials}' user (null: as nobody, for a broker that asks no
+     * credentials), without reconnecting. Blocks until connected.
+     *
+     * @throws JMSException when the broker cannot be reached; a {@code JMSSecurityException}
+     *     when it refuses the credentials
+     */
+    public static BrokerConnection connect(String url, BrokerCredentials credentials, int consumerWindowSize)
+            throws JMSException {
+        return connect(url, credentials, consumerWindowSize, 0, 1);
+    }
+
+    /**
      * Connects, retrying every 500 ms after a lost connection. Blocks until connected.
      *
      * @param reconnectAttempts retries after a lost connection; -1 retries forever
@@ -66,7 +78,7 @@ public final class BrokerConnection implements AutoCloseable {
      */
     public static BrokerConnection connect(String url, int consumerWindowSize, int reconnectAttempts)
             throws JMSException {
-        return connect(url, consumerWindowSize, reconnectAttempts, 1);
+        return connect(url, null, consumerWindowSize, reconnectAttempts, 1);
     }
 
     /**
@@ -77,12 +89,24 @@ public final class BrokerConnection implements AutoCloseable {
      */
     public static BrokerConnection connectWaiting(String url, int consumerWindowSize, Duration wait)
             throws JMSException {
-        int attempts = (int) Math.max(1, wait.toMillis() / STARTUP_RETRY_MILLIS);
-        return connect(url, consumerWindowSize, 0, attempts);
+        return connectWaiting(url, null, consumerWindowSize, wait);
     }
 
-    private static BrokerConnection connect(String url, int consumerWindowSize, int reconnectAttempts,
-                                            int initialConnectAttempts) throws JMSException {
+    /**
+     * As {@link #connectWaiting(String, int, Duration)}, as {@code credentials}' user (null:
+     * as nobody). A refusal of the credentials is not waited out.
+     *
+     * @throws JMSException when the broker cannot be reached within {@code wait}; a
+     *     {@code JMSSecurityException} at once when it refuses the credentials
+     */
+    public static BrokerConnection connectWaiting(String url, BrokerCredentials credentials, int consumerWindowSize,
+                                                  Duration wait) throws JMSException {
+        int attempts = (int) Math.max(1, wait.toMillis() / STARTUP_RETRY_MILLIS);
+        return connect(url, credentials, consumerWindowSize, 0, attempts);
+    }
+
+    private static BrokerConnection connect(String url, BrokerCredentials credentials, int consumerWindowSize,
+                                            int reconnectAttempts, int initialConnectAttempts) throws JMSException {
         Objects.requireNonNull(url, "url");
         ActiveMQConnectionFactory factory;
         try {
@@ -98,7 +122,8 @@ public final class BrokerConnection implements AutoCloseable {
         factory.setReconnectAttempts(reconnectAttempts);
         Connection connection;
         try {
-            connection = factory.createConnection();
+            connection = credentials == null ? factory.createConnection()
+                    : factory.createConnection(credentials.user(), credentials.password());
         } catch (JMSException e) {
             factory.close();
             throw e;

@@ -2,7 +2,9 @@ package io.mqpool.broker;
 
 import io.mqpool.config.BrokerSettings;
 import io.mqpool.config.OneLine;
+import io.mqpool.config.SecretFiles;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
@@ -31,24 +33,22 @@ public final class EmbeddedBroker implements AutoCloseable {
     private static final long STOP_TIMEOUT_MILLIS = 10_000;
     private static final int FREE_PORT_ATTEMPTS = 3;
 
+    /** The engine's user; its password is made at each start and never written down. */
+    static final String ENGINE_USER = "mqpool-engine";
+
     private final ActiveMQServer server;
     private final String host;
     private final int port;
+    private final BrokerCredentials engineCredentials;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private EmbeddedBroker(ActiveMQServer server, String host, int port) {
+    private EmbeddedBroker(ActiveMQServer server, String host, int port, BrokerCredentials engineCredentials) {
         this.server = server;
         this.host = host;
         this.port = port;
+        this.engineCredentials = engineCredentials;
     }
 
-    /**
-     * Starts a broker keeping its journal under {@code brokerDir}. Blocks until the broker
-     * accepts connections (about a second).
-     *
-     * @param settings the host, port (0 picks a free one) and journal settings
-     * @throws BrokerStartException when the port is in use or the broker fails to start
-     */
     /**
      * The same settings with port 0 replaced by a port that is free now, so that clients can be
      * told the broker's address before it has started.
@@ -60,26 +60,45 @@ public final class EmbeddedBroker implements AutoCloseable {
             return settings;
         }
         try {
-            return new BrokerSettings(settings.host(), FreePorts.pick(settings.host()),
-                    settings.journalBufferTimeoutMicros(), settings.consumerWindowSize(),
-                    settings.maxDeliveryAttempts());
+            return settings.withPort(FreePorts.pick(settings.host()));
         } catch (IOException e) {
             throw new BrokerStartException("cannot start the broker: no free port on "
                     + settings.host() + ": " + e.getMessage(), e);
         }
     }
 
+    /**
+     * Starts a broker with no credentials beyond the settings' (a test's broker on loopback).
+     *
+     * @see #start(BrokerSettings, Path, BrokerCredentials)
+     */
     public static EmbeddedBroker start(BrokerSettings settings, Path brokerDir) {
+        return start(settings, brokerDir, new BrokerCredentials(BrokerCredentials.WORKER_USER,
+                SecretFiles.randomSecret()));
+    }
+
+    /**
+     * Starts a broker keeping its journal under {@code brokerDir}. Blocks until the broker
+     * accepts connections (about a second).
+     *
+     * @param settings the host, port (0 picks a free one), journal settings, and whether
+     *     clients must give credentials
+     * @param workers the workers' credentials, asked for when the settings say so
+     * @throws BrokerStartException when the port is in use or the broker fails to start
+     */
+    public static EmbeddedBroker start(BrokerSettings settings, Path brokerDir, BrokerCredentials workers) {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(brokerDir, "brokerDir");
+        Objects.requireNonNull(workers, "workers");
+        BrokerCredentials engine = new BrokerCredentials(ENGINE_USER, SecretFiles.randomSecret());
         if (settings.port() != 0) {
-            return startOn(settings, settings.port(), brokerDir);
+            return startOn(settings, settings.port(), brokerDir, engine, workers);
         }
         // Another process may take the picked port before the acceptor binds it: pick again.
         BrokerStartException last = null;
         for (int attempt = 0; attempt < FREE_PORT_ATTEMPTS; attempt++) {
             try {
-                return startOn(settings, FreePorts.pick(settings.host()), brokerDir);
+                return startOn(settings, FreePorts.pick(settings.host()), brokerDir, engine, workers);
             } catch (PortInUseException e) {
                 last = e;
             } catch (IOException e) {
@@ -90,7 +109,8 @@ public final class EmbeddedBroker implements AutoCloseable {
         throw last;
     }
 
-    private static EmbeddedBroker startOn(BrokerSettings settings, int port, Path brokerDir) {
+    private static EmbeddedBroker startOn(BrokerSettings settings, int port, Path brokerDir,
+                                          BrokerCredentials engine, BrokerCredentials workers) {
         String host = settings.host();
         if (!FreePorts.isFree(host, port)) {
             throw new PortInUseException(host, port);
@@ -98,8 +118,8 @@ public final class EmbeddedBroker implements AutoCloseable {
         ActiveMQServer server;
         try {
             // The boolean is "enable persistence", which overrides the configuration's flag.
-            server = ActiveMQServers.newActiveMQServer(
-                    BrokerConfiguration.of(settings, port, brokerDir), true);
+            server = ActiveMQServers.newActiveMQServer(BrokerConfiguration.of(settings, port, brokerDir),
+                    ManagementFactory.getPlatformMBeanServer(), new BrokerSecurity(engine, workers), true);
             server.start();
             if (!server.waitForActivation(30, TimeUnit.SECONDS)) {
                 stopQuietly(server);
@@ -123,7 +143,7 @@ public final class EmbeddedBroker implements AutoCloseable {
         }
         LOG.debug("broker started on {}:{}", host, port);
         InVmThreads.brokerStarted();
-        return new EmbeddedBroker(server, host, port);
+        return new EmbeddedBroker(server, host, port, engine);
     }
 
     /**
@@ -164,6 +184,11 @@ public final class EmbeddedBroker implements AutoCloseable {
     /** The URL for clients in other processes, {@code tcp://host:port}. */
     public String url() {
         return "tcp://" + host + ":" + port;
+    }
+
+    /** The credentials of the engine's own connections, which have every right. */
+    public BrokerCredentials engineCredentials() {
+        return engineCredentials;
     }
 
     /** The URL for clients in this JVM, {@code vm://<port>}: no sockets, no copying. */

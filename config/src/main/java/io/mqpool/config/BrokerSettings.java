@@ -1,6 +1,7 @@
 package io.mqpool.config;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The embedded broker.
@@ -12,9 +13,12 @@ import java.util.Objects;
  * @param consumerWindowSize bytes of quick chunks a worker may hold ahead of the one it runs;
  *     0 always takes one chunk at a time
  * @param maxDeliveryAttempts deliveries of one chunk before it goes to the dead-letter queue
+ * @param auth when clients must give credentials: beyond loopback ({@code auto}) or always
+ * @param tls the TCP acceptor's keystore, when it speaks TLS
  */
 public record BrokerSettings(String host, int port, int journalBufferTimeoutMicros,
-                             int consumerWindowSize, int maxDeliveryAttempts) {
+                             int consumerWindowSize, int maxDeliveryAttempts, AuthMode auth,
+                             Optional<TlsSettings> tls) {
 
     static final int MAX_PORT = 65_535;
     static final int MAX_JOURNAL_BUFFER_TIMEOUT_MICROS = 1_000_000;
@@ -24,10 +28,30 @@ public record BrokerSettings(String host, int port, int journalBufferTimeoutMicr
     /** @throws IllegalArgumentException if a number is out of its range */
     public BrokerSettings {
         Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(auth, "auth");
+        Objects.requireNonNull(tls, "tls");
         Ranges.check("broker port", port, 0, MAX_PORT);
         Ranges.check("broker journal buffer timeout (µs)", journalBufferTimeoutMicros, 1,
                 MAX_JOURNAL_BUFFER_TIMEOUT_MICROS);
         Ranges.check("broker consumer window", consumerWindowSize, -1, MAX_CONSUMER_WINDOW);
         Ranges.check("broker max delivery attempts", maxDeliveryAttempts, 1, MAX_DELIVERY_ATTEMPTS);
+    }
+
+    /** Credentials beyond loopback, no TLS. */
+    public BrokerSettings(String host, int port, int journalBufferTimeoutMicros, int consumerWindowSize,
+                          int maxDeliveryAttempts) {
+        this(host, port, journalBufferTimeoutMicros, consumerWindowSize, maxDeliveryAttempts, AuthMode.AUTO,
+                Optional.empty());
+    }
+
+    /** The same settings on another port. */
+    public BrokerSettings withPort(int otherPort) {
+        return new BrokerSettings(host, otherPort, journalBufferTimeoutMicros, consumerWindowSize,
+                maxDeliveryAttempts, auth, tls);
+    }
+
+    /** Whether clients must give credentials: always, or because the broker listens beyond loopback. */
+    public boolean needsCredentials() {
+        return auth == AuthMode.ALWAYS || !Loopback.isLoopback(host);
     }
 }

@@ -15,6 +15,9 @@ enum SettingKey {
     BROKER_JOURNAL_BUFFER_TIMEOUT("broker.journal-buffer-timeout-us"),
     BROKER_CONSUMER_WINDOW("broker.consumer-window"),
     BROKER_MAX_DELIVERY_ATTEMPTS("broker.max-delivery-attempts"),
+    BROKER_AUTH("broker.auth"),
+    BROKER_TLS_KEYSTORE("broker.tls.keystore"),
+    BROKER_TLS_KEYSTORE_PASSWORD("broker.tls.keystore-password"),
     WORKER_JAVA("worker.java"),
     WORKER_JVM_OPTIONS("worker.jvm-options"),
     WORKER_CLASSPATH("worker.classpath"),
@@ -25,7 +28,12 @@ enum SettingKey {
     HTTP_PORT("http.port"),
     HTTP_READ_ONLY("http.read-only"),
     HTTP_BASE_PATH("http.base-path"),
-    SERVER("server");
+    HTTP_AUTH("http.auth"),
+    HTTP_TLS_KEYSTORE("http.tls.keystore"),
+    HTTP_TLS_KEYSTORE_PASSWORD("http.tls.keystore-password"),
+    SERVER("server"),
+    TOKEN("token"),
+    TOKEN_FILE("token-file");
 
     static final String ENV_PREFIX = "MQPOOL_";
 

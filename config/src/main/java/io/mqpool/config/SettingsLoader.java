@@ -2,6 +2,7 @@ package io.mqpool.config;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,7 +81,19 @@ public final class SettingsLoader {
      */
     public ClientSettings loadClient(Map<String, String> flags) {
         SettingsReader r = merge(flags);
-        return new ClientSettings(r.httpUrl(SettingKey.SERVER));
+        URI server = r.httpUrl(SettingKey.SERVER);
+        // A token file that is named wins over a token given as such, which wins over the data
+        // directory's file: the nearer the command line, the stronger.
+        if (r.has(SettingKey.TOKEN_FILE)) {
+            return new ClientSettings(server, Optional.empty(), Optional.of(r.path(SettingKey.TOKEN_FILE)));
+        }
+        if (r.has(SettingKey.TOKEN)) {
+            return new ClientSettings(server, Optional.of(r.text(SettingKey.TOKEN)), Optional.empty());
+        }
+        Optional<Path> dataDirFile = r.has(SettingKey.DATA)
+                ? Optional.of(r.path(SettingKey.DATA).resolve(ClientSettings.TOKEN_FILE_NAME)).filter(Files::isReadable)
+                : Optional.empty();
+        return new ClientSettings(server, Optional.empty(), dataDirFile);
     }
 
     /** Defaults, file, environment and flags, merged lowest first. */
@@ -140,6 +153,7 @@ public final class SettingsLoader {
         // a round trip per chunk of tiny tasks.
         put(defaults, SettingKey.BROKER_CONSUMER_WINDOW, "8192");
         put(defaults, SettingKey.BROKER_MAX_DELIVERY_ATTEMPTS, "10");
+        put(defaults, SettingKey.BROKER_AUTH, "auto");
         put(defaults, SettingKey.WORKER_JVM_OPTIONS, "-XX:+UseSerialGC");
         put(defaults, SettingKey.WORKER_CLASSPATH, systemProperties.getOrDefault("java.class.path", ""));
         put(defaults, SettingKey.WORKER_START_TIMEOUT, "30s");
@@ -149,6 +163,7 @@ public final class SettingsLoader {
         put(defaults, SettingKey.HTTP_PORT, "8080");
         put(defaults, SettingKey.HTTP_READ_ONLY, "false");
         put(defaults, SettingKey.HTTP_BASE_PATH, "");
+        put(defaults, SettingKey.HTTP_AUTH, "auto");
         put(defaults, SettingKey.SERVER, ClientSettings.DEFAULT_SERVER);
         // tasks-dir defaults to <data>/tasks once data is known; see build().
         return defaults;
@@ -223,7 +238,9 @@ public final class SettingsLoader {
                 r.integer(SettingKey.BROKER_PORT, 0, BrokerSettings.MAX_PORT),
                 r.integer(SettingKey.BROKER_JOURNAL_BUFFER_TIMEOUT, 1, BrokerSettings.MAX_JOURNAL_BUFFER_TIMEOUT_MICROS),
                 r.integer(SettingKey.BROKER_CONSUMER_WINDOW, -1, BrokerSettings.MAX_CONSUMER_WINDOW),
-                r.integer(SettingKey.BROKER_MAX_DELIVERY_ATTEMPTS, 1, BrokerSettings.MAX_DELIVERY_ATTEMPTS));
+                r.integer(SettingKey.BROKER_MAX_DELIVERY_ATTEMPTS, 1, BrokerSettings.MAX_DELIVERY_ATTEMPTS),
+                r.auth(SettingKey.BROKER_AUTH),
+                tls(r, SettingKey.BROKER_TLS_KEYSTORE, SettingKey.BROKER_TLS_KEYSTORE_PASSWORD));
         WorkerSettings worker = new WorkerSettings(
                 r.integer(SettingKey.WORKERS, 1, WorkerSettings.MAX_COUNT),
                 r.command(SettingKey.WORKER_JAVA),
@@ -236,7 +253,15 @@ public final class SettingsLoader {
                 r.text(SettingKey.HTTP_BIND),
                 r.integer(SettingKey.HTTP_PORT, 0, HttpSettings.MAX_PORT),
                 r.bool(SettingKey.HTTP_READ_ONLY),
-                r.basePath(SettingKey.HTTP_BASE_PATH));
+                r.basePath(SettingKey.HTTP_BASE_PATH),
+                r.auth(SettingKey.HTTP_AUTH),
+                tls(r, SettingKey.HTTP_TLS_KEYSTORE, SettingKey.HTTP_TLS_KEYSTORE_PASSWORD));
         return new Settings(data, tasksDir, broker, worker, http);
+    }
+
+    private static Optional<TlsSettings> tls(SettingsReader r, SettingKey keystore, SettingKey password) {
+        return TlsSettings.of(r.has(keystore) ? Optional.of(r.path(keystore)) : Optional.empty(),
+                r.has(password) ? Optional.of(r.textOrEmpty(password)) : Optional.empty(),
+                keystore.key(), password.key());
     }
 }

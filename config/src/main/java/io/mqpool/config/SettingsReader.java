@@ -119,6 +119,14 @@ final class SettingsReader {
         throw invalid(key, "must be true or false, got '" + raw(key).value() + "'");
     }
 
+    AuthMode auth(SettingKey key) {
+        try {
+            return AuthMode.of(raw(key).value());
+        } catch (IllegalArgumentException e) {
+            throw invalid(key, e.getMessage());
+        }
+    }
+
     /** A URL path prefix such as {@code /mqpool}; blank or {@code /} for none. */
     String basePath(SettingKey key) {
         String path = HttpSettings.normalizeBasePath(textOrEmpty(key));

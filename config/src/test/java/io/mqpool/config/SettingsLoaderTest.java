@@ -3,6 +3,7 @@ package io.mqpool.config;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.URI;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -113,9 +115,11 @@ class SettingsLoaderTest {
     void anUnknownFlagIsAnErrorListingTheKnownSettings() {
         assertEquals("unknown setting 'x' (from flag); known settings: config, data, tasks-dir, workers, "
                 + "broker.host, broker.port, broker.journal-buffer-timeout-us, broker.consumer-window, "
-                + "broker.max-delivery-attempts, worker.java, worker.jvm-options, worker.classpath, "
+                + "broker.max-delivery-attempts, broker.auth, broker.tls.keystore, broker.tls.keystore-password, "
+                + "worker.java, worker.jvm-options, worker.classpath, "
                 + "worker.start-timeout, worker.max-restart-backoff, worker.max-start-failures, "
-                + "http.bind, http.port, http.read-only, http.base-path, server", failure(Map.of(), Map.of("x", "1")));
+                + "http.bind, http.port, http.read-only, http.base-path, http.auth, http.tls.keystore, "
+                + "http.tls.keystore-password, server, token, token-file", failure(Map.of(), Map.of("x", "1")));
     }
 
     @Test
@@ -226,6 +230,42 @@ class SettingsLoaderTest {
         assertEquals(URI.create("https://env.example:8443"), withEnv.loadClient(Map.of()).server());
         assertEquals(URI.create("http://10.0.0.5:9000"),
                 withEnv.loadClient(Map.of("server", "http://10.0.0.5:9000")).server());
+    }
+
+    @Test
+    void aClientsTokenComesFromTheNamedFileElseTheEnvironmentElseTheDataDirectory() throws IOException {
+        Path data = Files.createDirectories(home.resolve(".mqpool"));
+        Path inData = Files.writeString(data.resolve("http-token"), "from-data\n");
+        Files.setPosixFilePermissions(inData, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        Path named = Files.writeString(home.resolve("token"), " from-file \n");
+        Files.setPosixFilePermissions(named, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+
+        SettingsLoader plain = new SettingsLoader(Map.of(), systemProperties());
+        SettingsLoader withEnv = new SettingsLoader(Map.of("MQPOOL_TOKEN", "from-env"), systemProperties());
+
+        assertEquals(Optional.of("from-data"), plain.loadClient(Map.of()).resolveToken());
+        assertEquals(Optional.of("from-env"), withEnv.loadClient(Map.of()).resolveToken());
+        assertEquals(Optional.of("from-file"),
+                withEnv.loadClient(Map.of("token-file", named.toString())).resolveToken());
+        Files.delete(inData);
+        assertEquals(Optional.empty(), plain.loadClient(Map.of()).resolveToken());
+    }
+
+    @Test
+    void authModesAreAutoUnlessSetAndAKeystoreNeedsItsPassword() {
+        Settings defaults = load(Map.of(), Map.of());
+        assertEquals(AuthMode.AUTO, defaults.http().auth());
+        assertEquals(AuthMode.AUTO, defaults.broker().auth());
+        assertTrue(defaults.http().tls().isEmpty());
+        assertEquals(AuthMode.ALWAYS, load(Map.of("MQPOOL_HTTP_AUTH", "always"), Map.of()).http().auth());
+        assertEquals("setting broker.auth must be auto or always, got 'sometimes' (from flag)",
+                assertThrows(SettingsException.class, () -> load(Map.of(), Map.of("broker.auth", "sometimes")))
+                        .getMessage());
+        assertEquals("setting http.tls.keystore needs http.tls.keystore-password, the keystore's password",
+                assertThrows(SettingsException.class, () -> load(Map.of(), Map.of("http.tls.keystore", "/k.p12")))
+                        .getMessage());
+        assertEquals(Path.of("/k.p12"), load(Map.of(), Map.of("broker.tls.keystore", "/k.p12",
+                "broker.tls.keystore-password", "secret")).broker().tls().orElseThrow().keystore());
     }
 
     @Test

@@ -1,8 +1,10 @@
 package io.mqpool.engine;
 
 import io.mqpool.broker.BrokerConnection;
+import io.mqpool.broker.BrokerCredentials;
 import io.mqpool.broker.EmbeddedBroker;
 import io.mqpool.config.BrokerSettings;
+import io.mqpool.config.SecretFiles;
 import io.mqpool.config.Settings;
 import io.mqpool.engine.collect.ResultCollector;
 import io.mqpool.engine.dispatch.Dispatcher;
@@ -131,11 +133,13 @@ public final class Engine implements AutoCloseable {
         shutdown.add("data directory lock",
                 DataDirLock.acquire(dataDir, "engine.lock", "mqpool engine", ProcessHandle.current().pid()));
         BrokerSettings brokerSettings = EmbeddedBroker.withConcretePort(settings.broker());
+        BrokerCredentials workerCredentials = workerCredentials(dataDir);
         // Checked before anything starts in the background: an unregistered initializer fails here.
-        WorkerLaunch launch = options.launch("tcp://" + brokerSettings.host() + ":" + brokerSettings.port(),
-                brokerSettings.consumerWindowSize(), settings.tasksDir(), registry, json);
+        WorkerLaunch launch = options.launch(localWorkerUrl(brokerSettings), brokerSettings.consumerWindowSize(),
+                settings.tasksDir(), brokerSettings.needsCredentials() ? dataDir.resolve(BrokerCredentials.FILE_NAME)
+                        : null, registry, json);
         CompletableFuture<EmbeddedBroker> brokerStart = Background.run("mqpool-broker-start",
-                () -> EmbeddedBroker.start(brokerSettings, dataDir.resolve("broker")));
+                () -> EmbeddedBroker.start(brokerSettings, dataDir.resolve("broker"), workerCredentials));
         supervisor = new Supervisor(settings.worker(), launch, workerOutput, this::fatal, clock);
         supervisor.onWorkerExit((workerId, pid) -> {
             SharedState shared = state;
@@ -159,7 +163,8 @@ public final class Engine implements AutoCloseable {
             Background.join(brokerStart.thenAccept(EmbeddedBroker::close).exceptionally(ignored -> null));
             throw e;
         }
-        BrokerConnection connection = shutdown.add("broker connection", BrokerConnection.connect(broker.inVmUrl(), -1));
+        BrokerConnection connection = shutdown.add("broker connection",
+                BrokerConnection.connect(broker.inVmUrl(), broker.engineCredentials(), -1));
         Deadlines deadlines = shutdown.add("deadline timer", new Deadlines(clock, id -> ender.end(id, JobState.TIMED_OUT, true)));
         int workers = settings.worker().count();
         dispatcher = shutdown.add("dispatcher", new Dispatcher(store, connection, Math.max(512, 8 * workers)));
@@ -178,6 +183,24 @@ public final class Engine implements AutoCloseable {
         shutdown.add("workers", supervisor);
         // Resumed jobs need no worker yet: their chunks wait in the broker meanwhile.
         JobResumer.resumeRunningJobs(store, dispatcher, deadlines);
+    }
+
+    /** The workers' broker credentials of this data directory, made on first start. */
+    private static BrokerCredentials workerCredentials(Path dataDir) {
+        try {
+            return BrokerCredentials.ofDataDir(dataDir);
+        } catch (SecretFiles.SecretFileException e) {
+            throw new EngineStartException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The URL this host's workers reach the broker by. Over TLS they trust any certificate:
+     * they connect to this very host, where nobody can stand between them and the broker.
+     */
+    private static String localWorkerUrl(BrokerSettings broker) {
+        String url = "tcp://" + broker.host() + ":" + broker.port();
+        return broker.tls().isPresent() ? url + "?sslEnabled=true&trustAll=true&verifyHost=false" : url;
     }
 
     private static void createDirectory(Path dir) {

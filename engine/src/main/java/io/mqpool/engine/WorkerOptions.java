@@ -30,10 +30,12 @@ public record WorkerOptions(Class<?> initializer, Object initializerArg, long ma
     /**
      * How the supervisor launches workers with these options.
      *
+     * @param credentialsFile the workers' broker credentials, or null for a broker that asks none
+     *
      * @throws io.mqpool.jobs.UnknownTaskException if the initializer is not a registered task
      */
-    WorkerLaunch launch(String brokerUrl, int consumerWindowSize, Path tasksDir, TaskRegistry registry,
-                        TaskJson json) {
+    WorkerLaunch launch(String brokerUrl, int consumerWindowSize, Path tasksDir, Path credentialsFile,
+                        TaskRegistry registry, TaskJson json) {
         String name = null;
         String argJson = "null";
         if (initializer != null) {
@@ -41,6 +43,6 @@ public record WorkerOptions(Class<?> initializer, Object initializerArg, long ma
             argJson = json.toJson(initializerArg).toString();
         }
         return new WorkerLaunch(brokerUrl, tasksDir, consumerWindowSize, BROKER_START_WAIT, name, argJson,
-                maxTasksPerWorker);
+                maxTasksPerWorker, credentialsFile);
     }
 }

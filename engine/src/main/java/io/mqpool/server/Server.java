@@ -1,6 +1,8 @@
 package io.mqpool.server;
 
+import io.mqpool.config.ClientSettings;
 import io.mqpool.config.OneLine;
+import io.mqpool.config.SecretFiles;
 import io.mqpool.config.Settings;
 import io.mqpool.engine.DataDirLock;
 import io.mqpool.engine.Engine;
@@ -56,7 +58,7 @@ public final class Server implements AutoCloseable {
             Logger log = LoggerFactory.getLogger(Server.class);
             // The HTTP server starts while the workers do; the status line waits for both.
             engine = Engine.begin(settings, WorkerOptions.NONE, line -> log.info("worker: {}", line));
-            HttpApi http = HttpApi.start(engine, settings.http(), version);
+            HttpApi http = HttpApi.start(engine, settings.http(), version, apiToken(settings.dataDir()));
             try {
                 engine.awaitWorkers();
             } catch (RuntimeException e) {
@@ -80,7 +82,21 @@ public final class Server implements AutoCloseable {
         String bind = settings.http().bind();
         boolean wildcard = bind.equals("0.0.0.0") || bind.equals("::") || bind.equals("[::]");
         String host = wildcard ? "127.0.0.1" : bind.contains(":") && !bind.startsWith("[") ? "[" + bind + "]" : bind;
-        return URI.create("http://" + host + ":" + http.port());
+        return URI.create((settings.http().tls().isPresent() ? "https://" : "http://") + host + ":" + http.port());
+    }
+
+    /**
+     * The HTTP API token of this data directory, made on first start; {@code mqpool token} prints it.
+     *
+     * @throws ServerStartException when its file cannot be made or read, or others may read it
+     */
+    static String apiToken(Path dataDir) {
+        try {
+            return SecretFiles.readOrCreate(dataDir.resolve(ClientSettings.TOKEN_FILE_NAME),
+                    SecretFiles.randomSecret() + "\n", "the HTTP API token").strip();
+        } catch (SecretFiles.SecretFileException e) {
+            throw new ServerStartException(e.getMessage(), e);
+        }
     }
 
     public int port() {

@@ -43,7 +43,7 @@ import org.awaitility.core.ConditionTimeoutException;
 public final class ServerProcess implements AutoCloseable {
 
     private static final Pattern STATUS_LINE =
-            Pattern.compile("mqpool \\S+ listening on (http://[^,\\s]+), (\\d+) workers, data in (.+)");
+            Pattern.compile("mqpool \\S+ listening on (https?://[^,\\s]+), (\\d+) workers, data in (.+)");
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
 
@@ -64,8 +64,8 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     /**
-     * Starts {@code mqpool server --port 0 --broker-port 0 --workers N --data DIR} and blocks until
-     * it is listening.
+     * Starts {@code mqpool server --port 0 --broker-port 0 --workers N --data DIR} (a broker port
+     * among {@code extraArgs} replaces the 0) and blocks until it is listening.
      *
      * @throws IllegalStateException if the server exits or prints no status line within 60 s;
      *     the message carries its output (the process is killed)
@@ -88,8 +88,10 @@ public final class ServerProcess implements AutoCloseable {
     public static ServerProcess launch(Path dataDir, int workers, String... extraArgs) {
         Path jar = copyOfPackagedJar();
         List<String> command = new ArrayList<>(List.of(java(), "-jar", jar.toString(), "server",
-                "--port", "0", "--broker-port", "0", "--workers", Integer.toString(workers),
-                "--data", dataDir.toString()));
+                "--port", "0", "--workers", Integer.toString(workers), "--data", dataDir.toString()));
+        if (!List.of(extraArgs).contains("--broker-port")) {
+            command.addAll(List.of("--broker-port", "0"));
+        }
         command.addAll(List.of(extraArgs));
         try {
             return new ServerProcess(new ProcessBuilder(command).start(), jar, dataDir);

@@ -52,6 +52,11 @@ final class WorkerCommand {
         if (standby) {
             command.add("--standby");
         }
+        if (launch.credentialsFile() != null) {
+            // The file, not the password: a command line is there for anyone to read in ps.
+            command.add("--credentials-file");
+            command.add(launch.credentialsFile().toString());
+        }
         return command;
     }
 }

@@ -17,9 +17,12 @@ import java.util.Objects;
  *     a worker whose initializer fails exits before it is ready, so the start fails with it
  * @param initializerArgJson the initializer's argument as JSON
  * @param maxTasksPerWorker tasks after which a worker is replaced by a fresh one; 0 for never
+ * @param credentialsFile the broker credentials the workers connect with, or null for a broker
+ *     that asks none
  */
 public record WorkerLaunch(String brokerUrl, Path tasksDir, int consumerWindowSize, Duration brokerWait,
-                           String initializer, String initializerArgJson, long maxTasksPerWorker) {
+                           String initializer, String initializerArgJson, long maxTasksPerWorker,
+                           Path credentialsFile) {
 
     public WorkerLaunch {
         Objects.requireNonNull(brokerUrl, "brokerUrl");
@@ -36,6 +39,6 @@ public record WorkerLaunch(String brokerUrl, Path tasksDir, int consumerWindowSi
 
     /** Workers that expect the broker to be up already, with no initializer and no task limit. */
     public WorkerLaunch(String brokerUrl, Path tasksDir, int consumerWindowSize) {
-        this(brokerUrl, tasksDir, consumerWindowSize, Duration.ZERO, null, "null", 0);
+        this(brokerUrl, tasksDir, consumerWindowSize, Duration.ZERO, null, "null", 0, null);
     }
 }

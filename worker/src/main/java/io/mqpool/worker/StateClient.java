@@ -1,6 +1,7 @@
 package io.mqpool.worker;
 
 import io.mqpool.broker.BrokerConnection;
+import io.mqpool.broker.BrokerCredentials;
 import io.mqpool.broker.LockRequest;
 import io.mqpool.broker.Queues;
 import io.mqpool.broker.StateReply;
@@ -35,6 +36,7 @@ final class StateClient implements AutoCloseable {
     static final Duration REPLY_WAIT = Duration.ofSeconds(30);
 
     private final String brokerUrl;
+    private final BrokerCredentials credentials;
     private final LockHolds holds;
     private BrokerConnection connection;
     private Session session;
@@ -43,8 +45,10 @@ final class StateClient implements AutoCloseable {
     private TemporaryQueue replyQueue;
     private long nextCorrelation;
 
-    StateClient(String brokerUrl, String workerId) {
+    /** @param credentials the user to connect as, or null for a broker that asks none */
+    StateClient(String brokerUrl, BrokerCredentials credentials, String workerId) {
         this.brokerUrl = brokerUrl;
+        this.credentials = credentials;
         this.holds = new LockHolds(this, workerId);
     }
 
@@ -151,7 +155,7 @@ final class StateClient implements AutoCloseable {
         if (connection != null) {
             return;
         }
-        connection = BrokerConnection.connect(brokerUrl, -1);
+        connection = BrokerConnection.connect(brokerUrl, credentials, -1);
         try {
             session = connection.openSession();
             requests = Queues.producer(session, Queues.STATE);

@@ -21,15 +21,18 @@ import picocli.CommandLine;
  * @param currentTaskFile where the worker keeps the task it runs for its supervisor, or null
  * @param standby once ready, wait for {@code go} on stdin before taking chunks (a supervisor
  *     starts such a worker ahead of another's retirement)
+ * @param credentialsFile the broker user and password the worker connects as, or null for a
+ *     broker that asks none
  */
 record WorkerArguments(String brokerUrl, String workerId, Path tasksDir, int consumerWindowSize,
                        Duration brokerWait, boolean supervised, String initializer,
                        String initializerArgJson, long maxTasks, Path currentTaskFile,
-                       boolean standby) {
+                       boolean standby, Path credentialsFile) {
 
     static final String USAGE = "usage: WorkerMain --broker URL --id ID [--tasks-dir DIR] "
             + "[--consumer-window N] [--broker-wait MILLIS] [--supervised] "
-            + "[--initializer TASK [--initializer-arg JSON]] [--max-tasks N] [--current-task-file FILE] [--standby]";
+            + "[--initializer TASK [--initializer-arg JSON]] [--max-tasks N] [--current-task-file FILE] [--standby] "
+            + "[--credentials-file FILE]";
 
     /**
      * Parses {@code args}: the flags above, each value after its flag or after {@code =}.

@@ -47,6 +47,9 @@ final class WorkerFlags {
     @Option(names = "--standby")
     private boolean standby;
 
+    @Option(names = "--credentials-file", paramLabel = "FILE")
+    private Path credentialsFile;
+
     /**
      * The arguments these flags give.
      *
@@ -61,7 +64,7 @@ final class WorkerFlags {
         }
         return new WorkerArguments(broker, id, tasksDir, Math.toIntExact(consumerWindow),
                 Duration.ofMillis(brokerWaitMillis), supervised, initializer, initializerArg, maxTasks,
-                currentTaskFile, standby);
+                currentTaskFile, standby, credentialsFile);
     }
 
     /** A whole number in a range; picocli puts the option's name before the message. */

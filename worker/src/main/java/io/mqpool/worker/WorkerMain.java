@@ -1,8 +1,12 @@
 package io.mqpool.worker;
 
+import io.mqpool.broker.BrokerCredentials;
+import io.mqpool.broker.BrokerUrls;
+import io.mqpool.config.SecretFiles;
 import io.mqpool.jobs.TaskJson;
 import io.mqpool.jobs.TaskRegistry;
 import jakarta.jms.JMSException;
+import jakarta.jms.JMSSecurityException;
 import java.io.PrintStream;
 import java.util.List;
 import org.apache.activemq.artemis.core.remoting.impl.netty.SharedEventLoopGroup;
@@ -93,8 +97,15 @@ public final class WorkerMain {
             log.line("cannot load the tasks: " + e.getMessage());
             return EXIT_TASKS;
         }
+        BrokerCredentials credentials;
+        try {
+            credentials = arguments.credentialsFile() == null ? null : BrokerCredentials.read(arguments.credentialsFile());
+        } catch (SecretFiles.SecretFileException e) {
+            System.err.println("mqpool: " + e.getMessage());
+            return EXIT_USAGE;
+        }
         TaskJson json = new TaskJson();
-        StateClient state = new StateClient(arguments.brokerUrl(), arguments.workerId());
+        StateClient state = new StateClient(arguments.brokerUrl(), credentials, arguments.workerId());
         if (arguments.initializer() != null) {
             try {
                 new Initializer(registry, json, arguments.workerId(), state)
@@ -108,8 +119,8 @@ public final class WorkerMain {
         StatusReporter status = new StatusReporter(out, arguments.currentTaskFile() == null ? null
                 : CurrentTaskFile.open(arguments.currentTaskFile()));
         // A supervisor may start workers while its broker is still starting: they wait for it.
-        try (state; WorkerSessions sessions = WorkerSessions.open(arguments.brokerUrl(), arguments.consumerWindowSize(),
-                arguments.brokerWait())) {
+        try (state; WorkerSessions sessions = WorkerSessions.open(arguments.brokerUrl(), credentials,
+                arguments.consumerWindowSize(), arguments.brokerWait())) {
             ChunkRunner runner = new ChunkRunner(registry, json, arguments.workerId(), status, state);
             ChunkLoop loop = new ChunkLoop(sessions, runner, controls.stop(), controls.skipped(), log, status,
                     arguments.maxTasks());
@@ -126,6 +137,10 @@ public final class WorkerMain {
             // Nobody interrupts the main thread but to stop it: a standby that never went on.
             Thread.currentThread().interrupt();
             return EXIT_OK;
+        } catch (JMSSecurityException e) {
+            System.err.println("mqpool: the broker at " + BrokerUrls.hostAndPort(arguments.brokerUrl())
+                    + " refused the worker's credentials");
+            return EXIT_USAGE;
         } catch (JMSException e) {
             log.line("cannot use the broker at " + arguments.brokerUrl() + ": " + e.getMessage());
             return EXIT_BROKER;

@@ -1,6 +1,7 @@
 package io.mqpool.worker;
 
 import io.mqpool.broker.BrokerConnection;
+import io.mqpool.broker.BrokerCredentials;
 import jakarta.jms.JMSException;
 import java.time.Duration;
 import java.util.function.Consumer;
@@ -29,18 +30,20 @@ final class WorkerSessions implements AutoCloseable {
     /**
      * Connects, waiting up to {@code wait} for a broker that may still be starting.
      *
+     * @param credentials the user to connect as, or null for a broker that asks none
      * @param prefetchWindowBytes bytes of quick chunks the worker may hold ahead; 0 never holds
      *     any (and opens one connection), -1 holds any number
      * @throws JMSException when the broker cannot be reached
      */
-    static WorkerSessions open(String url, int prefetchWindowBytes, Duration wait) throws JMSException {
-        BrokerConnection singleConnection = BrokerConnection.connectWaiting(url, 0, wait);
+    static WorkerSessions open(String url, BrokerCredentials credentials, int prefetchWindowBytes, Duration wait)
+            throws JMSException {
+        BrokerConnection singleConnection = BrokerConnection.connectWaiting(url, credentials, 0, wait);
         BrokerConnection holdingConnection = null;
         try {
             Lane single = Lane.open(singleConnection.openTransactedSession(), 0);
             Lane holding = null;
             if (prefetchWindowBytes != 0) {
-                holdingConnection = BrokerConnection.connectWaiting(url, prefetchWindowBytes, wait);
+                holdingConnection = BrokerConnection.connectWaiting(url, credentials, prefetchWindowBytes, wait);
                 holding = Lane.open(holdingConnection.openTransactedSession(), prefetchWindowBytes);
             }
             return new WorkerSessions(singleConnection, single, holdingConnection, holding);

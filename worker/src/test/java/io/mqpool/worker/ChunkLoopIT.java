@@ -56,10 +56,10 @@ class ChunkLoopIT {
         broker = EmbeddedBroker.start(new BrokerSettings("127.0.0.1", 0, 100, WINDOW, 5), dir);
         engineConnection = BrokerConnection.connect(broker.inVmUrl(), 0);
         engine = engineConnection.openTransactedSession();
-        sessions = WorkerSessions.open(broker.inVmUrl(), WINDOW, Duration.ZERO);
+        sessions = WorkerSessions.open(broker.inVmUrl(), null, WINDOW, Duration.ZERO);
         StatusReporter status = new StatusReporter(new PrintStream(statusBytes, true, StandardCharsets.UTF_8), null);
         ChunkRunner runner = new ChunkRunner(TaskRegistry.load(null, ChunkLoopIT.class.getClassLoader()),
-                new TaskJson(), "w1", status, new StateClient(broker.inVmUrl(), "w1"));
+                new TaskJson(), "w1", status, new StateClient(broker.inVmUrl(), null, "w1"));
         ChunkLoop loop = new ChunkLoop(sessions, runner, stop, new SkippedJobs(), new WorkerLog(System.err, "w1"),
                 status, 0);
         loopThread = new Thread(() -> {

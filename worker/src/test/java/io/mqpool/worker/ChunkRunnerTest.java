@@ -22,7 +22,7 @@ class ChunkRunnerTest {
     private final List<Long> started = new ArrayList<>();
     private final ChunkRunner runner = new ChunkRunner(
             TaskRegistry.load(null, ChunkRunnerTest.class.getClassLoader()), json, "w7",
-            (chunk, index) -> started.add(index), new StateClient("vm://0", "w1"));
+            (chunk, index) -> started.add(index), new StateClient("vm://0", null, "w1"));
 
     private JsonNode outcomes(ChunkResult result) throws Exception {
         return json.mapper().readTree(result.outcomes().json());

@@ -47,7 +47,7 @@ class TaskFeedIT {
     @BeforeEach
     void startBroker() throws Exception {
         broker = EmbeddedBroker.start(new BrokerSettings("127.0.0.1", 0, 100, WINDOW, 5), dir);
-        sessions = WorkerSessions.open(broker.inVmUrl(), WINDOW, Duration.ZERO);
+        sessions = WorkerSessions.open(broker.inVmUrl(), null, WINDOW, Duration.ZERO);
         otherConnection = BrokerConnection.connect(broker.inVmUrl(), 0);
         other = otherConnection.openTransactedSession();
     }

@@ -26,10 +26,11 @@ class WorkerArgumentsTest {
         WorkerArguments arguments = WorkerArguments.parse(List.of("--broker", "tcp://127.0.0.1:61616",
                 "--id", "w3", "--tasks-dir", "/tmp/tasks", "--consumer-window", "8192", "--broker-wait", "2500",
                 "--supervised", "--initializer", "warm_up", "--initializer-arg", "[1, 2]", "--max-tasks", "10",
-                "--current-task-file", "/tmp/w3.task", "--standby"));
+                "--current-task-file", "/tmp/w3.task", "--standby", "--credentials-file", "/tmp/worker.properties"));
 
         assertEquals(new WorkerArguments("tcp://127.0.0.1:61616", "w3", Path.of("/tmp/tasks"), 8192,
-                Duration.ofMillis(2500), true, "warm_up", "[1, 2]", 10, Path.of("/tmp/w3.task"), true), arguments);
+                Duration.ofMillis(2500), true, "warm_up", "[1, 2]", 10, Path.of("/tmp/w3.task"), true,
+                Path.of("/tmp/worker.properties")), arguments);
     }
 
     @Test
@@ -37,7 +38,7 @@ class WorkerArgumentsTest {
         WorkerArguments arguments = WorkerArguments.parse(List.of("--broker", "tcp://h:1", "--id", "w1"));
 
         assertEquals(new WorkerArguments("tcp://h:1", "w1", null, 0, Duration.ZERO, false, null, "null", 0, null,
-                false), arguments);
+                false, null), arguments);
     }
 
     @Test

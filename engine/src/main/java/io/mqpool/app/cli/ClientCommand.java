@@ -8,13 +8,17 @@ import io.mqpool.app.client.ApiRefusedException;
 import io.mqpool.app.client.HttpJson;
 import io.mqpool.app.client.ResultOrder;
 import io.mqpool.app.client.ServerUnreachableException;
+import io.mqpool.config.ClientSettings;
+import io.mqpool.config.SecretFiles;
 import io.mqpool.config.SettingsException;
 import io.mqpool.config.SettingsLoader;
 import java.io.PrintWriter;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -35,12 +39,18 @@ abstract class ClientCommand implements Callable<Integer> {
             description = "The mqpool server (default: $MQPOOL_SERVER, else http://127.0.0.1:8080).")
     String server;
 
+    @Option(names = "--token-file", paramLabel = "FILE",
+            description = "The server's API token, needed beyond its own host (default: $MQPOOL_TOKEN, "
+                    + "else the data directory's http-token when readable).")
+    Path tokenFile;
+
     private final ObjectMapper json = HttpJson.newMapper();
 
     @Override
     public final Integer call() {
         try {
-            return run(new ApiClient(new HttpJson(serverUrl(), json)));
+            ClientSettings settings = clientSettings();
+            return run(new ApiClient(new HttpJson(settings.server(), json, token(settings))));
         } catch (CliException e) {
             return fail(e.getMessage(), e.exitCode());
         } catch (ApiRefusedException e) {
@@ -65,12 +75,31 @@ abstract class ClientCommand implements Callable<Integer> {
         return server;
     }
 
+    /** The {@code --token-file} flag as given, or null; a subcommand may fall back to its parent's. */
+    Path tokenFileFlag() {
+        return tokenFile;
+    }
+
     final URI serverUrl() {
+        return clientSettings().server();
+    }
+
+    private ClientSettings clientSettings() {
         Map<String, String> flags = new HashMap<>();
         flags.put("server", serverFlag());
+        Path file = tokenFileFlag();
+        flags.put("token-file", file == null ? null : file.toString());
         try {
-            return SettingsLoader.fromSystem().loadClient(flags).server();
+            return SettingsLoader.fromSystem().loadClient(flags);
         } catch (SettingsException e) {
+            throw CliException.badInput(e.getMessage());
+        }
+    }
+
+    private static Optional<String> token(ClientSettings settings) {
+        try {
+            return settings.resolveToken();
+        } catch (SecretFiles.SecretFileException e) {
             throw CliException.badInput(e.getMessage());
         }
     }

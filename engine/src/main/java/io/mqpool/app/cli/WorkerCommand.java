@@ -1,5 +1,6 @@
 package io.mqpool.app.cli;
 
+import io.mqpool.broker.BrokerUrls;
 import io.mqpool.worker.WorkerMain;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -9,7 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code mqpool worker --broker URL}: one worker process in the foreground, taking chunks from a
@@ -22,7 +25,8 @@ import picocli.CommandLine.Option;
             "(start that server with MQPOOL_BROKER_HOST=0.0.0.0 so its broker is reachable).",
             "Type 'drain' and Enter to finish the current chunk and exit; Ctrl-C stops at once",
             "(the chunk it held goes back to the queue)."},
-        footer = {"", "Example:", "  mqpool worker --broker tcp://10.0.0.5:61616 --tasks-dir ./tasks"})
+        footer = {"", "Example:", "  mqpool worker --broker tcp://10.0.0.5:61616 --credentials-file worker.properties "
+            + "--tasks-dir ./tasks"})
 final class WorkerCommand implements Callable<Integer> {
 
     /** A worker started before its server waits this long for the broker. */
@@ -38,8 +42,23 @@ final class WorkerCommand implements Callable<Integer> {
     @Option(names = "--id", paramLabel = "ID", description = "The worker's id (default: <host>-<pid>).")
     String id;
 
+    @Option(names = "--credentials-file", paramLabel = "FILE",
+            description = "The broker's user and password for workers: a copy of the server's "
+                    + "<data>/worker-credentials.properties, readable by its owner only.")
+    Path credentialsFile;
+
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
+        try {
+            BrokerUrls.check(brokerUrl(broker), broker);
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println("mqpool: " + e.getMessage());
+            spec.commandLine().getErr().flush();
+            return ExitCodes.USAGE;
+        }
         // The worker reads "drain" from stdin and treats its end as "the supervisor is gone".
         // Run by hand there is no supervisor: stdin may be closed (nohup, < /dev/null) and must
         // not stop it, so the end of input is never passed on. This process is only a worker
@@ -54,6 +73,9 @@ final class WorkerCommand implements Callable<Integer> {
                 "--id", id != null ? id : defaultId(), "--broker-wait", Long.toString(BROKER_WAIT.toMillis())));
         if (tasksDir != null) {
             args.addAll(List.of("--tasks-dir", tasksDir.toAbsolutePath().toString()));
+        }
+        if (credentialsFile != null) {
+            args.addAll(List.of("--credentials-file", credentialsFile.toAbsolutePath().toString()));
         }
         return args;
     }

@@ -2,6 +2,7 @@ package io.mqpool.app.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mqpool.app.client.ApiClient;
+import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -27,6 +28,11 @@ final class WorkersScaleCommand extends ClientCommand {
     @Override
     String serverFlag() {
         return server != null ? server : parent.serverFlag();
+    }
+
+    @Override
+    Path tokenFileFlag() {
+        return tokenFile != null ? tokenFile : parent.tokenFileFlag();
     }
 
     @Override

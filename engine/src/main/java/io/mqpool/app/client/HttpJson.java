@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * JSON requests to one mqpool server, with its failures turned into one-line exceptions: a
@@ -32,10 +33,18 @@ public final class HttpJson {
     private final URI server;
     private final HttpClient http;
     private final ObjectMapper json;
+    private final Optional<String> token;
 
+    /** A client that sends no token: enough for a server on this host. */
     public HttpJson(URI server, ObjectMapper json) {
+        this(server, json, Optional.empty());
+    }
+
+    /** @param token the API token sent with every request, as {@code Authorization: Bearer} */
+    public HttpJson(URI server, ObjectMapper json, Optional<String> token) {
         this.server = server;
         this.json = json;
+        this.token = token;
         // HTTP/1.1: plain http to a local server gains nothing from an h2c upgrade attempt.
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
@@ -92,6 +101,7 @@ public final class HttpJson {
 
     private JsonNode send(HttpRequest.Builder request, Duration serverWait, boolean noContentIsFine) {
         request.timeout(ANSWER_TIMEOUT.plus(serverWait)).header("Accept", "application/json");
+        token.ifPresent(t -> request.header("Authorization", "Bearer " + t));
         HttpResponse<String> response;
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

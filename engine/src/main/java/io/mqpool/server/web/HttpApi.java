@@ -38,7 +38,7 @@ public final class HttpApi implements AutoCloseable {
     private final WebUi ui;
     private boolean closed;
 
-    private HttpApi(Engine engine, HttpSettings http, String version) {
+    private HttpApi(Engine engine, HttpSettings http, String version, String token) {
         Clock clock = Clock.systemUTC();
         JobViews views = new JobViews(engine, clock, json.mapper());
         WorkersResource workers = new WorkersResource(engine, json, clock);
@@ -51,8 +51,9 @@ public final class HttpApi implements AutoCloseable {
         OutcomesDownload download = new OutcomesDownload(engine, views, json.mapper());
         MetaResource meta = new MetaResource(engine, json, workers, version, http);
         StateResource state = new StateResource(engine, json);
+        ApiToken apiToken = new ApiToken(token, http.auth());
         ui = new WebUi(engine, new UiSettings(http.basePath(), http.readOnly()), version,
-                new ApiParts(json, validator, jobs, views, results, workers, retry));
+                new ApiParts(json, validator, jobs, views, results, workers, retry), apiToken, http.tls().isPresent());
         javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -61,16 +62,24 @@ public final class HttpApi implements AutoCloseable {
             // Javalin serves at "/" by default; a base path moves every route, API and page, under it.
             config.router.contextPath = http.basePath().isEmpty() ? "/" : http.basePath();
             config.jetty.addConnector((server, httpConfig) -> {
-                ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(httpConfig));
+                ServerConnector connector = http.tls().isEmpty()
+                        ? new ServerConnector(server, new HttpConnectionFactory(httpConfig))
+                        : Https.connector(server, httpConfig, http.tls().get());
                 connector.setHost(http.bind());
                 connector.setPort(http.port());
                 connector.setIdleTimeout(IDLE_TIMEOUT.toMillis());
                 return connector;
             });
 
+            // First of all: nothing is read, parsed or refused for a reason of its own before the token is checked.
+            config.routes.before(ctx -> {
+                if (!ui.isPublic(ctx)) {
+                    apiToken.check(ctx);
+                }
+            });
             config.routes.before(HttpApi::refuseOversizedBodies);
             if (http.readOnly()) {
-                config.routes.before(HttpApi::refuseChanges);
+                config.routes.before(this::refuseChanges);
             }
             ui.routes(config.routes);
             config.routes.get("/api/status", meta::status);
@@ -104,10 +113,12 @@ public final class HttpApi implements AutoCloseable {
      * Binds {@code http.bind():http.port()} (port 0: a free one) and starts serving. Blocks
      * until it listens.
      *
+     * @param token the API token that requests must carry (see {@link ApiToken})
+     *
      * @throws HttpStartException with a one-line reason if it cannot listen there
      */
-    public static HttpApi start(Engine engine, HttpSettings http, String version) {
-        HttpApi api = new HttpApi(engine, http, version);
+    public static HttpApi start(Engine engine, HttpSettings http, String version, String token) {
+        HttpApi api = new HttpApi(engine, http, version, token);
         try {
             api.javalin.start();
         } catch (RuntimeException e) {
@@ -164,13 +175,17 @@ public final class HttpApi implements AutoCloseable {
     }
 
     /** In read-only mode: anything but reading is refused before it reaches a handler. */
-    private static void refuseChanges(Context ctx) {
-        if (!READING.contains(ctx.method().name())) {
+    private void refuseChanges(Context ctx) {
+        if (!READING.contains(ctx.method().name()) && !ui.isPublic(ctx)) {
             throw new ApiException(403, "this server is read-only");
         }
     }
 
     private void error(Context ctx, int status, String message) {
+        if (status == 401 && ui.answersWithPage(ctx)) {
+            ui.login(ctx);
+            return;
+        }
         if (ui.answersWithPage(ctx)) {
             ui.error(ctx, status, message);
             return;

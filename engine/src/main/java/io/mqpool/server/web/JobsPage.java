@@ -62,8 +62,8 @@ final class JobsPage {
                 <section class="chart-box"><h2>Tasks finished per minute (all jobs, last hour)</h2>
                 {}</section>
                 """, layout.ui().to("/jobs"), stateOptions(state), task,
-                jobs.isEmpty() ? Html.of("<p class=\"empty\">No jobs{}.</p>", state != null || !task.isEmpty()
-                        ? " match" : " yet") : Html.EMPTY,
+                jobs.isEmpty() ? Html.of("<p id=\"jobs-empty\" class=\"empty\">No jobs{}.</p>",
+                        state != null || !task.isEmpty() ? " match" : " yet") : Html.EMPTY,
                 apiQuery(state, task, before), Html.join(jobs.stream().map(this::row).toList()), bulkForm(ctx),
                 prevLink(state, task, back), nextLink(state, task, before, back, next),
                 Charts.svg("throughput-chart", layout.ui().to("/api/stats/throughput?minutes=60"), "perMinute",

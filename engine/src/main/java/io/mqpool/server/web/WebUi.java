@@ -22,8 +22,9 @@ final class WebUi {
     private final JobDetailPage jobPage;
     private final WorkersPage workersPage;
     private final PageActions actions;
+    private final LoginPage loginPage;
 
-    WebUi(Engine engine, UiSettings ui, String version, ApiParts api) {
+    WebUi(Engine engine, UiSettings ui, String version, ApiParts api, ApiToken token, boolean https) {
         this.ui = ui;
         layout = new Layout(ui, version);
         csrf = new Csrf(ui);
@@ -34,11 +35,16 @@ final class WebUi {
                 new ResultsTable(engine, api.results(), api.json().mapper(), ui), csrf);
         workersPage = new WorkersPage(layout, api.workers(), csrf);
         actions = new PageActions(engine, api.views(), api.retry(), ui);
+        loginPage = new LoginPage(layout, ui, token, https);
     }
 
     void routes(RoutesConfig routes) {
         routes.get("/", submitPage::show);
         routes.get("/assets/{name}", assets::serve);
+        routes.get("/login", loginPage::show);
+        // Not through post(): it needs no CSRF token (there is no session to forge yet) and
+        // works on a read-only server, where reading still needs the token.
+        routes.post("/login", loginPage::signIn);
         routes.get("/jobs", jobsPage::show);
         routes.get("/jobs/{id}", jobPage::show);
         routes.get("/workers", workersPage::show);
@@ -59,6 +65,17 @@ final class WebUi {
         String path = ctx.path().substring(Math.min(ctx.path().length(), ui.basePath().length()));
         String accept = ctx.header("Accept");
         return !path.equals("/api") && !path.startsWith("/api/") && accept != null && accept.contains("text/html");
+    }
+
+    /** Whether a request may go without the API token: the sign-in page and the assets it uses. */
+    boolean isPublic(Context ctx) {
+        String path = ctx.path().substring(Math.min(ctx.path().length(), ui.basePath().length()));
+        return path.equals("/login") || path.startsWith("/assets/");
+    }
+
+    /** The sign-in page, for a browser that came without the token. */
+    void login(Context ctx) {
+        loginPage.show(ctx, 401, null);
     }
 
     /** An error as a page: the status, the one-line reason, and a way back. */

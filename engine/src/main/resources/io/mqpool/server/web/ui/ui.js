@@ -30,6 +30,8 @@
         selectors.forEach(function (sel) {
           var now = document.querySelector(sel), next = fresh.querySelector(sel);
           if (now && next) { now.replaceWith(document.importNode(next, true)); }
+          // Gone from the fresh page, such as "No jobs yet." once there is one: gone here too.
+          if (now && !next) { now.remove(); }
         });
       });
   }
@@ -195,7 +197,7 @@
         if (shown.join() !== ids.join()) {
           var checked = {};
           table.querySelectorAll('input.select-job:checked').forEach(function (c) { checked[c.value] = true; });
-          return refreshFromPage(['#jobs tbody']).then(function () {
+          return refreshFromPage(['#jobs tbody', '#jobs-empty']).then(function () {
             table = document.getElementById('jobs');
             table.querySelectorAll('input.select-job').forEach(function (c) { c.checked = !!checked[c.value]; });
           });

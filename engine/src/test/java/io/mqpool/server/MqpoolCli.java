@@ -1,0 +1,69 @@
+package io.mqpool.server;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/** Runs the packaged jar's commands as their own processes, in an environment the test chooses. */
+final class MqpoolCli {
+
+    /** What a command printed and how it ended. */
+    record Run(int exitCode, String out, String err) {
+    }
+
+    private MqpoolCli() {
+    }
+
+    /**
+     * Runs {@code mqpool ARGS} to its end (at most 60 s) with {@code env} added to this process's
+     * environment and {@code MQPOOL_DATA} pointing at {@code home}, so no file of the user's is read.
+     */
+    static Run run(Path home, Map<String, String> env, String... args) {
+        Process process = start(home, env, args);
+        try {
+            CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
+            String out = read(process.getInputStream());
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("mqpool " + String.join(" ", args) + " did not end in 60 s");
+            }
+            return new Run(process.exitValue(), out, err.join());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    /** Starts {@code mqpool ARGS} and leaves it running; the caller reads its output and ends it. */
+    static Process start(Path home, Map<String, String> env, String... args) {
+        // C1 only: most of these JVMs live a second.
+        List<String> command = new ArrayList<>(List.of(
+                ProcessHandle.current().info().command().orElse("java"), "-XX:TieredStopAtLevel=1", "-jar",
+                ServerProcess.packagedJar().toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().keySet().removeIf(name -> name.startsWith("MQPOOL_"));
+        builder.environment().put("MQPOOL_DATA", home.toString());
+        builder.environment().putAll(env);
+        try {
+            return builder.start();
+        } catch (IOException e) {
+            throw new AssertionError("cannot run " + command, e);
+        }
+    }
+
+    static String read(InputStream in) {
+        try (in) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
