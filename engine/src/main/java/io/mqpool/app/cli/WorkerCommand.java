@@ -1,6 +1,6 @@
 package io.mqpool.app.cli;
 
-import io.mqpool.broker.BrokerUrls;
+import io.mqpool.supervisor.RemoteSupervision;
 import io.mqpool.worker.WorkerMain;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -53,7 +53,7 @@ final class WorkerCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try {
-            BrokerUrls.check(brokerUrl(broker), broker);
+            RemoteSupervision.checkBrokerUrl(brokerUrl(broker), broker);
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println("mqpool: " + e.getMessage());
             spec.commandLine().getErr().flush();
