@@ -48,7 +48,9 @@ final class BrokerConfiguration {
         config.putSecurityRoles(Queues.TASKS, Set.of(engine(), worker(CheckType.CONSUME)));
         config.putSecurityRoles(Queues.RESULTS, Set.of(engine(), worker(CheckType.SEND)));
         config.putSecurityRoles(Queues.STATE, Set.of(engine(), worker(CheckType.SEND)));
-        // A worker's own reply queue for shared state: it makes it, reads it and drops it.
+        config.putSecurityRoles(Queues.SUPERVISORS, Set.of(engine(), worker(CheckType.SEND)));
+        // A worker's own reply queue for shared state, a remote supervisor's for commands: it
+        // makes it, reads it and drops it.
         config.putSecurityRoles(TEMPORARY_NAMESPACE + ".#", Set.of(engine(), worker(CheckType.CREATE_ADDRESS,
                 CheckType.CREATE_NON_DURABLE_QUEUE, CheckType.CONSUME, CheckType.DELETE_NON_DURABLE_QUEUE,
                 CheckType.DELETE_ADDRESS)));
@@ -73,7 +75,7 @@ final class BrokerConfiguration {
         // The in-VM server id must be unique in this JVM; the TCP port already is.
         config.addAcceptorConfiguration(IN_VM_ACCEPTOR, "vm://" + port);
         for (String queue : new String[] {Queues.TASKS, Queues.RESULTS, Queues.RETRY, Queues.STATE,
-                Queues.DEAD_LETTER, Queues.EXPIRY}) {
+                Queues.SUPERVISORS, Queues.DEAD_LETTER, Queues.EXPIRY}) {
             config.addQueueConfiguration(QueueConfiguration.of(queue)
                     .setAddress(queue)
                     .setRoutingType(RoutingType.ANYCAST)

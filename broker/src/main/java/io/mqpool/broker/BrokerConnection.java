@@ -34,6 +34,7 @@ public final class BrokerConnection implements AutoCloseable {
      * journal record (its journal buffer, 490 KiB) as a large message, whatever the client did.
      */
     static final int MIN_LARGE_MESSAGE_BYTES = 4 * 1024 * 1024;
+    static final long CONNECTION_TTL_MILLIS = 15_000;
 
     private final ActiveMQConnectionFactory factory;
     private final Connection connection;
@@ -120,6 +121,11 @@ public final class BrokerConnection implements AutoCloseable {
         factory.setRetryInterval(initialConnectAttempts > 1 ? STARTUP_RETRY_MILLIS : RETRY_INTERVAL_MILLIS);
         factory.setInitialConnectAttempts(initialConnectAttempts);
         factory.setReconnectAttempts(reconnectAttempts);
+        // A link that goes silent (a cable pulled, a host frozen) counts as lost after 15 s on
+        // both sides: the broker then hands the chunks held over it to the retry queue, and
+        // the client fails its sessions. Artemis' defaults wait a minute.
+        factory.setConnectionTTL(CONNECTION_TTL_MILLIS);
+        factory.setClientFailureCheckPeriod(CONNECTION_TTL_MILLIS / 3);
         Connection connection;
         try {
             connection = credentials == null ? factory.createConnection()

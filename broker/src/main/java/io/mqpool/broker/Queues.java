@@ -22,6 +22,12 @@ public final class Queues {
      * itself is durable in the engine's store, and a request lost with the broker fails its task.
      */
     public static final String STATE = "mqpool.state";
+    /**
+     * What supervisors on other hosts tell the engine: a report of their workers every few
+     * seconds (not persistent: the next one replaces it), and each death of a worker that was
+     * running a chunk (persistent: it counts against a task's retries).
+     */
+    public static final String SUPERVISORS = "mqpool.supervisors";
     /** Messages that could not be processed (malformed, or over the delivery limit). */
     public static final String DEAD_LETTER = "mqpool.dead";
     /** Messages that expired. */

@@ -10,6 +10,8 @@ import io.mqpool.engine.collect.ResultCollector;
 import io.mqpool.engine.dispatch.Dispatcher;
 import io.mqpool.engine.events.JobEvents;
 import io.mqpool.engine.events.JobSignal;
+import io.mqpool.engine.remote.RemoteHost;
+import io.mqpool.engine.remote.RemoteSupervisors;
 import io.mqpool.engine.retry.RetryHandler;
 import io.mqpool.engine.state.SharedState;
 import io.mqpool.engine.state.StateService;
@@ -55,6 +57,7 @@ public final class Engine implements AutoCloseable {
     private volatile SharedState state;
     private Dispatcher dispatcher;
     private Supervisor supervisor;
+    private RemoteSupervisors remotes;
     private CompletableFuture<Void> workersStart;
     private JobSubmitter submitter;
     /** Read by the deadline timer's thread, which starts before it is set: no deadline is armed before. */
@@ -173,8 +176,12 @@ public final class Engine implements AutoCloseable {
         collector.start();
         StateService stateService = shutdown.add("shared-state service", state.service(connection));
         stateService.start();
-        RetryHandler retries = shutdown.add("retry handler",
-                new RetryHandler(store, connection, supervisor::deathOf));
+        remotes = shutdown.add("remote supervisors", new RemoteSupervisors(connection, clock, state::workerDied));
+        remotes.start();
+        Supervisor local = supervisor;
+        RemoteSupervisors remote = remotes;
+        RetryHandler retries = shutdown.add("retry handler", new RetryHandler(store, connection,
+                (jobId, chunkNo) -> local.deathOf(jobId, chunkNo).or(() -> remote.deathOf(jobId, chunkNo))));
         retries.start();
         dispatcher.start();
         submitter = new JobSubmitter(store, dispatcher, events, deadlines, clock);
@@ -338,6 +345,26 @@ public final class Engine implements AutoCloseable {
 
     public List<WorkerView> workers() {
         return supervisor.workers();
+    }
+
+    /** The supervisors on other hosts that reported to this engine since it started, lost ones too. */
+    public List<RemoteHost> remoteHosts() {
+        return remotes.hosts();
+    }
+
+    /**
+     * Tells a supervisor on another host to drain: its workers finish their chunks, then it exits.
+     *
+     * @return false if no host of that id reported, or it is lost
+     * @throws IllegalStateException if the broker cannot take the command
+     */
+    public boolean drainRemoteHost(String hostId) {
+        shutdown.checkOpen();
+        try {
+            return remotes.drain(hostId);
+        } catch (JMSException e) {
+            throw new IllegalStateException("cannot tell " + hostId + " to drain: " + e.getMessage(), e);
+        }
     }
 
     /**

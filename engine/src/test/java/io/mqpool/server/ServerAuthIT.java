@@ -185,22 +185,41 @@ class ServerAuthIT {
                 "mqpool: the broker host 'no-such-host.invalid' of tcp://no-such-host.invalid:61616 does not resolve");
 
         Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("rw-------"));
+        // The server's one worker is kept busy, so the next task can only run on the remote one.
+        String busy = submit("{\"task\": \"sleep_millis\", \"args\": [30000]}");
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                .until(() -> withToken("/api/jobs/" + busy).json().path("running").asInt() == 1);
         Process remote = MqpoolCli.start(client, Map.of(), "worker", "--broker", broker, "--credentials-file",
-                copy.toString(), "--id", "remote-1");
+                copy.toString(), "--id", "remote-1", "--workers", "1");
         try {
-            // The server's one worker is kept busy, so the next task can only run on the remote one.
-            String busy = submit("{\"task\": \"sleep_millis\", \"args\": [4000]}");
-            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
-                    .until(() -> withToken("/api/jobs/" + busy).json().path("running").asInt() == 1);
+            awaitIdleRemoteWorker("remote-1");
             String pid = submit("{\"task\": \"worker_pid\", \"args\": [0]}");
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
                     .until(() -> withToken("/api/jobs/" + pid).json().get("state").asText(), "COMPLETED"::equals);
-            assertEquals("{\"index\":0,\"value\":" + remote.pid() + "}",
-                    withToken("/api/jobs/" + pid + "/outcomes.jsonl").body().lines().toList().get(0));
+            long ranOn = api.mapper().readTree(withToken("/api/jobs/" + pid + "/outcomes.jsonl").body().lines()
+                    .toList().get(0)).get("value").asLong();
+            assertEquals(remote.pid(), parentOf(ranOn), "the task ran on a worker of the supervisor started by hand");
         } finally {
+            remote.descendants().forEach(ProcessHandle::destroyForcibly);
             remote.destroyForcibly();
             remote.waitFor(10, TimeUnit.SECONDS);
         }
+    }
+
+    /** Waits until the supervisor {@code hostId} started by hand reports an idle worker. */
+    private void awaitIdleRemoteWorker(String hostId) {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            for (var worker : withToken("/api/workers").json()) {
+                if (hostId.equals(worker.path("hostId").asText()) && worker.path("state").asText().equals("idle")) {
+                    return true;
+                }
+            }
+            return false;
+        });
+    }
+
+    static long parentOf(long pid) {
+        return ProcessHandle.of(pid).flatMap(ProcessHandle::parent).map(ProcessHandle::pid).orElse(-1L);
     }
 
     private String submit(String body) {

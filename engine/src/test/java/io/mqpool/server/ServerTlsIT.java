@@ -65,17 +65,28 @@ class ServerTlsIT {
             Path client = Files.createDirectories(dir.resolve("remote"));
             Path credentials = client.resolve("worker.properties");
             Files.copy(server.dataDir().resolve("worker-credentials.properties"), credentials);
+            // The server's one worker is kept busy, so the next task can only run on the remote one.
+            String busy = submit(trusting, url, "{\"task\": \"sleep_millis\", \"args\": [30000]}");
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> json(get(trusting, url.resolve("/api/jobs/" + busy))).path("running").asInt() == 1);
             Process remote = MqpoolCli.start(client, Map.of(), "worker", "--broker", "tcp://127.0.0.1:" + brokerPort
                     + "?sslEnabled=true&trustStorePath=" + keystore + "&trustStorePassword=" + PASSWORD,
-                    "--credentials-file", credentials.toString(), "--id", "remote-tls");
+                    "--credentials-file", credentials.toString(), "--id", "remote-tls", "--workers", "1");
             try {
-                String busy = submit(trusting, url, "{\"task\": \"sleep_millis\", \"args\": [4000]}");
-                await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
-                        .until(() -> json(get(trusting, url.resolve("/api/jobs/" + busy))).path("running").asInt() == 1);
+                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
+                    for (JsonNode worker : json(get(trusting, url.resolve("/api/workers")))) {
+                        if ("remote-tls".equals(worker.path("hostId").asText())
+                                && worker.path("state").asText().equals("idle")) {
+                            return true;
+                        }
+                    }
+                    return false;
+                });
                 String pid = submit(trusting, url, "{\"task\": \"worker_pid\", \"args\": [0]}");
-                assertEquals("{\"index\":0,\"value\":" + remote.pid() + "}", outcome(trusting, url, pid),
-                        "the worker started by hand ran it over TLS");
+                long ranOn = json(outcome(trusting, url, pid)).get("value").asLong();
+                assertEquals(remote.pid(), ServerAuthIT.parentOf(ranOn), "a worker started by hand ran it over TLS");
             } finally {
+                remote.descendants().forEach(ProcessHandle::destroyForcibly);
                 remote.destroyForcibly();
                 remote.waitFor(10, TimeUnit.SECONDS);
             }
@@ -132,10 +143,14 @@ class ServerTlsIT {
     }
 
     private static JsonNode json(HttpResponse<String> response) {
+        return json(response.body());
+    }
+
+    private static JsonNode json(String text) {
         try {
-            return new ObjectMapper().readTree(response.body());
+            return new ObjectMapper().readTree(text);
         } catch (IOException e) {
-            throw new AssertionError("not JSON: " + response.body(), e);
+            throw new AssertionError("not JSON: " + text, e);
         }
     }
 

@@ -40,7 +40,7 @@ public final class Supervisor implements AutoCloseable {
     private static final int KEPT_DEATHS = 10_000;
 
     private final WorkerSettings settings;
-    private final WorkerSlots slots = new WorkerSlots();
+    private final WorkerSlots slots;
     private final ChunkDeaths deaths = new ChunkDeaths(KEPT_DEATHS);
     private final TaskTimeouts taskTimeouts;
     private final StandbySuccessors standby;
@@ -66,7 +66,18 @@ public final class Supervisor implements AutoCloseable {
      */
     public Supervisor(WorkerSettings settings, WorkerLaunch launch, Consumer<String> workerOutput,
                       Consumer<Throwable> onFatal, Clock clock) {
+        this(settings, launch, workerOutput, onFatal, clock, "w");
+    }
+
+    /**
+     * Like {@link #Supervisor(WorkerSettings, WorkerLaunch, Consumer, Consumer, Clock)}, naming
+     * the workers {@code idPrefix} and a number: a supervisor on another host makes its workers'
+     * ids unique among all hosts this way.
+     */
+    public Supervisor(WorkerSettings settings, WorkerLaunch launch, Consumer<String> workerOutput,
+                      Consumer<Throwable> onFatal, Clock clock, String idPrefix) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.slots = new WorkerSlots(Objects.requireNonNull(idPrefix, "idPrefix"));
         Objects.requireNonNull(onFatal, "onFatal");
         LaunchSpec spec = new LaunchSpec(settings, launch, workerOutput, System.err, clock);
         SupervisorThread thread = new SupervisorThread();
@@ -182,6 +193,14 @@ public final class Supervisor implements AutoCloseable {
     /** Kills every worker now and waits up to 5 s until they are gone. Idempotent. */
     public void terminate() {
         shutdown.terminate();
+    }
+
+    /**
+     * Calls {@code listener} with each death of a worker that was running a chunk, once the death
+     * is kept for {@link #deathOf}; on a supervisor thread, so it must not block.
+     */
+    public void onChunkDeath(Consumer<ChunkDeath> listener) {
+        deaths.onRecord(listener);
     }
 
     /**

@@ -17,7 +17,13 @@ final class WorkerSlots {
     private final List<WorkerSlot> slots = new ArrayList<>();
     private final List<WorkerProcess> everLaunched = new ArrayList<>();
     private final EndedJobs endedJobs = new EndedJobs();
+    private final String idPrefix;
     private int lastId;
+
+    /** @param idPrefix before each worker's number: {@code w} gives {@code w1}, {@code w2}, … */
+    WorkerSlots(String idPrefix) {
+        this.idPrefix = idPrefix;
+    }
     private boolean started;
     private boolean closed;
 
@@ -54,10 +60,10 @@ final class WorkerSlots {
         }
     }
 
-    /** A slot with the next id ({@code w1}, {@code w2}, …), not yet added. */
+    /** A slot with the next id (such as {@code w1}, {@code w2}, …), not yet added. */
     WorkerSlot next(Duration maxRestartBackoff) {
         checkLocked();
-        return new WorkerSlot("w" + (++lastId), maxRestartBackoff);
+        return new WorkerSlot(idPrefix + (++lastId), maxRestartBackoff);
     }
 
     void add(WorkerSlot slot) {

@@ -1,12 +1,9 @@
 package io.mqpool.app.cli;
 
 import io.mqpool.supervisor.RemoteSupervision;
-import io.mqpool.worker.WorkerMain;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -15,31 +12,31 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code mqpool worker --broker URL}: one worker process in the foreground, taking chunks from a
- * server's broker on another host. It needs no server here, only the broker; it is
- * {@link WorkerMain} under a generated id ({@code <host>-<pid>}), waiting for the broker as long
- * as it takes to come up.
+ * {@code mqpool worker --broker URL --workers N}: worker processes on another host for a
+ * server's broker, under a supervisor of their own ({@link RemoteSupervision}) that restarts
+ * them and tells the server which task a dead one was running. It needs no server here.
  */
 @Command(name = "worker", mixinStandardHelpOptions = true,
-        description = {"Runs one worker process in the foreground for a broker on another host",
-            "(start that server with MQPOOL_BROKER_HOST=0.0.0.0 so its broker is reachable).",
-            "Type 'drain' and Enter to finish the current chunk and exit; Ctrl-C stops at once",
-            "(the chunk it held goes back to the queue)."},
-        footer = {"", "Example:", "  mqpool worker --broker tcp://10.0.0.5:61616 --credentials-file worker.properties "
-            + "--tasks-dir ./tasks"})
+        description = {"Runs worker processes on this host for a server's broker on another host, under a",
+            "supervisor that restarts them and reports them (and each death) to the server.",
+            "Type 'drain' and Enter to let them finish their chunks and exit, or run 'mqpool workers drain",
+            "HOST_ID' against the server; Ctrl-C stops at once (the chunks they held go back to the queue)."},
+        footer = {"", "Example:", "  mqpool worker --broker tcp://10.0.0.5:61616 --workers 4 "
+            + "--credentials-file worker-credentials.properties --tasks-dir ./tasks"})
 final class WorkerCommand implements Callable<Integer> {
-
-    /** A worker started before its server waits this long for the broker. */
-    static final Duration BROKER_WAIT = Duration.ofHours(1);
 
     @Option(names = "--broker", required = true, paramLabel = "URL",
             description = "The broker, such as tcp://10.0.0.5:61616 (a bare host:port means tcp://).")
     String broker;
 
+    @Option(names = "--workers", paramLabel = "N", description = "Worker processes (default: one per core).")
+    Integer workers;
+
     @Option(names = "--tasks-dir", paramLabel = "DIR", description = "Jars of your own tasks.")
     Path tasksDir;
 
-    @Option(names = "--id", paramLabel = "ID", description = "The worker's id (default: <host>-<pid>).")
+    @Option(names = "--id", paramLabel = "ID",
+            description = "This host's id among the server's hosts (default: <host>-<pid>); its workers are ID-w1, ...")
     String id;
 
     @Option(names = "--credentials-file", paramLabel = "FILE",
@@ -52,45 +49,44 @@ final class WorkerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        int count = workerCount();
         try {
             RemoteSupervision.checkBrokerUrl(brokerUrl(broker), broker);
+            if (count < 1 || count > 1024) {
+                throw new IllegalArgumentException("--workers must be a whole number from 1 to 1024, not " + count);
+            }
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println("mqpool: " + e.getMessage());
             spec.commandLine().getErr().flush();
             return ExitCodes.USAGE;
         }
-        // The worker reads "drain" from stdin and treats its end as "the supervisor is gone".
-        // Run by hand there is no supervisor: stdin may be closed (nohup, < /dev/null) and must
-        // not stop it, so the end of input is never passed on. This process is only a worker
-        // from here on, so replacing its stdin affects nothing else.
-        System.setIn(new EndlessInput(System.in));
-        WorkerMain.main(arguments().toArray(String[]::new));
-        return ExitCodes.DONE; // not reached: WorkerMain exits the JVM with its own code
+        return RemoteSupervision.run(options(), System.in, System.out, System.err);
     }
 
-    List<String> arguments() {
-        List<String> args = new ArrayList<>(List.of("--broker", brokerUrl(broker),
-                "--id", id != null ? id : defaultId(), "--broker-wait", Long.toString(BROKER_WAIT.toMillis())));
-        if (tasksDir != null) {
-            args.addAll(List.of("--tasks-dir", tasksDir.toAbsolutePath().toString()));
-        }
-        if (credentialsFile != null) {
-            args.addAll(List.of("--credentials-file", credentialsFile.toAbsolutePath().toString()));
-        }
-        return args;
+    /** What to supervise: these flags, this JVM's java and class path for the workers. */
+    RemoteSupervision.Options options() {
+        String host = hostName();
+        return new RemoteSupervision.Options(brokerUrl(broker), workerCount(),
+                credentialsFile == null ? null : credentialsFile.toAbsolutePath(),
+                tasksDir == null ? null : tasksDir.toAbsolutePath(),
+                id != null ? id : host + "-" + ProcessHandle.current().pid(), host,
+                Path.of(System.getProperty("java.home"), "bin", "java"), System.getProperty("java.class.path"),
+                List.of("-XX:+UseSerialGC"));
+    }
+
+    private int workerCount() {
+        return workers != null ? workers : Runtime.getRuntime().availableProcessors();
     }
 
     static String brokerUrl(String given) {
         return given.contains("://") ? given : "tcp://" + given;
     }
 
-    static String defaultId() {
-        String host;
+    private static String hostName() {
         try {
-            host = InetAddress.getLocalHost().getHostName();
+            return InetAddress.getLocalHost().getHostName();
         } catch (UnknownHostException e) {
-            host = "worker"; // an id only needs to be unique, and the pid still makes it so locally
+            return "worker"; // an id only needs to be unique, and the pid still makes it so locally
         }
-        return host + "-" + ProcessHandle.current().pid();
     }
 }

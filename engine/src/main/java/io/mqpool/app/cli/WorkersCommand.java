@@ -10,10 +10,10 @@ import picocli.CommandLine.Option;
 
 /** {@code mqpool workers}: the server's worker processes; {@code workers scale N} changes their number. */
 @Command(name = "workers", mixinStandardHelpOptions = true,
-        description = "Lists the worker processes: id, pid, state, job, task (the chunk's indexes), "
-                + "tasks done, uptime, restarts.",
-        subcommands = WorkersScaleCommand.class,
-        footer = {"", "Example:", "  mqpool workers", "  mqpool workers scale 8"})
+        description = "Lists the worker processes, the server's and those of other hosts: id, host, pid, "
+                + "state, job, task (the chunk's indexes), tasks done, uptime, restarts.",
+        subcommands = {WorkersScaleCommand.class, WorkersDrainCommand.class},
+        footer = {"", "Example:", "  mqpool workers", "  mqpool workers scale 8", "  mqpool workers drain hostb-4711"})
 final class WorkersCommand extends ClientCommand {
 
     @Option(names = "--json", description = "Print the API's JSON.")
@@ -31,9 +31,9 @@ final class WorkersCommand extends ClientCommand {
     }
 
     static void printTable(JsonNode workers, PrintWriter out) {
-        TextTable table = new TextTable("ID", "PID", "STATE", "JOB", "TASK", "DONE", "UPTIME", "RESTARTS");
+        TextTable table = new TextTable("ID", "HOST", "PID", "STATE", "JOB", "TASK", "DONE", "UPTIME", "RESTARTS");
         for (JsonNode w : workers) {
-            table.row(text(w, "id"), text(w, "pid"), text(w, "state"), text(w, "job"), tasks(w),
+            table.row(text(w, "id"), text(w, "host"), text(w, "pid"), text(w, "state"), text(w, "job"), tasks(w),
                     text(w, "tasksDone"), uptime(w), text(w, "restarts"));
         }
         table.print(out);

@@ -117,6 +117,11 @@ public final class ApiClient {
         return http.get("/api/workers", Duration.ZERO);
     }
 
+    /** {@code POST /api/workers/hosts/{id}/drain}: tells a remote host to drain. */
+    public JsonNode drainHost(String hostId) {
+        return http.post("/api/workers/hosts/" + segment(hostId) + "/drain", http.json().createObjectNode());
+    }
+
     /** {@code POST /api/workers/scale}: the workers afterwards. */
     public JsonNode scale(int count) {
         return http.post("/api/workers/scale", http.json().createObjectNode().put("count", count));

@@ -97,6 +97,8 @@ public final class HttpApi implements AutoCloseable {
             config.routes.get("/api/stats/throughput", stats::throughput);
             config.routes.get("/api/workers", workers::list);
             config.routes.post("/api/workers/scale", workers::scale);
+            config.routes.get("/api/workers/hosts", workers::hosts);
+            config.routes.post("/api/workers/hosts/{id}/drain", workers::drain);
             config.routes.get("/api/state", state::list);
             config.routes.get("/api/state/{name}", state::show);
             config.routes.delete("/api/state/{name}", state::delete);

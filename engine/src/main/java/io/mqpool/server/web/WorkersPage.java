@@ -22,7 +22,8 @@ final class WorkersPage {
                 <h1>Workers</h1>
                 {}
                 <div class="table-wrap"><table id="workers" data-api="{}">
-                <thead><tr><th scope="col">Worker</th><th scope="col">PID</th><th scope="col">State</th>
+                <thead><tr><th scope="col">Worker</th><th scope="col">Host</th><th scope="col">PID</th>
+                <th scope="col">State</th>
                 <th scope="col">Job</th><th scope="col">Task indexes</th><th scope="col">Tasks done</th>
                 <th scope="col">Uptime</th><th scope="col">Restarts</th></tr></thead>
                 <tbody>{}</tbody></table></div>
@@ -33,11 +34,11 @@ final class WorkersPage {
 
     private Html row(WorkerInfo w) {
         return Html.of("""
-                <tr data-worker-id="{}"><td class="id">{}</td><td class="pid">{}</td>
+                <tr data-worker-id="{}"><td class="id">{}</td><td class="host">{}</td><td class="pid">{}</td>
                 <td class="state"><span class="state-{}">{}</span></td><td class="job">{}</td>
                 <td class="indexes">{}</td><td class="tasks-done">{}</td><td class="uptime">{}</td>
                 <td class="restarts">{}</td></tr>
-                """, w.id(), w.id(), w.pid(), w.state(), w.state(),
+                """, w.id(), w.id(), w.host(), w.pid(), w.state(), w.state(),
                 w.job() == null ? Html.EMPTY : Html.of("<a href=\"{}\">{}</a>", layout.ui().to("/jobs/" + w.job()),
                         w.job()), indexes(w), w.tasksDone(), Readable.duration(w.uptimeMs()), w.restarts());
     }

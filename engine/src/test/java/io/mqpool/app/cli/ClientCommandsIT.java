@@ -122,8 +122,9 @@ class ClientCommandsIT {
 
     @Test
     void statusJobsAndResultsFollowWatchARunningJobUntilItEnds() {
-        // Three rounds of 1.5 s on two workers: still running after the next two commands.
-        String id = cli("submit", "sleep_millis", "1500", "1500", "1500", "1500", "1500", "1500").out().strip();
+        // Three rounds of 3 s on two workers: still running after the next two commands, each a
+        // JVM that may take a few seconds to start on a loaded machine.
+        String id = cli("submit", "sleep_millis", "3000", "3000", "3000", "3000", "3000", "3000").out().strip();
         Run status = cli("status", id);
         assertEquals(0, status.exitCode(), status.toString());
         assertTrue(status.out().startsWith("job       " + id + "\ntask      sleep_millis (map"), status.toString());
@@ -133,7 +134,7 @@ class ClientCommandsIT {
 
         Run follow = cli("results", id, "--follow");
         assertEquals(0, follow.exitCode(), follow.toString());
-        assertEquals(List.of("1500", "1500", "1500", "1500", "1500", "1500"), follow.lines());
+        assertEquals(List.of("3000", "3000", "3000", "3000", "3000", "3000"), follow.lines());
         assertTrue(follow.err().contains("job " + id + " [####################]  6/6  100%"), follow.toString());
         assertTrue(cli("status", id, "--json").out().contains("\"state\":\"COMPLETED\""));
         assertEquals(6, cli("results", id, "--json").lines().stream().filter(l -> l.startsWith("{\"index\":"))

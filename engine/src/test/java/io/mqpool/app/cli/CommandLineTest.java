@@ -135,14 +135,19 @@ class CommandLineTest {
     }
 
     @Test
-    void theWorkerRunsWorkerMainWithAGeneratedIdAndALongBrokerWait() {
+    void theWorkerSupervisesOneWorkerPerCoreUnderAGeneratedHostId() {
         WorkerCommand worker = new WorkerCommand();
-        new CommandLine(worker).parseArgs("--broker", "10.0.0.5:61616", "--tasks-dir", "tasks");
-        List<String> args = worker.arguments();
-        assertEquals(List.of("--broker", "tcp://10.0.0.5:61616", "--id"), args.subList(0, 3));
-        assertTrue(args.get(3).endsWith("-" + ProcessHandle.current().pid()), args.get(3));
-        assertEquals(List.of("--broker-wait", "3600000", "--tasks-dir", Path.of("tasks").toAbsolutePath().toString()),
-                args.subList(4, 8));
+        new CommandLine(worker).parseArgs("--broker", "10.0.0.5:61616", "--tasks-dir", "tasks",
+                "--credentials-file", "w.properties");
+        var options = worker.options();
+        assertEquals("tcp://10.0.0.5:61616", options.brokerUrl());
+        assertTrue(options.hostId().endsWith("-" + ProcessHandle.current().pid()), options.hostId());
+        assertEquals(Runtime.getRuntime().availableProcessors(), options.workers());
+        assertEquals(Path.of("tasks").toAbsolutePath(), options.tasksDir());
+        assertEquals(Path.of("w.properties").toAbsolutePath(), options.credentialsFile());
+        new CommandLine(worker).parseArgs("--broker", "tcp://h:1", "--workers", "3", "--id", "hostb");
+        assertEquals(3, worker.options().workers());
+        assertEquals("hostb", worker.options().hostId());
     }
 
     private static SubmitCommand parse(String... args) {
