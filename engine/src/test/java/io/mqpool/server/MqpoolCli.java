@@ -43,8 +43,17 @@ final class MqpoolCli {
 
     /** Starts {@code mqpool ARGS} and leaves it running; the caller reads its output and ends it. */
     static Process start(Path home, Map<String, String> env, String... args) {
+        return start(List.of(), home, env, args);
+    }
+
+    /**
+     * Starts {@code PREFIX... java -jar mqpool.jar ARGS}, such as {@code ip netns exec NS} before it,
+     * and leaves it running.
+     */
+    static Process start(List<String> prefix, Path home, Map<String, String> env, String... args) {
         // C1 only: most of these JVMs live a second.
-        List<String> command = new ArrayList<>(List.of(
+        List<String> command = new ArrayList<>(prefix);
+        command.addAll(List.of(
                 ProcessHandle.current().info().command().orElse("java"), "-XX:TieredStopAtLevel=1", "-jar",
                 ServerProcess.packagedJar().toString()));
         command.addAll(List.of(args));

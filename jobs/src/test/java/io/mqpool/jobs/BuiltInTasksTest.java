@@ -31,6 +31,7 @@ class BuiltInTasksTest {
     void computeCubeReturnsALongCube() throws Exception {
         assertEquals(27L, call("compute_cube", 3));
         assertEquals(8_000_000_000L, call("compute_cube", 2000));
+        assertEquals(8_000_000_000L, call("cube_slowly", 2000L));
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mqpool.jobs.builtin.AddSquareToSum;
 import io.mqpool.jobs.builtin.CountUpMany;
+import io.mqpool.jobs.builtin.CubeSlowly;
 import io.mqpool.jobs.builtin.HoldLock;
 import io.mqpool.jobs.builtin.HoldPermit;
 import io.mqpool.jobs.builtin.RememberSquare;
@@ -51,7 +52,8 @@ class TaskRegistryTest {
             Map.entry("hold_lock", HoldLock.class),
             Map.entry("hold_permit", HoldPermit.class),
             Map.entry("remember_square", RememberSquare.class),
-            Map.entry("count_up_many", CountUpMany.class));
+            Map.entry("count_up_many", CountUpMany.class),
+            Map.entry("cube_slowly", CubeSlowly.class));
 
     @TempDir
     Path tasksDir;
@@ -83,7 +85,7 @@ class TaskRegistryTest {
         assertTrue(registry.find("foo").isEmpty());
         UnknownTaskException e = assertThrows(UnknownTaskException.class, () -> registry.require("foo"));
         assertEquals("unknown task 'foo'; registered tasks: add_square_to_sum, burn_cpu, compute_cube, compute_power, "
-                + "compute_power_sleep, compute_square, count_up_many, echo, fail_on_purpose, hold_lock, hold_permit, "
+                + "compute_power_sleep, compute_square, count_up_many, cube_slowly, echo, fail_on_purpose, hold_lock, hold_permit, "
                 + "long_running_task, remember_square, sleep_millis, square, square_into_array, worker_pid",
                 e.getMessage());
     }

@@ -53,7 +53,6 @@ public final class RemoteReporter implements AutoCloseable {
     private final Thread thread;
     private volatile boolean stopping;
     private volatile boolean draining;
-    private volatile String refused;
 
     /**
      * @param credentials the workers' broker credentials, or null for a broker that asks none
@@ -86,11 +85,6 @@ public final class RemoteReporter implements AutoCloseable {
         draining = true;
     }
 
-    /** Why the broker refused this host's credentials, once it has; null before. */
-    public String refused() {
-        return refused;
-    }
-
     private void died(ChunkDeath death) {
         SupervisorReport.Death reported = new SupervisorReport.Death(hostId, death.jobId(), death.chunkNo(),
                 death.workerId(), lastPids.getOrDefault(death.workerId(), 0L), death.taskIndex(), death.timedOut(),
@@ -112,8 +106,8 @@ public final class RemoteReporter implements AutoCloseable {
                 pauseMillis = 500;
                 report(connection);
             } catch (JMSSecurityException e) {
-                refused = "the broker at " + brokerUrl + " refused the supervisor's credentials";
-                say.accept(refused);
+                // Its workers are refused too, and their supervisor gives up on them in turn.
+                say.accept("the broker at " + brokerUrl + " refused this host's credentials; no more reports");
                 return;
             } catch (JMSException | RuntimeException e) {
                 if (stopping) {
