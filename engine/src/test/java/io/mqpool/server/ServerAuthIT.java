@@ -222,6 +222,18 @@ class ServerAuthIT {
         return ProcessHandle.of(pid).flatMap(ProcessHandle::parent).map(ProcessHandle::pid).orElse(-1L);
     }
 
+    @Test
+    void aServerWhoseTokenFileOthersMayReadRefusesToStartWithOneLine() throws IOException {
+        Path data = Files.createDirectories(home.resolve("loose"));
+        Path tokenFile = Files.writeString(data.resolve("http-token"), "a-token-others-may-read\n");
+        Files.setPosixFilePermissions(tokenFile, PosixFilePermissions.fromString("rw-r--r--"));
+        try (ServerProcess loose = ServerProcess.launch(data, 1)) {
+            assertEquals(2, loose.awaitExit(Duration.ofSeconds(60)), loose.stderr());
+            assertEquals("mqpool: the HTTP API token file " + tokenFile + " may be read by others (rw-r--r--): "
+                    + "chmod 600 it\n", loose.stderr());
+        }
+    }
+
     private String submit(String body) {
         Answer submit = api.send(api.request("/api/jobs").header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")

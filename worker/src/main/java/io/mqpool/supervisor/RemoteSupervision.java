@@ -108,20 +108,30 @@ public final class RemoteSupervision {
         Runtime.getRuntime().addShutdownHook(stopNow);
         reporter.start();
         watchStdin(in, done);
-        try {
-            supervisor.start();
-        } catch (WorkerStartException e) {
-            err.println("mqpool: " + OneLine.messageOf(e));
-            return EXIT_FATAL;
-        }
-        out.println("mqpool worker " + options.hostId() + ": " + options.workers() + " workers for "
-                + BrokerUrls.hostAndPort(options.brokerUrl()) + "; type drain and Enter to finish and exit");
+        // Started aside: its workers may wait a long time for the broker, and a drain meanwhile
+        // must still be heard.
+        Thread starter = new Thread(() -> {
+            try {
+                supervisor.start();
+                out.println("mqpool worker " + options.hostId() + ": " + options.workers() + " workers for "
+                        + BrokerUrls.hostAndPort(options.brokerUrl()) + "; type drain and Enter to finish and exit");
+            } catch (WorkerStartException | IllegalStateException e) {
+                // A start cut short by a drain is no failure.
+                if (done.getCount() > 0) {
+                    fatal[0] = e;
+                    done.countDown();
+                }
+            }
+        }, "mqpool-remote-start");
+        starter.setDaemon(true);
+        starter.start();
         try {
             done.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         reporter.draining();
+        // Workers that run a chunk finish it; those not ready yet hold none and are stopped.
         supervisor.close();
         reporter.close();
         Runtime.getRuntime().removeShutdownHook(stopNow);
