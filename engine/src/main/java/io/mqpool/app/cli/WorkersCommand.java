@@ -33,7 +33,8 @@ final class WorkersCommand extends ClientCommand {
     static void printTable(JsonNode workers, PrintWriter out) {
         TextTable table = new TextTable("ID", "HOST", "PID", "STATE", "JOB", "TASK", "DONE", "UPTIME", "RESTARTS");
         for (JsonNode w : workers) {
-            table.row(text(w, "id"), text(w, "host"), text(w, "pid"), text(w, "state"), text(w, "job"), tasks(w),
+            // A remote worker's host by its supervisor's id, which 'workers drain' takes.
+            table.row(text(w, "id"), w.hasNonNull("hostId") ? text(w, "hostId") : text(w, "host"), text(w, "pid"), text(w, "state"), text(w, "job"), tasks(w),
                     text(w, "tasksDone"), uptime(w), text(w, "restarts"));
         }
         table.print(out);

@@ -1,35 +1,18 @@
 package io.mqpool.app.cli;
 
 import io.mqpool.app.client.ApiClient;
-import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code mqpool workers drain HOST_ID}: a supervisor on another host lets its workers finish, then exits. */
 @Command(name = "drain", mixinStandardHelpOptions = true,
         description = {"Tells a supervisor on another host (mqpool worker --workers N) to drain: its workers",
-            "finish the chunk they hold, then it exits. HOST_ID is in the HOST ID column of 'mqpool workers --json'",
-            "or GET /api/workers/hosts."},
+            "finish the chunk they hold, then it exits. HOST_ID is in the HOST column of 'mqpool workers'."},
         footer = {"", "Example:", "  mqpool workers drain hostb-4711"})
-final class WorkersDrainCommand extends ClientCommand {
-
-    @ParentCommand
-    WorkersCommand parent;
+final class WorkersDrainCommand extends WorkersSubcommand {
 
     @Parameters(index = "0", paramLabel = "HOST_ID", description = "The remote supervisor's id.")
     String hostId;
-
-    /** {@code mqpool workers --server URL drain H} works too. */
-    @Override
-    String serverFlag() {
-        return server != null ? server : parent.serverFlag();
-    }
-
-    @Override
-    Path tokenFileFlag() {
-        return tokenFile != null ? tokenFile : parent.tokenFileFlag();
-    }
 
     @Override
     int run(ApiClient api) {

@@ -2,38 +2,22 @@ package io.mqpool.app.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mqpool.app.client.ApiClient;
-import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code mqpool workers scale N}: more workers start; fewer drain (finish their chunk, then exit). */
 @Command(name = "scale", mixinStandardHelpOptions = true,
         description = {"Scales the server's workers to N. New workers start at once; surplus workers",
             "finish the chunk they hold, then exit, so no task is lost or run twice."},
         footer = {"", "Example:", "  mqpool workers scale 2"})
-final class WorkersScaleCommand extends ClientCommand {
-
-    @ParentCommand
-    WorkersCommand parent;
+final class WorkersScaleCommand extends WorkersSubcommand {
 
     @Parameters(index = "0", paramLabel = "N", description = "How many workers to run.")
     int count;
 
     @Option(names = "--json", description = "Print the API's JSON.")
     boolean jsonOutput;
-
-    /** {@code mqpool workers --server URL scale 2} works too. */
-    @Override
-    String serverFlag() {
-        return server != null ? server : parent.serverFlag();
-    }
-
-    @Override
-    Path tokenFileFlag() {
-        return tokenFile != null ? tokenFile : parent.tokenFileFlag();
-    }
 
     @Override
     int run(ApiClient api) {
