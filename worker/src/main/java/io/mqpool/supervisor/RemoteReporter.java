@@ -10,7 +10,6 @@ import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSException;
 import jakarta.jms.JMSSecurityException;
 import jakarta.jms.Message;
-import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import jakarta.jms.TemporaryQueue;
@@ -22,6 +21,7 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -56,7 +56,7 @@ public final class RemoteReporter implements AutoCloseable {
 
     /**
      * @param credentials the workers' broker credentials, or null for a broker that asks none
-     * @param onDrain what to do when the engine says drain; called on the reporter's thread, so
+     * @param onDrain what to do when the engine says drain; called on a thread of Artemis', so
      *     it must not block (the reports go on while the workers drain)
      * @param say where a line for the person watching goes, such as a lost broker
      */
@@ -129,16 +129,13 @@ public final class RemoteReporter implements AutoCloseable {
     private void report(BrokerConnection connection) throws JMSException {
         Session session = connection.openSession();
         MessageProducer reports = Queues.producer(session, Queues.SUPERVISORS);
-        TemporaryQueue commandQueue = session.createTemporaryQueue();
-        MessageConsumer commands = session.createConsumer(commandQueue);
+        // Commands come to a listener on a session of their own, so this thread can wait for
+        // deaths instead: the engine must hear of one before the dead worker's chunk is back.
+        Session commandSession = connection.openSession();
+        TemporaryQueue commandQueue = commandSession.createTemporaryQueue();
+        commandSession.createConsumer(commandQueue).setMessageListener(this::command);
         long nextReport = System.nanoTime();
         while (!stopping) {
-            SupervisorReport.Death death;
-            while ((death = unsent.peekFirst()) != null) {
-                // Persistent: a death counts against its task's retries and must not vanish.
-                reports.send(messages.death(session, death), DeliveryMode.PERSISTENT, Message.DEFAULT_PRIORITY, 0);
-                unsent.pollFirst();
-            }
             if (System.nanoTime() - nextReport >= 0) {
                 Message report = messages.report(session, report());
                 report.setJMSReplyTo(commandQueue);
@@ -146,12 +143,40 @@ public final class RemoteReporter implements AutoCloseable {
                 reports.send(report, DeliveryMode.NON_PERSISTENT, Message.DEFAULT_PRIORITY, 60_000);
                 nextReport = System.nanoTime() + REPORT_EVERY.toNanos();
             }
-            Message command = commands.receive(100);
-            if (command instanceof TextMessage text && SupervisorMessages.DRAIN.equals(text.getText())) {
+            SupervisorReport.Death death = next(nextReport);
+            if (death != null) {
+                try {
+                    // Persistent: a death counts against its task's retries and must not vanish.
+                    reports.send(messages.death(session, death), DeliveryMode.PERSISTENT, Message.DEFAULT_PRIORITY, 0);
+                } catch (JMSException | RuntimeException e) {
+                    unsent.offerFirst(death);
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** The next death to send, waiting for one until the next report is due; null if none came. */
+    private SupervisorReport.Death next(long nextReportNanos) {
+        try {
+            return unsent.pollFirst(Math.max(0, nextReportNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopping = true;
+            return null;
+        }
+    }
+
+    /** The engine's command, on Artemis' thread. */
+    private void command(Message message) {
+        try {
+            if (message instanceof TextMessage text && SupervisorMessages.DRAIN.equals(text.getText())) {
                 say.accept("the server says drain: the workers finish their chunks, then this host stops");
                 draining = true;
                 onDrain.run();
             }
+        } catch (JMSException e) {
+            say.accept("dropped an unreadable command from the server: " + OneLine.messageOf(e));
         }
     }
 
