@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -84,8 +85,11 @@ class MultiHostIT {
                 String victimId = victim.get("id").asText();
                 ProcessHandle.of(victim.get("pid").asLong()).ifPresent(ProcessHandle::destroyForcibly);
 
-                // Cut for longer than a connection's 15 s time-to-live: h1's connections drop.
-                Thread.sleep(10_000);
+                // Cut for longer than a connection's 15 s time-to-live, so h1's connections drop:
+                // restored once its last report is older than that.
+                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                        .until(() -> Duration.between(Instant.parse(host(api, "h1").get("heardAt").asText()),
+                                Instant.now()).compareTo(Duration.ofSeconds(20)) > 0);
                 h1.restore();
                 System.out.println("multi-host: h1's link restored; killed " + victimId);
                 awaitDone(api, job, TASKS / 2);
