@@ -7,7 +7,13 @@ import java.nio.file.Path;
  *
  * @param dataDir where the broker journal, the database and the logs live
  * @param tasksDir where jars of user tasks are found
+ * @param store where the job store lives: the data directory's H2 file unless a URL is given
  */
 public record Settings(Path dataDir, Path tasksDir, BrokerSettings broker, WorkerSettings worker,
-                       HttpSettings http) {
+                       HttpSettings http, StoreSettings store) {
+
+    /** Settings with the store in the data directory. */
+    public Settings(Path dataDir, Path tasksDir, BrokerSettings broker, WorkerSettings worker, HttpSettings http) {
+        this(dataDir, tasksDir, broker, worker, http, StoreSettings.IN_DATA_DIR);
+    }
 }

@@ -256,7 +256,17 @@ public final class SettingsLoader {
                 r.basePath(SettingKey.HTTP_BASE_PATH),
                 r.auth(SettingKey.HTTP_AUTH),
                 tls(r, SettingKey.HTTP_TLS_KEYSTORE, SettingKey.HTTP_TLS_KEYSTORE_PASSWORD));
-        return new Settings(data, tasksDir, broker, worker, http);
+        StoreSettings store = new StoreSettings(
+                given(r, SettingKey.STORE_URL) ? Optional.of(r.jdbcUrl(SettingKey.STORE_URL)) : Optional.empty(),
+                given(r, SettingKey.STORE_USER) ? Optional.of(r.text(SettingKey.STORE_USER)) : Optional.empty(),
+                given(r, SettingKey.STORE_PASSWORD_FILE) ? Optional.of(r.path(SettingKey.STORE_PASSWORD_FILE))
+                        : Optional.empty());
+        return new Settings(data, tasksDir, broker, worker, http, store);
+    }
+
+    /** Whether a setting without a default was given a value; blank counts as not given. */
+    private static boolean given(SettingsReader r, SettingKey key) {
+        return r.has(key) && !r.textOrEmpty(key).isEmpty();
     }
 
     private static Optional<TlsSettings> tls(SettingsReader r, SettingKey keystore, SettingKey password) {

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Types the merged raw settings one key at a time, failing with a message that names the
@@ -104,6 +105,17 @@ final class SettingsReader {
         } catch (URISyntaxException | IllegalArgumentException e) {
             throw invalid(key, "must be an http(s) URL such as " + ClientSettings.DEFAULT_SERVER
                     + ", got '" + text + "'");
+        }
+    }
+
+    /** A JDBC URL of a vendor the store accepts (see {@link StoreSettings}). */
+    String jdbcUrl(SettingKey key) {
+        String text = text(key);
+        try {
+            return new StoreSettings(Optional.of(text), Optional.empty(),
+                    Optional.empty()).url().orElseThrow();
+        } catch (IllegalArgumentException e) {
+            throw invalid(key, e.getMessage());
         }
     }
 

@@ -118,6 +118,7 @@ class SettingsLoaderTest {
                 + "broker.max-delivery-attempts, broker.auth, broker.tls.keystore, broker.tls.keystore-password, "
                 + "worker.java, worker.jvm-options, worker.classpath, "
                 + "worker.start-timeout, worker.max-restart-backoff, worker.max-start-failures, "
+                + "store.url, store.user, store.password-file, "
                 + "http.bind, http.port, http.read-only, http.base-path, http.auth, http.tls.keystore, "
                 + "http.tls.keystore-password, server, token, token-file", failure(Map.of(), Map.of("x", "1")));
     }
@@ -152,6 +153,7 @@ class SettingsLoaderTest {
         "http.base-path | /a?x=1 | setting http.base-path must be empty or a path such as /mqpool (letters, digits, . _ ~ - between slashes), got '/a?x=1' (from flag)",
         "broker.host | '' | setting broker.host must not be empty (from flag)",
         "worker.java | ' ' | setting worker.java must not be empty (from flag)",
+        "store.url | jdbc:mysql://db/mqpool | setting store.url must be a JDBC URL of PostgreSQL (jdbc:postgresql://HOST:PORT/DATABASE) or H2 (jdbc:h2:file:PATH), got 'jdbc:mysql://db/mqpool' (from flag)",
     })
     void aBadFlagFailsNamingTheSettingRangeValueAndSource(String key, String value, String message) {
         assertEquals(message, failure(Map.of(), Map.of(key, value)));
@@ -266,6 +268,18 @@ class SettingsLoaderTest {
                         .getMessage());
         assertEquals(Path.of("/k.p12"), load(Map.of(), Map.of("broker.tls.keystore", "/k.p12",
                 "broker.tls.keystore-password", "secret")).broker().tls().orElseThrow().keystore());
+    }
+
+    @Test
+    void theStoreIsTheDataDirectorysH2FileUnlessAUrlIsGiven() {
+        assertEquals(StoreSettings.IN_DATA_DIR, load(Map.of(), Map.of()).store());
+        assertEquals(StoreSettings.IN_DATA_DIR, load(Map.of("MQPOOL_STORE_URL", " "), Map.of()).store(),
+                "a blank URL is the default");
+        StoreSettings shared = load(Map.of("MQPOOL_STORE_URL", "jdbc:postgresql://db:5432/mqpool",
+                "MQPOOL_STORE_USER", "mqpool"), Map.of("store.password-file", "/run/pw")).store();
+        assertEquals(new StoreSettings(Optional.of("jdbc:postgresql://db:5432/mqpool"), Optional.of("mqpool"),
+                Optional.of(Path.of("/run/pw"))), shared);
+        assertTrue(shared.isShared());
     }
 
     @Test

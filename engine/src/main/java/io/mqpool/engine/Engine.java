@@ -18,6 +18,7 @@ import io.mqpool.engine.state.StateService;
 import io.mqpool.engine.store.JobDeletion;
 import io.mqpool.engine.store.JobState;
 import io.mqpool.engine.store.JobStore;
+import io.mqpool.engine.store.StoreLocation;
 import io.mqpool.jobs.TaskJson;
 import io.mqpool.jobs.TaskRegistry;
 import io.mqpool.supervisor.Supervisor;
@@ -155,7 +156,7 @@ public final class Engine implements AutoCloseable {
             return null;
         });
         try {
-            store = shutdown.add("job store", JobStore.open(dataDir.resolve("db"), clock));
+            store = shutdown.add("job store", JobStore.open(storeLocation(settings, dataDir), clock));
             queries = new JobQueries(store);
             results = new JobResults(store);
             state = new SharedState(store.counters(), store.arrays(), store.collections(), store.locks(), clock,
@@ -196,6 +197,15 @@ public final class Engine implements AutoCloseable {
     private static BrokerCredentials workerCredentials(Path dataDir) {
         try {
             return BrokerCredentials.ofDataDir(dataDir);
+        } catch (SecretFiles.SecretFileException e) {
+            throw new EngineStartException(e.getMessage(), e);
+        }
+    }
+
+    /** Where the store is: the data directory's H2 file unless the settings name another. */
+    static StoreLocation storeLocation(Settings settings, Path dataDir) {
+        try {
+            return StoreLocation.of(settings.store(), dataDir.resolve("db"));
         } catch (SecretFiles.SecretFileException e) {
             throw new EngineStartException(e.getMessage(), e);
         }

@@ -2,13 +2,14 @@ package io.mqpool.engine.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.mqpool.config.OneLine;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
- * The H2 file database behind the job store, reached through a HikariCP pool, with its schema
- * brought up to date on open (see {@link Schema}).
+ * The database behind the job store (an H2 file or PostgreSQL, see {@link Dialect}), reached
+ * through a HikariCP pool, with its schema brought up to date on open (see {@link Schema}).
  */
 final class Database implements AutoCloseable {
 
@@ -19,41 +20,56 @@ final class Database implements AutoCloseable {
     }
 
     /**
-     * Opens (creating if needed) the database {@code mqpool} in {@code dir}. Blocks while the
+     * Opens (creating if needed) the H2 database {@code mqpool} in {@code dir}. Blocks while the
      * file is opened and migrated.
      *
      * @throws StoreException if the file cannot be opened (locked by another process, not
      *     writable) or the schema cannot be applied
      */
     static Database open(Path dir) {
+        return open(StoreLocation.h2(dir));
+    }
+
+    /**
+     * Opens the database at {@code location}, creating the schema if it has none and bringing
+     * it up to date otherwise. Blocks while it connects and migrates.
+     *
+     * @throws StoreException if it cannot be reached or signed in to, or the schema cannot be applied
+     */
+    static Database open(StoreLocation location) {
+        Dialect dialect = location.dialect();
         HikariConfig config = new HikariConfig();
-        // WRITE_DELAY=0: a commit reaches the file before commit() returns, so a result is never
-        // acknowledged to the broker while it could still vanish in a kill -9 (H2's default
-        // keeps up to 500 ms of commits in memory). Writes are batched to pay for this.
-        config.setJdbcUrl("jdbc:h2:file:" + dir.resolve("mqpool").toAbsolutePath()
-                + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
-        config.setUsername("sa");
-        config.setPassword("");
+        config.setJdbcUrl(dialect.effectiveUrl(location.url()));
+        location.user().ifPresent(config::setUsername);
+        location.password().ifPresent(config::setPassword);
         config.setPoolName("mqpool-store");
         config.setMaximumPoolSize(8);
         config.setMinimumIdle(2);
         config.setAutoCommit(true);
-        config.setInitializationFailTimeout(-1);
         config.setExceptionOverrideClassName(ClosedDatabaseOverride.class.getName());
+        dialect.configure(config);
         HikariDataSource dataSource;
         try {
             dataSource = new HikariDataSource(config);
         } catch (RuntimeException e) {
-            throw new StoreException("cannot open the database in " + dir, e);
+            throw new StoreException("cannot open the store at " + location + ": " + rootMessage(e), e);
         }
         Database database = new Database(dataSource);
         try {
-            Schema.bringUpToDate(dataSource);
+            Schema.bringUpToDate(dataSource, dialect);
         } catch (RuntimeException e) {
             database.close();
             throw e;
         }
         return database;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return OneLine.messageOf(root);
     }
 
     /**

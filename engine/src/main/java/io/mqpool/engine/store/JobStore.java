@@ -57,9 +57,18 @@ public final class JobStore implements AutoCloseable {
         return locks;
     }
 
-    /** Opens the store in {@code dir}, creating the database on first use. */
+    /** Opens the H2 store in {@code dir}, creating the database on first use. */
     public static JobStore open(Path dir, Clock clock) {
-        return new JobStore(Database.open(dir), clock);
+        return open(StoreLocation.h2(dir), clock);
+    }
+
+    /**
+     * Opens the store at {@code location}, creating its schema on first use.
+     *
+     * @throws StoreException with a one-line reason if it cannot be reached or migrated
+     */
+    public static JobStore open(StoreLocation location, Clock clock) {
+        return new JobStore(Database.open(location), clock);
     }
 
     /** Stores a job and its first chunks (for a fully known input: all of them) together. */

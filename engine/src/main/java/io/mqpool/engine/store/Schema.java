@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -11,6 +13,9 @@ import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
+import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
@@ -20,9 +25,14 @@ import org.slf4j.LoggerFactory;
  * Brings the database's schema up to date with the versioned SQL files under
  * {@code db/migration}, applied by Flyway and recorded in its {@code flyway_schema_history}.
  *
- * <p>The files sit in one folder per database vendor ({@code db/migration/h2}) because they use
- * each vendor's types ({@code CHARACTER LARGE OBJECT} is H2's); another database gets a folder
- * of its own beside it rather than a dialect that both must accept.
+ * <p>Most files sit in {@code db/migration/common}, read by every database. The two that declare
+ * long text columns have a copy per vendor ({@code db/migration/h2} says
+ * {@code CHARACTER LARGE OBJECT}, {@code db/migration/postgresql} says {@code TEXT}), since no
+ * such type is spelled alike by both; a version lives in exactly one of the folders a database
+ * reads.
+ *
+ * <p>A database whose schema is newer than the newest file here (written by a newer mqpool) is
+ * refused rather than used: this code does not know what the newer files changed.
  *
  * <p>Databases made before Flyway carry the hand-written runner's {@code schema_version} table,
  * one row per applied file. Such a database is baselined once at the highest version recorded
@@ -31,7 +41,7 @@ import org.slf4j.LoggerFactory;
 final class Schema {
 
     private static final Logger log = LoggerFactory.getLogger(Schema.class);
-    private static final String LOCATION = "classpath:db/migration/h2";
+    private static final String COMMON_LOCATION = "classpath:db/migration/common";
     private static final String OLD_VERSION_TABLE = "schema_version";
     private static final Pattern OLD_FILE_NAME = Pattern.compile("V(\\d+)__\\w+\\.sql");
 
@@ -45,10 +55,12 @@ final class Schema {
      * @throws StoreException if a migration fails, or the database's record of its schema does
      *     not match the files (a file changed after it was applied, or an unknown version)
      */
-    static void bringUpToDate(DataSource dataSource) {
+    static void bringUpToDate(DataSource dataSource, Dialect dialect) {
         FluentConfiguration flyway = Flyway.configure()
                 .dataSource(dataSource)
-                .locations(LOCATION)
+                .locations(COMMON_LOCATION, "classpath:db/migration/" + dialect.migrationFolder())
+                // Flyway would ignore applied versions it has no file for; checked below instead.
+                .ignoreMigrationPatterns(new String[0])
                 // Nothing in mqpool ever wants the schema wiped; Flyway's default, made explicit.
                 .cleanDisabled(true);
         Optional<Integer> oldVersion = versionRecordedByOldRunner(dataSource);
@@ -58,7 +70,9 @@ final class Schema {
                 .baselineDescription("applied before Flyway, as recorded in " + OLD_VERSION_TABLE));
         MigrateResult result;
         try {
-            result = flyway.load().migrate();
+            Flyway loaded = flyway.load();
+            refuseNewerSchema(loaded.info());
+            result = loaded.migrate();
         } catch (FlywayException e) {
             throw new StoreException("cannot bring the database schema up to date", e);
         }
@@ -70,6 +84,20 @@ final class Schema {
         } else if (result.migrationsExecuted > 0) {
             // Every Pool opens a store of its own in a new directory: that is no news to its user.
             log.debug("created the database schema at version {}", result.targetSchemaVersion);
+        }
+    }
+
+    private static void refuseNewerSchema(MigrationInfoService info) {
+        List<MigrationInfo> unknown = Arrays.stream(info.all())
+                .filter(migration -> migration.getState() == MigrationState.FUTURE_SUCCESS
+                        || migration.getState() == MigrationState.FUTURE_FAILED)
+                .toList();
+        if (!unknown.isEmpty()) {
+            String newest = Arrays.stream(info.all()).filter(migration -> !unknown.contains(migration))
+                    .map(migration -> migration.getVersion().toString()).reduce((a, b) -> b).orElse("none");
+            throw new StoreException("the database schema is at version " + unknown.get(unknown.size() - 1).getVersion()
+                    + ", newer than this mqpool knows (" + newest + "): it was written by a newer mqpool, "
+                    + "which is the one to run on it");
         }
     }
 

@@ -13,16 +13,21 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The statements of the {@code chunk} table against an H2 file: the first outcome of a chunk
+ * The statements of the {@code chunk} table on each database the store runs on: the first outcome of a chunk
  * claims it, and the reads that hand outcomes out in index order, completion order and by failure.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ParameterizedClass(name = "on {0}")
+@EnumSource(StoreKind.class)
 class ChunkTableIT {
 
     private static final Instant CREATED = Instant.parse("2026-12-01T09:00:00Z");
@@ -33,14 +38,30 @@ class ChunkTableIT {
     private final AtomicInteger ids = new AtomicInteger();
     private Database database;
 
-    @BeforeAll
-    void openDatabase(@TempDir Path dir) {
-        database = Database.open(dir);
+    @Parameter
+    StoreKind kind;
+
+    @TempDir
+    Path dir;
+
+    private StoreKind openedFor;
+
+    /** One database per kind, shared by its tests: each test makes jobs of its own. */
+    @BeforeEach
+    void openDatabase() {
+        if (openedFor != kind) {
+            closeDatabase();
+            database = Database.open(kind.location(dir.resolve(kind.name())));
+            openedFor = kind;
+        }
     }
 
     @AfterAll
     void closeDatabase() {
-        database.close();
+        if (database != null) {
+            database.close();
+            database = null;
+        }
     }
 
     private static EncodedOutcomes perTask(String json, int failures) {
@@ -75,7 +96,7 @@ class ChunkTableIT {
     void twoTransactionsRecordingTheSameChunkAtOnceKeepTheFirstOutcome() throws Exception {
         String id = newJob(1);
 
-        HeldTransaction.Answers<boolean[], boolean[]> answers = HeldTransaction.secondWaitsForFirst(database,
+        HeldTransaction.Answers<boolean[], boolean[]> answers = HeldTransaction.secondWaitsForFirst(kind, database,
                 c -> chunks.recordOutcomes(c, List.of(result(id, 0, "[{\"value\":\"first\"}]")), 1, NOW_MILLIS),
                 c -> chunks.recordOutcomes(c, List.of(result(id, 0, "[{\"value\":\"second\"}]")), 2, NOW_MILLIS));
 

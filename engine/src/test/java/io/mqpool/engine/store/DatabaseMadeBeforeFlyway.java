@@ -45,7 +45,11 @@ final class DatabaseMadeBeforeFlyway {
     }
 
     private static String schemaFile(String name) {
-        try (InputStream in = DatabaseMadeBeforeFlyway.class.getResourceAsStream("/db/migration/h2/" + name)) {
+        InputStream found = DatabaseMadeBeforeFlyway.class.getResourceAsStream("/db/migration/h2/" + name);
+        if (found == null) {
+            found = DatabaseMadeBeforeFlyway.class.getResourceAsStream("/db/migration/common/" + name);
+        }
+        try (InputStream in = found) {
             if (in == null) {
                 throw new IllegalStateException("schema file " + name + " is not on the class path");
             }

@@ -26,7 +26,8 @@ final class HeldTransaction {
     private HeldTransaction() {
     }
 
-    static <A, B> Answers<A, B> secondWaitsForFirst(Database database, SqlWork<A> first, SqlWork<B> second)
+    static <A, B> Answers<A, B> secondWaitsForFirst(StoreKind kind, Database database, SqlWork<A> first,
+                                                     SqlWork<B> second)
             throws Exception {
         AtomicInteger threadNo = new AtomicInteger();
         ExecutorService threads = Executors.newFixedThreadPool(2,
@@ -49,7 +50,7 @@ final class HeldTransaction {
             }
             Future<B> secondAnswer = threads.submit(() -> database.inTransaction("run the second transaction", second));
             Awaitility.await("the second transaction waiting for the first one's locks")
-                    .atMost(Duration.ofSeconds(10)).until(() -> blockedSessions(database) > 0);
+                    .atMost(Duration.ofSeconds(10)).until(() -> database.read("count blocked sessions", kind::blockedSessions) > 0);
             commitFirst.countDown();
             return new Answers<>(firstAnswer.get(30, SECONDS), secondAnswer.get(30, SECONDS));
         } finally {
@@ -57,16 +58,5 @@ final class HeldTransaction {
             threads.shutdownNow();
             threads.awaitTermination(10, SECONDS);
         }
-    }
-
-    private static int blockedSessions(Database database) {
-        return database.read("count blocked sessions", c -> {
-            try (PreparedStatement s = c.prepareStatement(
-                    "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE BLOCKER_ID IS NOT NULL");
-                 ResultSet r = s.executeQuery()) {
-                r.next();
-                return r.getInt(1);
-            }
-        });
     }
 }

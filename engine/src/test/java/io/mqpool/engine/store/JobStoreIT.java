@@ -10,14 +10,31 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** The job store on H2 files, across a close and a reopen as a server restart does. */
+/** The job store on each database it runs on, across a close and a reopen as a server restart does. */
+@ParameterizedClass(name = "on {0}")
+@EnumSource(StoreKind.class)
 class JobStoreIT {
+
+    @Parameter
+    StoreKind kind;
 
     @TempDir
     Path dir;
+
+    /** A new, empty store for each test, opened again at the same place by the tests that restart. */
+    private StoreLocation location;
+
+    @BeforeEach
+    void newStore() {
+        location = kind.location(dir);
+    }
 
     private static EncodedOutcomes perTask(String json, int failures) {
         return new EncodedOutcomes(json, failures, OutcomesForm.PER_TASK);
@@ -26,12 +43,12 @@ class JobStoreIT {
     @Test
     void whetherAJobRetriesTimeoutsIsKeptAcrossARestart() {
         List<NewChunk> chunk = List.of(new NewChunk(0, 0, 1, "[1]"));
-        try (JobStore store = JobStore.open(dir, Clock.systemUTC())) {
+        try (JobStore store = JobStore.open(location, Clock.systemUTC())) {
             store.create(new NewJob("retrying", "echo", "MAP", 1, 1000, 0, 2, true, 0, Instant.now()), chunk, 1L);
             store.create(new NewJob("failing", "echo", "MAP", 1, 1000, 0, 2, false, 0, Instant.now()), chunk, 1L);
         }
 
-        try (JobStore store = JobStore.open(dir, Clock.systemUTC())) {
+        try (JobStore store = JobStore.open(location, Clock.systemUTC())) {
             assertTrue(store.job("retrying").orElseThrow().retryTimeouts());
             assertFalse(store.job("failing").orElseThrow().retryTimeouts());
         }
@@ -40,18 +57,18 @@ class JobStoreIT {
     @Test
     void aJobsOwnBoundOnTasksInFlightIsKeptAcrossARestart() {
         List<NewChunk> chunk = List.of(new NewChunk(0, 0, 1, "[1]"));
-        try (JobStore store = JobStore.open(dir, Clock.systemUTC())) {
+        try (JobStore store = JobStore.open(location, Clock.systemUTC())) {
             store.create(new NewJob("bounded", "echo", "MAP", 1, 0, 0, 2, false, 3, Instant.now()), chunk, 1L);
         }
 
-        try (JobStore store = JobStore.open(dir, Clock.systemUTC())) {
+        try (JobStore store = JobStore.open(location, Clock.systemUTC())) {
             assertEquals(3, store.job("bounded").orElseThrow().maxInFlight());
         }
     }
 
     @Test
     void deletingAFinishedJobRemovesItsChunksOutcomesAndAttemptsAndLeavesOtherJobsAlone() {
-        try (JobStore store = JobStore.open(dir, Clock.systemUTC())) {
+        try (JobStore store = JobStore.open(location, Clock.systemUTC())) {
             List<NewChunk> chunks = List.of(new NewChunk(0, 0, 2, "[1,2]"), new NewChunk(1, 2, 1, "[3]"));
             store.create(new NewJob("gone", "echo", "MAP", 2, 0, 0, 2, false, 0, Instant.now()), chunks, 3L);
             store.create(new NewJob("kept", "echo", "MAP", 2, 0, 0, 2, false, 0, Instant.now()), chunks, 3L);
@@ -83,7 +100,7 @@ class JobStoreIT {
 
     @Test
     void aPageOfJobsFilteredByTaskNameStaysFastAmong10000Jobs() {
-        try (JobStore store = JobStore.open(dir, Clock.systemUTC())) {
+        try (JobStore store = JobStore.open(location, Clock.systemUTC())) {
             List<NewChunk> chunk = List.of(new NewChunk(0, 0, 1, "[1]"));
             for (int i = 0; i < 10_000; i++) {
                 String task = i % 1000 == 0 ? "Rare_Task" : i % 2 == 0 ? "compute_cube" : "square";
@@ -115,7 +132,7 @@ class JobStoreIT {
     @Test
     void chunkTimesAreStoredAndCountedPerIntervalAndAsTaskDurations() {
         Instant now = Instant.parse("2026-12-02T07:00:30Z");
-        try (JobStore store = JobStore.open(dir, Clock.fixed(now, java.time.ZoneOffset.UTC))) {
+        try (JobStore store = JobStore.open(location, Clock.fixed(now, java.time.ZoneOffset.UTC))) {
             List<NewChunk> chunks = List.of(new NewChunk(0, 0, 2, "[1,2]"), new NewChunk(1, 2, 2, "[3,4]"),
                     new NewChunk(2, 4, 1, "[5]"));
             store.create(new NewJob("timed", "echo", "MAP", 2, 0, 0, 2, false, 0, now), chunks, 5L);

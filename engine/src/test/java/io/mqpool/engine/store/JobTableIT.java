@@ -17,18 +17,23 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The statements of the {@code job} table against an H2 file: state changes through the table of
+ * The statements of the {@code job} table on each database the store runs on: state changes through the table of
  * moves only, and what each conditional update answers when it loses a race.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ParameterizedClass(name = "on {0}")
+@EnumSource(StoreKind.class)
 class JobTableIT {
 
     private static final Instant CREATED = Instant.parse("2026-12-01T09:00:00Z");
@@ -38,14 +43,30 @@ class JobTableIT {
     private final AtomicInteger ids = new AtomicInteger();
     private Database database;
 
-    @BeforeAll
-    void openDatabase(@TempDir Path dir) {
-        database = Database.open(dir);
+    @Parameter
+    StoreKind kind;
+
+    @TempDir
+    Path dir;
+
+    private StoreKind openedFor;
+
+    /** One database per kind, shared by its tests: each test makes jobs of its own. */
+    @BeforeEach
+    void openDatabase() {
+        if (openedFor != kind) {
+            closeDatabase();
+            database = Database.open(kind.location(dir.resolve(kind.name())));
+            openedFor = kind;
+        }
     }
 
     @AfterAll
     void closeDatabase() {
-        database.close();
+        if (database != null) {
+            database.close();
+            database = null;
+        }
     }
 
     @ParameterizedTest(name = "{0} -> {1} allowed: {2}")
@@ -82,7 +103,7 @@ class JobTableIT {
     void twoTransactionsEndingTheSameJobAtOnceLeaveItEndedOnceByTheFirst() throws Exception {
         String id = newJob(1L);
 
-        HeldTransaction.Answers<Boolean, Boolean> answers = HeldTransaction.secondWaitsForFirst(database,
+        HeldTransaction.Answers<Boolean, Boolean> answers = HeldTransaction.secondWaitsForFirst(kind, database,
                 c -> jobs.move(c, id, RUNNING, CANCELLED, NOW), c -> jobs.move(c, id, RUNNING, TIMED_OUT, NOW));
 
         assertTrue(answers.first());
@@ -143,7 +164,7 @@ class JobTableIT {
         String id = newJob(0L);
 
         HeldTransaction.Answers<Optional<JobState>, Optional<JobState>> answers = HeldTransaction
-                .secondWaitsForFirst(database, c -> jobs.finishIfAllDone(c, id, NOW),
+                .secondWaitsForFirst(kind, database, c -> jobs.finishIfAllDone(c, id, NOW),
                         c -> jobs.finishIfAllDone(c, id, NOW.plusSeconds(1)));
 
         assertEquals(Optional.of(COMPLETED), answers.first());

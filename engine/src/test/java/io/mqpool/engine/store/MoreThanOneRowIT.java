@@ -15,15 +15,23 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * A conditional statement that changes more than one row is a bug, reported with the statement
  * and the count, and its transaction is rolled back. Provoked by a schema without its primary
  * keys, holding each job and chunk twice.
  */
+@ParameterizedClass(name = "on {0}")
+@EnumSource(StoreKind.class)
 class MoreThanOneRowIT {
 
     private static final Instant NOW = Instant.parse("2026-12-01T09:05:00Z");
+
+    @Parameter
+    StoreKind kind;
 
     @TempDir
     Path dir;
@@ -34,12 +42,10 @@ class MoreThanOneRowIT {
 
     @BeforeEach
     void storeEveryJobAndChunkTwice() {
-        database = Database.open(dir);
+        database = Database.open(kind.location(dir));
         database.inTransaction("drop the keys and store twice", c -> {
-            try (Statement s = c.createStatement()) {
-                s.execute("ALTER TABLE job DROP PRIMARY KEY");
-                s.execute("ALTER TABLE chunk DROP PRIMARY KEY");
-            }
+            kind.execute(c, kind.dropPrimaryKey("job"));
+            kind.execute(c, kind.dropPrimaryKey("chunk"));
             for (int copy = 0; copy < 2; copy++) {
                 jobs.insert(c, new NewJob("twice", "echo", "MAP", 1, 0, 0, 2, false, 0, NOW));
                 chunks.insert(c, "twice", List.of(new NewChunk(0, 0, 1, "[1]")));

@@ -10,6 +10,7 @@ import io.mqpool.outcome.EncodedOutcomes;
 import io.mqpool.outcome.OutcomesForm;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -21,14 +22,19 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The schema on H2 files: made by Flyway in a fresh data directory, and taken over from the
- * runner before Flyway in a data directory that runner made, keeping its jobs.
+ * The schema: made by Flyway in a fresh store on each database, refused when a newer mqpool
+ * wrote it, and, on H2 files, taken over from the runner before Flyway in a data directory that
+ * runner made, keeping its jobs.
  */
 class SchemaIT {
 
     private static final Instant CREATED = Instant.parse("2026-11-30T08:00:00Z");
+    private static final List<String> EVERY_FILE = List.of("1 SQL", "2 SQL", "3 SQL", "4 SQL", "5 SQL", "6 SQL",
+            "7 SQL", "8 SQL", "9 SQL", "10 SQL", "11 SQL", "12 SQL");
 
     @TempDir
     Path dir;
@@ -46,9 +52,32 @@ class SchemaIT {
         }
 
         try (Connection c = DatabaseMadeBeforeFlyway.connect(dir)) {
-            assertEquals(List.of("1 SQL", "2 SQL", "3 SQL", "4 SQL", "5 SQL", "6 SQL", "7 SQL", "8 SQL", "9 SQL", "10 SQL", "11 SQL", "12 SQL"), history(c));
+            assertEquals(EVERY_FILE, history(c));
             assertFalse(hasTable(c, "SCHEMA_VERSION"));
         }
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(StoreKind.class)
+    void aFreshStoreGetsEverySchemaFileAndOneANewerMqpoolWroteIsRefusedWithBothVersions(StoreKind kind)
+            throws SQLException {
+        StoreLocation location = kind.location(dir);
+        try (JobStore store = JobStore.open(location, Clock.systemUTC())) {
+            store.create(new NewJob("fresh", "echo", "MAP", 1, 0, 0, 2, false, 0, CREATED),
+                    List.of(new NewChunk(0, 0, 1, "[1]")), 1L);
+        }
+        try (Connection c = connect(location); Statement s = c.createStatement()) {
+            assertEquals(EVERY_FILE, history(c));
+            s.execute("INSERT INTO \"flyway_schema_history\" (\"installed_rank\", \"version\", \"description\", "
+                    + "\"type\", \"script\", \"checksum\", \"installed_by\", \"installed_on\", \"execution_time\", "
+                    + "\"success\") VALUES (99, '13', 'newer', 'SQL', 'V13__newer.sql', 0, 'mqpool', CURRENT_TIMESTAMP, "
+                    + "1, TRUE)");
+        }
+
+        StoreException refused = assertThrows(StoreException.class, () -> JobStore.open(location, Clock.systemUTC()));
+
+        assertEquals("the database schema is at version 13, newer than this mqpool knows (12): it was written by "
+                + "a newer mqpool, which is the one to run on it", refused.getMessage());
     }
 
     @Test
@@ -150,6 +179,11 @@ class SchemaIT {
             }
         }
         return rows;
+    }
+
+    private static Connection connect(StoreLocation location) throws SQLException {
+        return DriverManager.getConnection(location.url(), location.user().orElse(null),
+                location.password().orElse(null));
     }
 
     private static boolean hasTable(Connection c, String name) throws SQLException {

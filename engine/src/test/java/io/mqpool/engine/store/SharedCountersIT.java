@@ -9,14 +9,31 @@ import io.mqpool.engine.store.CounterOp.Kind;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** The shared counters' SQL against a real H2 file. */
+/** The shared counters' SQL on each database the store runs on. */
+@ParameterizedClass(name = "on {0}")
+@EnumSource(StoreKind.class)
 class SharedCountersIT {
+
+    @Parameter
+    StoreKind kind;
 
     @TempDir
     Path dir;
+
+    /** A new, empty store for each test, opened again at the same place by the tests that restart. */
+    private StoreLocation location;
+
+    @BeforeEach
+    void newStore() {
+        location = kind.location(dir);
+    }
 
     private static CounterOp add(String name, long delta) {
         return new CounterOp(Kind.ADD, name, delta, 0, null);
@@ -24,7 +41,7 @@ class SharedCountersIT {
 
     @Test
     void aBatchAppliesInOrderAndARefusedOperationChangesNothingAndStopsNothing() {
-        try (JobStore store = JobStore.open(dir, Clock.systemUTC())) {
+        try (JobStore store = JobStore.open(location, Clock.systemUTC())) {
             List<SharedCounters.Outcome> outcomes = store.counters().applyAll(List.of(
                     add("n", 1), add("n", Long.MAX_VALUE), add("n", 1),
                     new CounterOp(Kind.CAS, "n", 10, 2, null), new CounterOp(Kind.GET, "n", 0, 0, null)));
@@ -40,7 +57,7 @@ class SharedCountersIT {
 
     @Test
     void aKeyedAddHappensOnceUntilTheCounterIsDeleted() {
-        try (JobStore store = JobStore.open(dir, Clock.systemUTC())) {
+        try (JobStore store = JobStore.open(location, Clock.systemUTC())) {
             SharedCounters counters = store.counters();
             CounterOp once = new CounterOp(Kind.ADD_ONCE, "c", 5, 0, "job:1");
             assertEquals(new CounterUpdate(5, true), counters.apply(once));
@@ -54,7 +71,7 @@ class SharedCountersIT {
 
     @Test
     void anOverflowOnItsOwnIsAnArithmeticExceptionAndStoresNothing() {
-        try (JobStore store = JobStore.open(dir, Clock.systemUTC())) {
+        try (JobStore store = JobStore.open(location, Clock.systemUTC())) {
             SharedCounters counters = store.counters();
             counters.apply(add("big", Long.MAX_VALUE));
             assertThrows(ArithmeticException.class, () -> counters.apply(add("big", 1)));
