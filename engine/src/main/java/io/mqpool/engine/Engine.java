@@ -203,7 +203,7 @@ public final class Engine implements AutoCloseable {
     }
 
     /** Where the store is: the data directory's H2 file unless the settings name another. */
-    static StoreLocation storeLocation(Settings settings, Path dataDir) {
+    public static StoreLocation storeLocation(Settings settings, Path dataDir) {
         try {
             return StoreLocation.of(settings.store(), dataDir.resolve("db"));
         } catch (SecretFiles.SecretFileException e) {

@@ -7,18 +7,23 @@ import io.mqpool.config.Settings;
 import io.mqpool.engine.DataDirLock;
 import io.mqpool.engine.Engine;
 import io.mqpool.engine.WorkerOptions;
+import io.mqpool.engine.store.ServerLease;
+import io.mqpool.engine.store.StoreLocation;
 import io.mqpool.server.web.HttpApi;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.function.Consumer;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The composition root of {@code mqpool server}: the data-directory lock, the engine (broker,
- * store, workers; it resumes the jobs left running) and the HTTP API, started in that order and
- * closed in reverse.
+ * The composition root of {@code mqpool server}: the data-directory lock, the lease of the active
+ * server over the store (see {@link ServerLease}; a second server on the same store stands by
+ * until it can take it), the engine (broker, store, workers; it resumes the jobs left running)
+ * and the HTTP API, started in that order and closed in reverse.
  *
  * <p>This class holds no static logger on purpose: logging must not start before the lock is
  * taken and the caller has pointed the log at the data directory.
@@ -27,15 +32,20 @@ public final class Server implements AutoCloseable {
 
     private final Settings settings;
     private final DataDirLock lock;
+    private final ServerLease lease;
     private final Engine engine;
     private final HttpApi http;
     private final Logger log;
+    /** The exit code of a server that halts because another one took its lease over. */
+    public static final int LEASE_LOST_EXIT = 3;
+
     private final CountDownLatch closed = new CountDownLatch(1);
     private boolean closing;
 
-    private Server(Settings settings, DataDirLock lock, Engine engine, HttpApi http, Logger log) {
+    private Server(Settings settings, DataDirLock lock, ServerLease lease, Engine engine, HttpApi http, Logger log) {
         this.settings = settings;
         this.lock = lock;
+        this.lease = lease;
         this.engine = engine;
         this.http = http;
         this.log = log;
@@ -47,15 +57,19 @@ public final class Server implements AutoCloseable {
      * @param version shown by {@code GET /api/status}
      * @param onLocked runs once the data directory is locked and before anything logs; the
      *     caller points the log at the data directory there
+     * @param onStandby told, with one line for people, when another server is active over the
+     *     same store: this one then waits (blocking here) until it can take over
      * @throws ServerStartException with a one-line reason (another server holds the data
      *     directory, it is not writable, a port is taken); whatever had started is stopped
      */
-    public static Server start(Settings settings, String version, Runnable onLocked) {
+    public static Server start(Settings settings, String version, Runnable onLocked, Consumer<String> onStandby) {
         DataDirLock lock = lock(settings);
+        ServerLease lease = null;
         Engine engine = null;
         try {
             onLocked.run();
             Logger log = LoggerFactory.getLogger(Server.class);
+            lease = lease(settings, log, onStandby);
             // The HTTP server starts while the workers do; the status line waits for both.
             engine = Engine.begin(settings, WorkerOptions.NONE, line -> log.info("worker: {}", line));
             HttpApi http = HttpApi.start(engine, settings.http(), version, apiToken(settings.dataDir()));
@@ -67,14 +81,36 @@ public final class Server implements AutoCloseable {
             }
             log.info("mqpool {} serving HTTP on {}:{} with {} workers, data in {}", version, settings.http().bind(),
                     http.port(), settings.worker().count(), settings.dataDir().toAbsolutePath());
-            return new Server(settings, lock, engine, http, log);
+            return new Server(settings, lock, lease, engine, http, log);
         } catch (RuntimeException e) {
             if (engine != null) {
                 engine.close();
             }
+            if (lease != null) {
+                lease.close();
+            }
             closeLock(lock, e);
             throw e instanceof ServerStartException ? e : new ServerStartException(OneLine.messageOf(e), e);
         }
+    }
+
+    /**
+     * Becomes the active server over the store, standing by while another one is. A server that
+     * loses the lease halts at once: another server is taking over its jobs, and anything this
+     * one still did (dispatch a chunk, record an outcome) could only get in the way.
+     */
+    private static ServerLease lease(Settings settings, Logger log, Consumer<String> onStandby) {
+        StoreLocation store = Engine.storeLocation(settings, settings.dataDir());
+        return ServerLease.acquire(store, ServerLease.holderOfThisProcess(), ServerLease.Timing.DEFAULT,
+                Clock.systemUTC(), active -> {
+                    String line = "standing by: " + active.holder().orElse("another server") + " is active over the store "
+                            + store + "; this server takes over when it stops";
+                    log.info(line);
+                    onStandby.accept(line);
+                }, reason -> {
+                    log.error("halting: this server is no longer the active one: {}", reason);
+                    Runtime.getRuntime().halt(LEASE_LOST_EXIT);
+                });
     }
 
     /** The URL clients on this host use, such as {@code http://127.0.0.1:8080}. */
@@ -138,6 +174,8 @@ public final class Server implements AutoCloseable {
                 log.warn("stopping HTTP failed: {}", e.toString());
             }
             engine.close();
+            // Given up last: a standby starts its engine only once this one has stopped.
+            lease.close();
             closeLock(lock, null);
             log.info("stopped");
         } finally {

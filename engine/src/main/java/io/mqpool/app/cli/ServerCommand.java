@@ -74,7 +74,10 @@ final class ServerCommand implements Callable<Integer> {
         }
         Server server;
         try {
-            server = Server.start(settings, Version.current(), () -> logTo(settings.dataDir(), err));
+            server = Server.start(settings, Version.current(), () -> logTo(settings.dataDir(), err), line -> {
+                out.println("mqpool: " + line);
+                out.flush();
+            });
         } catch (ServerStartException e) {
             err.println("mqpool: " + e.getMessage());
             err.flush();
