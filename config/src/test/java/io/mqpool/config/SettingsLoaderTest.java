@@ -116,7 +116,7 @@ class SettingsLoaderTest {
         assertEquals("unknown setting 'x' (from flag); known settings: config, data, tasks-dir, workers, "
                 + "broker.host, broker.port, broker.journal-buffer-timeout-us, broker.consumer-window, "
                 + "broker.max-delivery-attempts, broker.auth, broker.tls.keystore, broker.tls.keystore-password, "
-                + "worker.java, worker.jvm-options, worker.classpath, "
+                + "broker.url, broker.credentials-file, worker.java, worker.jvm-options, worker.classpath, "
                 + "worker.start-timeout, worker.max-restart-backoff, worker.max-start-failures, "
                 + "http.bind, http.port, http.read-only, http.base-path, http.auth, http.tls.keystore, "
                 + "http.tls.keystore-password, server, token, token-file", failure(Map.of(), Map.of("x", "1")));
@@ -266,6 +266,27 @@ class SettingsLoaderTest {
                         .getMessage());
         assertEquals(Path.of("/k.p12"), load(Map.of(), Map.of("broker.tls.keystore", "/k.p12",
                 "broker.tls.keystore-password", "secret")).broker().tls().orElseThrow().keystore());
+    }
+
+    @Test
+    void aBrokerUrlAndItsCredentialsFileComeFromFlagsEnvironmentOrFileAndABareHostMeansTcp() throws IOException {
+        assertEquals(Optional.empty(), load(Map.of(), Map.of()).broker().remote());
+        assertEquals(new RemoteBroker("tcp://10.0.0.5:61616", Optional.of(home.resolve("engine.properties"))),
+                load(Map.of("MQPOOL_BROKER_URL", "10.0.0.5:61616",
+                        "MQPOOL_BROKER_CREDENTIALS_FILE", "~/engine.properties"), Map.of()).broker().remote().orElseThrow());
+        Path file = Files.writeString(home.resolve("remote.properties"), "broker.url=tcp://h:1?sslEnabled=true\n");
+        assertEquals(new RemoteBroker("tcp://h:1?sslEnabled=true", Optional.empty()),
+                load(Map.of(), Map.of("config", file.toString())).broker().remote().orElseThrow());
+        assertEquals("setting broker.credentials-file needs broker.url, the broker it is for",
+                failure(Map.of(), Map.of("broker.credentials-file", "/c.properties")));
+    }
+
+    @Test
+    void theBrokerCommandKeepsItsDataApartUnlessTold() {
+        SettingsLoader loader = new SettingsLoader(Map.of(), systemProperties());
+        assertEquals(home.resolve(".mqpool-broker"), loader.loadForBroker(Map.of()).dataDir());
+        assertEquals(home.resolve("b"), new SettingsLoader(Map.of("MQPOOL_DATA", home.resolve("b").toString()),
+                systemProperties()).loadForBroker(Map.of()).dataDir());
     }
 
     @Test
