@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * {@code org.apache.activemq.audit.*} loggers must be set to WARN in the logging backend of
  * the process that embeds the broker.
  */
-public final class EmbeddedBroker implements AutoCloseable {
+public final class EmbeddedBroker implements QueuedChunks, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedBroker.class);
     private static final long STOP_TIMEOUT_MILLIS = 10_000;
@@ -87,10 +87,23 @@ public final class EmbeddedBroker implements AutoCloseable {
      * @throws BrokerStartException when the port is in use or the broker fails to start
      */
     public static EmbeddedBroker start(BrokerSettings settings, Path brokerDir, BrokerCredentials workers) {
+        return start(settings, brokerDir, new BrokerCredentials(ENGINE_USER, SecretFiles.randomSecret()), workers);
+    }
+
+    /**
+     * As {@link #start(BrokerSettings, Path, BrokerCredentials)}, with the engine's credentials
+     * given rather than made: for a broker in a process of its own ({@code mqpool broker}),
+     * whose engine connects over TCP.
+     *
+     * @param engine the user with every right; must differ from the workers' user
+     * @throws BrokerStartException when the port is in use or the broker fails to start
+     */
+    public static EmbeddedBroker start(BrokerSettings settings, Path brokerDir, BrokerCredentials engine,
+                                       BrokerCredentials workers) {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(brokerDir, "brokerDir");
+        Objects.requireNonNull(engine, "engine");
         Objects.requireNonNull(workers, "workers");
-        BrokerCredentials engine = new BrokerCredentials(ENGINE_USER, SecretFiles.randomSecret());
         if (settings.port() != 0) {
             return startOn(settings, settings.port(), brokerDir, engine, workers);
         }
@@ -156,12 +169,13 @@ public final class EmbeddedBroker implements AutoCloseable {
     }
 
     /**
-     * Removes a job's chunks that wait in the task queue; chunks a worker already holds are
-     * not touched. Blocks while the queue is scanned.
+     * Removes a job's chunks that wait in the task queue with a filter on the broker's side;
+     * chunks a worker already holds are not touched. Blocks while the queue is scanned.
      *
      * @return how many chunks were removed
      * @throws IllegalStateException if the queue cannot be filtered
      */
+    @Override
     public int removeQueuedChunks(String jobId) {
         Queue queue = server.locateQueue(SimpleString.of(Queues.TASKS));
         if (queue == null) {

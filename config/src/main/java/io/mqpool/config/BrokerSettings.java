@@ -4,7 +4,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The embedded broker.
+ * The broker: the one a server or pool embeds, or, with {@code remote}, one in a process of its
+ * own that the server connects to instead (then only the consumer window still applies to it).
  *
  * @param host the address the broker's TCP acceptor binds (127.0.0.1 unless workers on other
  *     hosts must reach it)
@@ -15,10 +16,11 @@ import java.util.Optional;
  * @param maxDeliveryAttempts deliveries of one chunk before it goes to the dead-letter queue
  * @param auth when clients must give credentials: beyond loopback ({@code auto}) or always
  * @param tls the TCP acceptor's keystore, when it speaks TLS
+ * @param remote the broker to use instead of embedding one ({@code broker.url}), or nothing
  */
 public record BrokerSettings(String host, int port, int journalBufferTimeoutMicros,
                              int consumerWindowSize, int maxDeliveryAttempts, AuthMode auth,
-                             Optional<TlsSettings> tls) {
+                             Optional<TlsSettings> tls, Optional<RemoteBroker> remote) {
 
     static final int MAX_PORT = 65_535;
     static final int MAX_JOURNAL_BUFFER_TIMEOUT_MICROS = 1_000_000;
@@ -30,6 +32,7 @@ public record BrokerSettings(String host, int port, int journalBufferTimeoutMicr
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(auth, "auth");
         Objects.requireNonNull(tls, "tls");
+        Objects.requireNonNull(remote, "remote");
         Ranges.check("broker port", port, 0, MAX_PORT);
         Ranges.check("broker journal buffer timeout (µs)", journalBufferTimeoutMicros, 1,
                 MAX_JOURNAL_BUFFER_TIMEOUT_MICROS);
@@ -37,7 +40,14 @@ public record BrokerSettings(String host, int port, int journalBufferTimeoutMicr
         Ranges.check("broker max delivery attempts", maxDeliveryAttempts, 1, MAX_DELIVERY_ATTEMPTS);
     }
 
-    /** Credentials beyond loopback, no TLS. */
+    /** An embedded broker. */
+    public BrokerSettings(String host, int port, int journalBufferTimeoutMicros, int consumerWindowSize,
+                          int maxDeliveryAttempts, AuthMode auth, Optional<TlsSettings> tls) {
+        this(host, port, journalBufferTimeoutMicros, consumerWindowSize, maxDeliveryAttempts, auth, tls,
+                Optional.empty());
+    }
+
+    /** An embedded broker asking credentials beyond loopback, no TLS. */
     public BrokerSettings(String host, int port, int journalBufferTimeoutMicros, int consumerWindowSize,
                           int maxDeliveryAttempts) {
         this(host, port, journalBufferTimeoutMicros, consumerWindowSize, maxDeliveryAttempts, AuthMode.AUTO,
@@ -47,7 +57,7 @@ public record BrokerSettings(String host, int port, int journalBufferTimeoutMicr
     /** The same settings on another port. */
     public BrokerSettings withPort(int otherPort) {
         return new BrokerSettings(host, otherPort, journalBufferTimeoutMicros, consumerWindowSize,
-                maxDeliveryAttempts, auth, tls);
+                maxDeliveryAttempts, auth, tls, remote);
     }
 
     /** Whether clients must give credentials: always, or because the broker listens beyond loopback. */

@@ -18,6 +18,8 @@ enum SettingKey {
     BROKER_AUTH("broker.auth"),
     BROKER_TLS_KEYSTORE("broker.tls.keystore"),
     BROKER_TLS_KEYSTORE_PASSWORD("broker.tls.keystore-password"),
+    BROKER_URL("broker.url"),
+    BROKER_CREDENTIALS_FILE("broker.credentials-file"),
     WORKER_JAVA("worker.java"),
     WORKER_JVM_OPTIONS("worker.jvm-options"),
     WORKER_CLASSPATH("worker.classpath"),

@@ -34,6 +34,10 @@ public final class SettingsLoader {
     public static final String CONFIG_ENV = SettingKey.ENV_PREFIX + "CONFIG";
     /** The file read from the data directory when no other is named. */
     public static final String DEFAULT_FILE_NAME = "mqpool.properties";
+    /** The data directory under the user's home of a server (and of every command but {@code broker}). */
+    public static final String DEFAULT_DATA_DIR = ".mqpool";
+    /** The data directory under the user's home of {@code mqpool broker}. */
+    public static final String DEFAULT_BROKER_DATA_DIR = ".mqpool-broker";
 
     private static final String DEFAULT = "default";
     private static final String FLAG = "flag";
@@ -66,7 +70,18 @@ public final class SettingsLoader {
      *     type, or the properties file cannot be read
      */
     public Settings load(Map<String, String> flags) {
-        return build(merge(flags));
+        return build(merge(flags, DEFAULT_DATA_DIR));
+    }
+
+    /**
+     * Loads the settings of {@code mqpool broker}: as {@link #load}, but the data directory
+     * defaults to {@code ~/.mqpool-broker}, so that a standalone broker and a server on one host
+     * keep their files apart unless told otherwise. Blocks while reading the properties file.
+     *
+     * @throws SettingsException as {@link #load} does
+     */
+    public Settings loadForBroker(Map<String, String> flags) {
+        return build(merge(flags, DEFAULT_BROKER_DATA_DIR));
     }
 
     /**
@@ -80,7 +95,7 @@ public final class SettingsLoader {
      *     the properties file cannot be read
      */
     public ClientSettings loadClient(Map<String, String> flags) {
-        SettingsReader r = merge(flags);
+        SettingsReader r = merge(flags, DEFAULT_DATA_DIR);
         URI server = r.httpUrl(SettingKey.SERVER);
         // A token file that is named wins over a token given as such, which wins over the data
         // directory's file: the nearer the command line, the stronger.
@@ -97,7 +112,7 @@ public final class SettingsLoader {
     }
 
     /** Defaults, file, environment and flags, merged lowest first. */
-    private SettingsReader merge(Map<String, String> flags) {
+    private SettingsReader merge(Map<String, String> flags, String dataDirName) {
         Map<SettingKey, RawSetting> fromFlags = new EnumMap<>(SettingKey.class);
         Optional<RawSetting> configFromFlag = Optional.empty();
         for (Map.Entry<String, String> flag : flags.entrySet()) {
@@ -114,7 +129,7 @@ public final class SettingsLoader {
         Map<SettingKey, RawSetting> fromEnv = environment();
 
         Map<SettingKey, RawSetting> merged = new EnumMap<>(SettingKey.class);
-        merged.putAll(defaults());
+        merged.putAll(defaults(dataDirName));
         Optional<Path> file = settingsFile(configFromFlag, fromFlags, fromEnv, merged);
         file.ifPresent(f -> merged.putAll(readFile(f)));
         merged.putAll(fromEnv);
@@ -133,11 +148,11 @@ public final class SettingsLoader {
         return fromEnv;
     }
 
-    private Map<SettingKey, RawSetting> defaults() {
+    private Map<SettingKey, RawSetting> defaults(String dataDirName) {
         Map<SettingKey, RawSetting> defaults = new EnumMap<>(SettingKey.class);
         String userHome = systemProperties.get("user.home");
         if (userHome != null) {
-            defaults.put(SettingKey.DATA, new RawSetting(Path.of(userHome, ".mqpool").toString(), DEFAULT));
+            defaults.put(SettingKey.DATA, new RawSetting(Path.of(userHome, dataDirName).toString(), DEFAULT));
         }
         String javaHome = systemProperties.get("java.home");
         if (javaHome != null) {
@@ -240,7 +255,8 @@ public final class SettingsLoader {
                 r.integer(SettingKey.BROKER_CONSUMER_WINDOW, -1, BrokerSettings.MAX_CONSUMER_WINDOW),
                 r.integer(SettingKey.BROKER_MAX_DELIVERY_ATTEMPTS, 1, BrokerSettings.MAX_DELIVERY_ATTEMPTS),
                 r.auth(SettingKey.BROKER_AUTH),
-                tls(r, SettingKey.BROKER_TLS_KEYSTORE, SettingKey.BROKER_TLS_KEYSTORE_PASSWORD));
+                tls(r, SettingKey.BROKER_TLS_KEYSTORE, SettingKey.BROKER_TLS_KEYSTORE_PASSWORD),
+                remoteBroker(r));
         WorkerSettings worker = new WorkerSettings(
                 r.integer(SettingKey.WORKERS, 1, WorkerSettings.MAX_COUNT),
                 r.command(SettingKey.WORKER_JAVA),
@@ -267,6 +283,21 @@ public final class SettingsLoader {
     /** Whether a setting without a default was given a value; blank counts as not given. */
     private static boolean given(SettingsReader r, SettingKey key) {
         return r.has(key) && !r.textOrEmpty(key).isEmpty();
+    }
+
+    /** The broker of {@code broker.url}, a bare {@code HOST:PORT} taken as {@code tcp://HOST:PORT}. */
+    private static Optional<RemoteBroker> remoteBroker(SettingsReader r) {
+        if (!r.has(SettingKey.BROKER_URL)) {
+            if (r.has(SettingKey.BROKER_CREDENTIALS_FILE)) {
+                throw new SettingsException("setting " + SettingKey.BROKER_CREDENTIALS_FILE.key() + " needs "
+                        + SettingKey.BROKER_URL.key() + ", the broker it is for");
+            }
+            return Optional.empty();
+        }
+        String url = r.text(SettingKey.BROKER_URL);
+        return Optional.of(new RemoteBroker(url.contains("://") ? url : "tcp://" + url,
+                r.has(SettingKey.BROKER_CREDENTIALS_FILE) ? Optional.of(r.path(SettingKey.BROKER_CREDENTIALS_FILE))
+                        : Optional.empty()));
     }
 
     private static Optional<TlsSettings> tls(SettingsReader r, SettingKey keystore, SettingKey password) {

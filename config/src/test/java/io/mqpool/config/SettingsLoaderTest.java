@@ -116,7 +116,7 @@ class SettingsLoaderTest {
         assertEquals("unknown setting 'x' (from flag); known settings: config, data, tasks-dir, workers, "
                 + "broker.host, broker.port, broker.journal-buffer-timeout-us, broker.consumer-window, "
                 + "broker.max-delivery-attempts, broker.auth, broker.tls.keystore, broker.tls.keystore-password, "
-                + "worker.java, worker.jvm-options, worker.classpath, "
+                + "broker.url, broker.credentials-file, worker.java, worker.jvm-options, worker.classpath, "
                 + "worker.start-timeout, worker.max-restart-backoff, worker.max-start-failures, "
                 + "store.url, store.user, store.password-file, "
                 + "http.bind, http.port, http.read-only, http.base-path, http.auth, http.tls.keystore, "
@@ -280,6 +280,27 @@ class SettingsLoaderTest {
         assertEquals(new StoreSettings(Optional.of("jdbc:postgresql://db:5432/mqpool"), Optional.of("mqpool"),
                 Optional.of(Path.of("/run/pw"))), shared);
         assertTrue(shared.isShared());
+    }
+
+    @Test
+    void aBrokerUrlAndItsCredentialsFileComeFromFlagsEnvironmentOrFileAndABareHostMeansTcp() throws IOException {
+        assertEquals(Optional.empty(), load(Map.of(), Map.of()).broker().remote());
+        assertEquals(new RemoteBroker("tcp://10.0.0.5:61616", Optional.of(home.resolve("engine.properties"))),
+                load(Map.of("MQPOOL_BROKER_URL", "10.0.0.5:61616",
+                        "MQPOOL_BROKER_CREDENTIALS_FILE", "~/engine.properties"), Map.of()).broker().remote().orElseThrow());
+        Path file = Files.writeString(home.resolve("remote.properties"), "broker.url=tcp://h:1?sslEnabled=true\n");
+        assertEquals(new RemoteBroker("tcp://h:1?sslEnabled=true", Optional.empty()),
+                load(Map.of(), Map.of("config", file.toString())).broker().remote().orElseThrow());
+        assertEquals("setting broker.credentials-file needs broker.url, the broker it is for",
+                failure(Map.of(), Map.of("broker.credentials-file", "/c.properties")));
+    }
+
+    @Test
+    void theBrokerCommandKeepsItsDataApartUnlessTold() {
+        SettingsLoader loader = new SettingsLoader(Map.of(), systemProperties());
+        assertEquals(home.resolve(".mqpool-broker"), loader.loadForBroker(Map.of()).dataDir());
+        assertEquals(home.resolve("b"), new SettingsLoader(Map.of("MQPOOL_DATA", home.resolve("b").toString()),
+                systemProperties()).loadForBroker(Map.of()).dataDir());
     }
 
     @Test

@@ -1,8 +1,6 @@
 package io.mqpool.engine;
 
 import io.mqpool.broker.BrokerConnection;
-import io.mqpool.broker.BrokerCredentials;
-import io.mqpool.broker.EmbeddedBroker;
 import io.mqpool.config.BrokerSettings;
 import io.mqpool.config.SecretFiles;
 import io.mqpool.config.Settings;
@@ -38,8 +36,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The composition root of a running mqpool: broker, job store, dispatcher, collector and the
- * supervisor with its worker processes. {@code Pool} and the server both sit on one.
+ * The composition root of a running mqpool: broker (embedded, or one it connects to), job
+ * store, dispatcher, collector and the supervisor with its worker processes. {@code Pool} and
+ * the server both sit on one.
  */
 public final class Engine implements AutoCloseable {
 
@@ -51,7 +50,7 @@ public final class Engine implements AutoCloseable {
     private final JobEvents events = new JobEvents();
     private final Clock clock;
     private final Shutdown shutdown = new Shutdown();
-    private EmbeddedBroker broker;
+    private EngineBroker broker;
     private JobStore store;
     private JobQueries queries;
     private JobResults results;
@@ -129,21 +128,21 @@ public final class Engine implements AutoCloseable {
 
     /**
      * Starts the broker and the worker JVMs at the same time (each takes about a second; the
-     * workers wait for the broker), and opens the store meanwhile.
+     * workers wait for the broker), and opens the store meanwhile. With {@code broker.url} the
+     * engine connects to that broker first instead, and starts none.
      */
     private void startParts(WorkerOptions options, Consumer<String> workerOutput) throws JMSException {
         Path dataDir = settings.dataDir();
         createDirectory(dataDir);
         shutdown.add("data directory lock",
                 DataDirLock.acquire(dataDir, "engine.lock", "mqpool engine", ProcessHandle.current().pid()));
-        BrokerSettings brokerSettings = EmbeddedBroker.withConcretePort(settings.broker());
-        BrokerCredentials workerCredentials = workerCredentials(dataDir);
+        BrokerSettings brokerSettings = settings.broker();
+        broker = shutdown.add("broker", brokerSettings.remote().map(EngineBroker::remote)
+                .orElseGet(() -> EngineBroker.embedded(brokerSettings, dataDir)));
         // Checked before anything starts in the background: an unregistered initializer fails here.
-        WorkerLaunch launch = options.launch(localWorkerUrl(brokerSettings), brokerSettings.consumerWindowSize(),
-                settings.tasksDir(), brokerSettings.needsCredentials() ? dataDir.resolve(BrokerCredentials.FILE_NAME)
-                        : null, registry, json);
-        CompletableFuture<EmbeddedBroker> brokerStart = Background.run("mqpool-broker-start",
-                () -> EmbeddedBroker.start(brokerSettings, dataDir.resolve("broker"), workerCredentials));
+        WorkerLaunch launch = options.launch(broker.workerUrl(), brokerSettings.consumerWindowSize(),
+                settings.tasksDir(), broker.workerCredentialsFile(), registry, json);
+        broker.startInBackground();
         supervisor = new Supervisor(settings.worker(), launch, workerOutput, this::fatal, clock);
         supervisor.onWorkerExit((workerId, pid) -> {
             SharedState shared = state;
@@ -155,20 +154,18 @@ public final class Engine implements AutoCloseable {
             supervisor.start();
             return null;
         });
+        BrokerConnection connection;
         try {
             store = shutdown.add("job store", JobStore.open(storeLocation(settings, dataDir), clock));
             queries = new JobQueries(store);
             results = new JobResults(store);
             state = new SharedState(store.counters(), store.arrays(), store.collections(), store.locks(), clock,
                     SharedState.SESSION_LAPSE);
-            broker = shutdown.add("broker", Background.join(brokerStart));
-        } catch (RuntimeException e) {
+            connection = broker.connection();
+        } catch (RuntimeException | JMSException e) {
             supervisor.terminate();
-            Background.join(brokerStart.thenAccept(EmbeddedBroker::close).exceptionally(ignored -> null));
             throw e;
         }
-        BrokerConnection connection = shutdown.add("broker connection",
-                BrokerConnection.connect(broker.inVmUrl(), broker.engineCredentials(), -1));
         Deadlines deadlines = shutdown.add("deadline timer", new Deadlines(clock, id -> ender.end(id, JobState.TIMED_OUT, true)));
         int workers = settings.worker().count();
         dispatcher = shutdown.add("dispatcher", new Dispatcher(store, connection, Math.max(512, 8 * workers)));
@@ -186,20 +183,11 @@ public final class Engine implements AutoCloseable {
         retries.start();
         dispatcher.start();
         submitter = new JobSubmitter(store, dispatcher, events, deadlines, clock);
-        ender = new JobEnder(store, dispatcher, broker, supervisor, events, deadlines);
+        ender = new JobEnder(store, dispatcher, broker.queuedChunks(), supervisor, events, deadlines);
         // Added last so it closes first: draining workers still have a collector to answer to.
         shutdown.add("workers", supervisor);
         // Resumed jobs need no worker yet: their chunks wait in the broker meanwhile.
         JobResumer.resumeRunningJobs(store, dispatcher, deadlines);
-    }
-
-    /** The workers' broker credentials of this data directory, made on first start. */
-    private static BrokerCredentials workerCredentials(Path dataDir) {
-        try {
-            return BrokerCredentials.ofDataDir(dataDir);
-        } catch (SecretFiles.SecretFileException e) {
-            throw new EngineStartException(e.getMessage(), e);
-        }
     }
 
     /** Where the store is: the data directory's H2 file unless the settings name another. */
@@ -209,15 +197,6 @@ public final class Engine implements AutoCloseable {
         } catch (SecretFiles.SecretFileException e) {
             throw new EngineStartException(e.getMessage(), e);
         }
-    }
-
-    /**
-     * The URL this host's workers reach the broker by. Over TLS they trust any certificate:
-     * they connect to this very host, where nobody can stand between them and the broker.
-     */
-    private static String localWorkerUrl(BrokerSettings broker) {
-        String url = "tcp://" + broker.host() + ":" + broker.port();
-        return broker.tls().isPresent() ? url + "?sslEnabled=true&trustAll=true&verifyHost=false" : url;
     }
 
     private static void createDirectory(Path dir) {

@@ -1,6 +1,6 @@
 package io.mqpool.engine;
 
-import io.mqpool.broker.EmbeddedBroker;
+import io.mqpool.broker.QueuedChunks;
 import io.mqpool.engine.dispatch.Dispatcher;
 import io.mqpool.engine.events.JobEvents;
 import io.mqpool.engine.store.JobState;
@@ -23,16 +23,16 @@ final class JobEnder {
 
     private final JobStore store;
     private final Dispatcher dispatcher;
-    private final EmbeddedBroker broker;
+    private final QueuedChunks queuedChunks;
     private final Supervisor supervisor;
     private final JobEvents events;
     private final Deadlines deadlines;
 
-    JobEnder(JobStore store, Dispatcher dispatcher, EmbeddedBroker broker, Supervisor supervisor,
+    JobEnder(JobStore store, Dispatcher dispatcher, QueuedChunks queuedChunks, Supervisor supervisor,
              JobEvents events, Deadlines deadlines) {
         this.store = store;
         this.dispatcher = dispatcher;
-        this.broker = broker;
+        this.queuedChunks = queuedChunks;
         this.supervisor = supervisor;
         this.events = events;
         this.deadlines = deadlines;
@@ -49,7 +49,7 @@ final class JobEnder {
         dispatcher.remove(jobId);
         boolean ended = store.finish(jobId, state);
         if (ended) {
-            int removed = broker.removeQueuedChunks(jobId);
+            int removed = queuedChunks.removeQueuedChunks(jobId);
             // Workers hold a few chunks ahead of the one they run: those are dropped unrun.
             supervisor.skipChunksOf(jobId);
             log.info("job {} is {}: {} queued chunks removed", jobId, state, removed);

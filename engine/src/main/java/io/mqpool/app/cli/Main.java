@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "mqpool", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "A durable multiprocessing pool for the JVM: jobs over an embedded Artemis broker, "
                 + "worker processes per core, state in H2.",
-        subcommands = {DemoCommand.class, ServerCommand.class, BenchCommand.class, SubmitCommand.class, StatusCommand.class,
+        subcommands = {DemoCommand.class, ServerCommand.class, BrokerCommand.class, BenchCommand.class, SubmitCommand.class, StatusCommand.class,
             JobsCommand.class, ResultsCommand.class, CancelCommand.class, WorkersCommand.class, StateCommand.class,
             TasksCommand.class, WorkerCommand.class, TokenCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {

@@ -49,6 +49,16 @@ final class ServerCommand implements Callable<Integer> {
             description = "Port of the embedded broker for workers (default 61616; 0 picks a free one).")
     private String brokerPort;
 
+    @Option(names = "--broker", paramLabel = "URL",
+            description = "Use this broker (mqpool broker, or Artemis with mqpool's queues), such as "
+                    + "tcp://10.0.0.5:61616, instead of embedding one; this server's workers use it too.")
+    private String brokerUrl;
+
+    @Option(names = "--broker-credentials", paramLabel = "FILE",
+            description = "The engine's user and password for --broker (its engine-credentials.properties), "
+                    + "readable by its owner only; this server's workers give them too.")
+    private String brokerCredentials;
+
     @Option(names = "--read-only", description = "Serve the API and pages for reading only: every change is refused "
             + "with 403.")
     private boolean readOnly;
@@ -107,6 +117,8 @@ final class ServerCommand implements Callable<Integer> {
         flags.put("http.base-path", basePath);
         flags.put("data", data);
         flags.put("broker.port", brokerPort);
+        flags.put("broker.url", brokerUrl);
+        flags.put("broker.credentials-file", brokerCredentials);
         flags.put(SettingsLoader.CONFIG_FLAG, config);
         return flags;
     }
@@ -116,7 +128,7 @@ final class ServerCommand implements Callable<Integer> {
      * simple logger reads its settings once. It truncates its file, so the previous run's log is
      * kept as {@code mqpool.log.1}.
      */
-    private static void logTo(Path dataDir, PrintWriter err) {
+    static void logTo(Path dataDir, PrintWriter err) {
         Path log = dataDir.resolve(LOG_FILE).toAbsolutePath();
         try {
             if (Files.exists(log)) {

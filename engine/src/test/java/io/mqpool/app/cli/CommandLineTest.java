@@ -41,6 +41,17 @@ class CommandLineTest {
     }
 
     @Test
+    void theBrokerAndTheServerSayHowToUseABrokerOfItsOwn() {
+        Run broker = run("broker", "--help");
+        assertEquals(0, broker.exitCode());
+        assertTrue(broker.out().contains("Example:\n  mqpool broker --port 61616"), broker.out());
+        assertTrue(broker.out().contains("engine-credentials.properties"), broker.out());
+        Run server = run("server", "--help");
+        assertTrue(server.out().contains("--broker=URL") && server.out().contains("--broker-credentials=FILE"),
+                server.out());
+    }
+
+    @Test
     void workersScaleHasHelpWithAnExample() {
         assertTrue(run("workers", "scale", "--help").out().contains("Example:\n  mqpool workers scale 2"));
     }
