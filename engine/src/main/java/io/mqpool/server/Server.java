@@ -7,13 +7,11 @@ import io.mqpool.config.Settings;
 import io.mqpool.engine.DataDirLock;
 import io.mqpool.engine.Engine;
 import io.mqpool.engine.WorkerOptions;
-import io.mqpool.engine.store.ServerLease;
-import io.mqpool.engine.store.StoreLocation;
+import io.mqpool.engine.ActiveServer;
 import io.mqpool.server.web.HttpApi;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.function.Consumer;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -21,7 +19,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The composition root of {@code mqpool server}: the data-directory lock, the lease of the active
- * server over the store (see {@link ServerLease}; a second server on the same store stands by
+ * server over the store (see {@link ActiveServer}; a second server on the same store stands by
  * until it can take it), the engine (broker, store, workers; it resumes the jobs left running)
  * and the HTTP API, started in that order and closed in reverse.
  *
@@ -32,7 +30,7 @@ public final class Server implements AutoCloseable {
 
     private final Settings settings;
     private final DataDirLock lock;
-    private final ServerLease lease;
+    private final ActiveServer lease;
     private final Engine engine;
     private final HttpApi http;
     private final Logger log;
@@ -42,7 +40,7 @@ public final class Server implements AutoCloseable {
     private final CountDownLatch closed = new CountDownLatch(1);
     private boolean closing;
 
-    private Server(Settings settings, DataDirLock lock, ServerLease lease, Engine engine, HttpApi http, Logger log) {
+    private Server(Settings settings, DataDirLock lock, ActiveServer lease, Engine engine, HttpApi http, Logger log) {
         this.settings = settings;
         this.lock = lock;
         this.lease = lease;
@@ -64,7 +62,7 @@ public final class Server implements AutoCloseable {
      */
     public static Server start(Settings settings, String version, Runnable onLocked, Consumer<String> onStandby) {
         DataDirLock lock = lock(settings);
-        ServerLease lease = null;
+        ActiveServer lease = null;
         Engine engine = null;
         try {
             onLocked.run();
@@ -99,18 +97,14 @@ public final class Server implements AutoCloseable {
      * loses the lease halts at once: another server is taking over its jobs, and anything this
      * one still did (dispatch a chunk, record an outcome) could only get in the way.
      */
-    private static ServerLease lease(Settings settings, Logger log, Consumer<String> onStandby) {
-        StoreLocation store = Engine.storeLocation(settings, settings.dataDir());
-        return ServerLease.acquire(store, ServerLease.holderOfThisProcess(), ServerLease.Timing.DEFAULT,
-                Clock.systemUTC(), active -> {
-                    String line = "standing by: " + active.holder().orElse("another server") + " is active over the store "
-                            + store + "; this server takes over when it stops";
-                    log.info(line);
-                    onStandby.accept(line);
-                }, reason -> {
-                    log.error("halting: this server is no longer the active one: {}", reason);
-                    Runtime.getRuntime().halt(LEASE_LOST_EXIT);
-                });
+    private static ActiveServer lease(Settings settings, Logger log, Consumer<String> onStandby) {
+        return ActiveServer.await(settings, line -> {
+            log.info(line);
+            onStandby.accept(line);
+        }, reason -> {
+            log.error("halting: this server is no longer the active one: {}", reason);
+            Runtime.getRuntime().halt(LEASE_LOST_EXIT);
+        });
     }
 
     /** The URL clients on this host use, such as {@code http://127.0.0.1:8080}. */
