@@ -211,7 +211,8 @@ public final class ServerProcess implements AutoCloseable {
         process.descendants().forEach(descendants::add);
     }
 
-    private void awaitStatusLine() {
+    /** Blocks until the server printed its status line (at most 60 s), as {@link #start} does. */
+    public void awaitStatusLine() {
         try {
             Awaitility.await().atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(50))
                     .until(() -> statusUrl().isPresent() || !process.isAlive());
