@@ -67,7 +67,9 @@ public final class Server implements AutoCloseable {
         try {
             onLocked.run();
             Logger log = LoggerFactory.getLogger(Server.class);
-            lease = lease(settings, log, onStandby);
+            // Only a store named by URL can be shared; the data directory's own H2 file is this
+            // server's alone (the lock above), and is not opened before the broker is reached.
+            lease = settings.store().url().isPresent() ? lease(settings, log, onStandby) : null;
             // The HTTP server starts while the workers do; the status line waits for both.
             engine = Engine.begin(settings, WorkerOptions.NONE, line -> log.info("worker: {}", line));
             HttpApi http = HttpApi.start(engine, settings.http(), version, apiToken(settings.dataDir()));
@@ -169,7 +171,9 @@ public final class Server implements AutoCloseable {
             }
             engine.close();
             // Given up last: a standby starts its engine only once this one has stopped.
-            lease.close();
+            if (lease != null) {
+                lease.close();
+            }
             closeLock(lock, null);
             log.info("stopped");
         } finally {
