@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Types the merged raw settings one key at a time, failing with a message that names the
@@ -112,8 +111,7 @@ final class SettingsReader {
     String jdbcUrl(SettingKey key) {
         String text = text(key);
         try {
-            return new StoreSettings(Optional.of(text), Optional.empty(),
-                    Optional.empty()).url().orElseThrow();
+            return StoreSettings.checkedUrl(text);
         } catch (IllegalArgumentException e) {
             throw invalid(key, e.getMessage());
         }

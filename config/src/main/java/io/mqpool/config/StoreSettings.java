@@ -14,9 +14,9 @@ import java.util.Optional;
  */
 public record StoreSettings(Optional<String> url, Optional<String> user, Optional<Path> passwordFile) {
 
-    /** The vendors whose JDBC URLs the store accepts, by URL prefix. */
-    static final String POSTGRESQL_PREFIX = "jdbc:postgresql:";
-    static final String H2_PREFIX = "jdbc:h2:";
+    /** The vendors whose JDBC URLs the store accepts, by URL prefix (in any case). */
+    public static final String POSTGRESQL_PREFIX = "jdbc:postgresql:";
+    public static final String H2_PREFIX = "jdbc:h2:";
 
     /** The H2 file in the data directory. */
     public static final StoreSettings IN_DATA_DIR = new StoreSettings(Optional.empty(), Optional.empty(),
@@ -27,15 +27,21 @@ public record StoreSettings(Optional<String> url, Optional<String> user, Optiona
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(passwordFile, "passwordFile");
-        url.ifPresent(StoreSettings::check);
+        url.ifPresent(StoreSettings::checkedUrl);
     }
 
-    private static void check(String url) {
+    /**
+     * {@code url} if it is a JDBC URL of PostgreSQL or H2.
+     *
+     * @throws IllegalArgumentException naming what is allowed, if it is not
+     */
+    public static String checkedUrl(String url) {
         String lower = url.toLowerCase(Locale.ROOT);
         if (!lower.startsWith(POSTGRESQL_PREFIX) && !lower.startsWith(H2_PREFIX)) {
             throw new IllegalArgumentException("must be a JDBC URL of PostgreSQL (jdbc:postgresql://HOST:PORT/DATABASE) "
                     + "or H2 (jdbc:h2:file:PATH), got '" + url + "'");
         }
+        return url;
     }
 
     /** Whether the store is a server shared with others rather than a file of this process's own. */

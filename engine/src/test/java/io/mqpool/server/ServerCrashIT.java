@@ -2,12 +2,9 @@ package io.mqpool.server;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.BitSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,22 +48,7 @@ class ServerCrashIT {
                     .until(() -> api.job(jobId).get("state").asText(), "COMPLETED"::equals);
 
             assertEquals(TASKS, api.job(jobId).get("done").asInt());
-            BitSet seen = new BitSet(TASKS);
-            String cursor = null;
-            boolean done = false;
-            while (!done) {
-                JsonNode page = api.get("/api/jobs/" + jobId + "/results?limit=10000"
-                        + (cursor == null ? "" : "&after=" + cursor)).json();
-                for (JsonNode result : page.get("results")) {
-                    int index = result.get("index").asInt();
-                    assertTrue(!seen.get(index), "index " + index + " twice");
-                    seen.set(index);
-                    assertEquals((long) index * index * index, result.get("value").asLong(), result.toString());
-                }
-                cursor = page.get("next").asText();
-                done = page.get("done").asBoolean();
-            }
-            assertEquals(TASKS, seen.cardinality());
+            EveryOutcomeOnce.assertCubes(api, jobId, TASKS);
         }
     }
 

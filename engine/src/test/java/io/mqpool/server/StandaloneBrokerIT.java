@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.mqpool.broker.BrokerConnection;
 import io.mqpool.broker.BrokerCredentials;
 import io.mqpool.broker.Queues;
@@ -18,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.BitSet;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -112,22 +110,7 @@ class StandaloneBrokerIT {
                     tasks);
             api.awaitState(jobId, "COMPLETED", Duration.ofSeconds(120));
             assertEquals(tasks, api.job(jobId).get("done").asInt());
-            BitSet seen = new BitSet(tasks);
-            String cursor = null;
-            boolean done = false;
-            while (!done) {
-                JsonNode page = api.get("/api/jobs/" + jobId + "/results?limit=10000"
-                        + (cursor == null ? "" : "&after=" + cursor)).json();
-                for (JsonNode result : page.get("results")) {
-                    int index = result.get("index").asInt();
-                    assertFalse(seen.get(index), "index " + index + " twice");
-                    seen.set(index);
-                    assertEquals((long) index * index * index, result.get("value").asLong(), result.toString());
-                }
-                cursor = page.get("next").asText();
-                done = page.get("done").asBoolean();
-            }
-            assertEquals(tasks, seen.cardinality());
+            EveryOutcomeOnce.assertCubes(api, jobId, tasks);
         }
     }
 

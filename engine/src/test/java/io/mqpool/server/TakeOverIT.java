@@ -2,10 +2,8 @@ package io.mqpool.server;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.mqpool.engine.store.PostgresCluster;
 import io.mqpool.engine.store.StoreLocation;
 import java.io.IOException;
@@ -13,8 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.BitSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,7 +41,7 @@ class TakeOverIT {
             try (ServerProcess active = ServerProcess.start(temp.resolve("a"), 2, "--config", config.toString());
                  ServerProcess standby = ServerProcess.launch(temp.resolve("b"), 2, "--config", config.toString())) {
                 await().atMost(Duration.ofSeconds(60)).until(() -> standby.stdout().contains("standing by: "));
-                assertEquals(java.util.Set.of(), standby.workerPids(), "a standby starts no workers");
+                assertEquals(Set.of(), standby.workerPids(), "a standby starts no workers");
 
                 HttpApiClient api = new HttpApiClient(active.url());
                 jobId = api.submit("{\"task\": \"compute_cube\", \"range\": \"0.." + (tasks - 1)
@@ -62,28 +60,9 @@ class TakeOverIT {
                 assertTrue(doneAtTakeOver < tasks, "killed mid-job, with " + doneAtTakeOver + " done");
                 taken.awaitState(jobId, "COMPLETED", Duration.ofSeconds(120));
                 assertEquals(tasks, taken.job(jobId).get("done").asInt());
-                assertEveryOutcomeOnce(taken, jobId, tasks);
+                EveryOutcomeOnce.assertCubes(taken, jobId, tasks);
                 assertEquals(0, standby.stop(), standby.stderr());
             }
         }
-    }
-
-    private static void assertEveryOutcomeOnce(HttpApiClient api, String jobId, int tasks) {
-        BitSet seen = new BitSet(tasks);
-        String cursor = null;
-        boolean done = false;
-        while (!done) {
-            JsonNode page = api.get("/api/jobs/" + jobId + "/results?limit=10000"
-                    + (cursor == null ? "" : "&after=" + cursor)).json();
-            for (JsonNode result : page.get("results")) {
-                int index = result.get("index").asInt();
-                assertFalse(seen.get(index), "index " + index + " twice");
-                seen.set(index);
-                assertEquals((long) index * index * index, result.get("value").asLong(), result.toString());
-            }
-            cursor = page.get("next").asText();
-            done = page.get("done").asBoolean();
-        }
-        assertEquals(tasks, seen.cardinality());
     }
 }

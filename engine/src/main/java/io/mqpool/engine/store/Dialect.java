@@ -1,6 +1,7 @@
 package io.mqpool.engine.store;
 
 import com.zaxxer.hikari.HikariConfig;
+import io.mqpool.config.StoreSettings;
 import java.util.Locale;
 
 /**
@@ -57,15 +58,12 @@ enum Dialect {
 
     /** The dialect of a JDBC URL. @throws StoreException for another vendor's URL */
     static Dialect of(String url) {
-        String lower = url.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("jdbc:h2:")) {
-            return H2;
+        try {
+            String lower = StoreSettings.checkedUrl(url).toLowerCase(Locale.ROOT);
+            return lower.startsWith(StoreSettings.H2_PREFIX) ? H2 : POSTGRESQL;
+        } catch (IllegalArgumentException e) {
+            throw new StoreException("the store " + e.getMessage(), e);
         }
-        if (lower.startsWith("jdbc:postgresql:")) {
-            return POSTGRESQL;
-        }
-        throw new StoreException("the store must be on PostgreSQL (jdbc:postgresql://HOST:PORT/DATABASE) or H2 "
-                + "(jdbc:h2:file:PATH), not at " + url);
     }
 
     /** The folder, under {@code db/migration}, of the schema files that only this database reads. */

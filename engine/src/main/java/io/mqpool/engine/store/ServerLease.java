@@ -1,5 +1,7 @@
 package io.mqpool.engine.store;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -223,8 +225,8 @@ public final class ServerLease implements AutoCloseable {
     public static String holderOfThisProcess() {
         String host = Optional.ofNullable(System.getenv("HOSTNAME")).filter(h -> !h.isBlank()).orElseGet(() -> {
             try {
-                return java.net.InetAddress.getLocalHost().getHostName();
-            } catch (java.net.UnknownHostException e) {
+                return InetAddress.getLocalHost().getHostName();
+            } catch (UnknownHostException e) {
                 return "localhost";
             }
         });
