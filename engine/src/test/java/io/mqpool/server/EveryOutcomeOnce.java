@@ -10,13 +10,13 @@ import java.util.BitSet;
  * The check of the crash and take-over tests: a finished {@code compute_cube} job's results,
  * read page by page through the HTTP API, hold every index once, each with its cube.
  */
-final class EveryOutcomeOnce {
+public final class EveryOutcomeOnce {
 
     private EveryOutcomeOnce() {
     }
 
     /** Asserts that job {@code jobId} has exactly one correct outcome for each of its {@code tasks} indexes. */
-    static void assertCubes(HttpApiClient api, String jobId, int tasks) {
+    public static void assertCubes(HttpApiClient api, String jobId, int tasks) {
         BitSet seen = new BitSet(tasks);
         String cursor = null;
         boolean done = false;
