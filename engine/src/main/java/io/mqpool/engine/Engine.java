@@ -370,6 +370,19 @@ public final class Engine implements AutoCloseable {
         supervisor.scale(count);
     }
 
+    /**
+     * Tells {@code listener} once, with one line, if the engine's connection to its broker is
+     * lost for good, as when a standalone broker stops or its host goes away; not when the loss
+     * comes while the engine closes. Call after {@link #begin}.
+     */
+    public void onBrokerLost(Consumer<String> listener) {
+        broker.onLost(reason -> {
+            if (!shutdown.isClosed()) {
+                listener.accept(reason);
+            }
+        });
+    }
+
     /** Stops taking work, lets the workers finish their chunks, then stops every part. */
     @Override
     public void close() {

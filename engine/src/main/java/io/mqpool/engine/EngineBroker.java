@@ -15,6 +15,7 @@ import jakarta.jms.JMSSecurityException;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -137,6 +138,16 @@ final class EngineBroker implements AutoCloseable {
             connection = BrokerConnection.connect(broker.inVmUrl(), broker.engineCredentials(), -1);
         }
         return connection;
+    }
+
+    /**
+     * Tells {@code listener}, with one line naming the broker, once the engine's connection is
+     * lost for good. Call after {@link #connection()}.
+     */
+    synchronized void onLost(Consumer<String> listener) {
+        String where = BrokerUrls.hostAndPort(workerUrl);
+        connection.onLost(e -> listener.accept("lost the connection to the broker at " + where + ": "
+                + OneLine.messageOf(e)));
     }
 
     /**

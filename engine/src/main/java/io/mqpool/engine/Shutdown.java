@@ -24,6 +24,10 @@ final class Shutdown {
         return part;
     }
 
+    boolean isClosed() {
+        return closed;
+    }
+
     void checkOpen() {
         if (closed) {
             throw new IllegalStateException("the pool is closed");

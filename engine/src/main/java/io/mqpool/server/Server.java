@@ -36,6 +36,8 @@ public final class Server implements AutoCloseable {
     private final Logger log;
     /** The exit code of a server that halts because another one took its lease over. */
     public static final int LEASE_LOST_EXIT = 3;
+    /** The exit code of a server that halts because it lost its standalone broker. */
+    public static final int BROKER_LOST_EXIT = 4;
 
     private final CountDownLatch closed = new CountDownLatch(1);
     private boolean closing;
@@ -72,6 +74,12 @@ public final class Server implements AutoCloseable {
             lease = settings.store().url().isPresent() ? lease(settings, log, onStandby) : null;
             // The HTTP server starts while the workers do; the status line waits for both.
             engine = Engine.begin(settings, WorkerOptions.NONE, line -> log.info("worker: {}", line));
+            if (settings.broker().remote().isPresent()) {
+                // Nothing can move without the broker, and a server that stays up without it
+                // would only look alive: it exits, for whatever restarts it once the broker is back.
+                engine.onBrokerLost(reason -> halt(log, BROKER_LOST_EXIT, reason
+                        + "; exiting (start the server again once the broker is back)"));
+            }
             HttpApi http = HttpApi.start(engine, settings.http(), version, apiToken(settings.dataDir()));
             try {
                 engine.awaitWorkers();
@@ -103,10 +111,15 @@ public final class Server implements AutoCloseable {
         return ActiveServer.await(settings, line -> {
             log.info(line);
             onStandby.accept(line);
-        }, reason -> {
-            log.error("halting: this server is no longer the active one: {}", reason);
-            Runtime.getRuntime().halt(LEASE_LOST_EXIT);
-        });
+        }, reason -> halt(log, LEASE_LOST_EXIT, "this server is no longer the active one: " + reason));
+    }
+
+    /** Stops the process at once, with one line in the log and on standard error. */
+    private static void halt(Logger log, int exitCode, String line) {
+        log.error("halting: {}", line);
+        System.err.println("mqpool: " + line);
+        System.err.flush();
+        Runtime.getRuntime().halt(exitCode);
     }
 
     /** The URL clients on this host use, such as {@code http://127.0.0.1:8080}. */

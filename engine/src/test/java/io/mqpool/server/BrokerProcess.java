@@ -102,6 +102,12 @@ final class BrokerProcess implements AutoCloseable {
         return stderr.toString();
     }
 
+    /** kill -9, and waits for the exit. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     /** Sends SIGTERM and waits for the exit (20 s, then kills it); answers the exit code. */
     int stop() {
         process.destroy();

@@ -161,6 +161,22 @@ class StandaloneBrokerIT {
                 + "chmod 600 it", "--broker", broker.url(), "--broker-credentials", loose.toString());
     }
 
+    @Test
+    void aServerWhoseBrokerDiesExitsWithCode4AndOneLineAndItsWorkersWithIt() throws InterruptedException {
+        try (BrokerProcess own = BrokerProcess.start(temp.resolve("own-broker"));
+             ServerProcess server = ServerProcess.start(temp.resolve("data"), 1, "--broker", own.url(),
+                     "--broker-credentials", own.engineCredentials().toString())) {
+            own.kill();
+            assertEquals(Server.BROKER_LOST_EXIT, server.awaitExit(Duration.ofSeconds(60)), server.stderr());
+            List<String> lost = server.stderr().lines().filter(line -> line.startsWith("mqpool: ")).toList();
+            assertEquals(1, lost.size(), server.stderr());
+            assertTrue(lost.get(0).startsWith("mqpool: lost the connection to the broker at 127.0.0.1:" + own.port()
+                    + ": ") && lost.get(0).endsWith("; exiting (start the server again once the broker is back)"),
+                    lost.get(0));
+            assertEquals(List.of(), server.survivors(), "its workers exit with it");
+        }
+    }
+
     private void assertRefused(String start, String... args) {
         Path data = temp.resolve("refused-" + System.nanoTime());
         long began = System.nanoTime();
