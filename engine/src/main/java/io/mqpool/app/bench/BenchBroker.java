@@ -15,7 +15,8 @@ final class BenchBroker implements AutoCloseable {
 
     private static final String MAIN_CLASS = "io.mqpool.app.cli.Main";
     /** What {@code BrokerCommand} prints once it listens. */
-    private static final Pattern STATUS_LINE = Pattern.compile("mqpool broker \\S+ listening on (tcp://[^,\\s]+), data in (.+)");
+    private static final Pattern STATUS_LINE =
+            Pattern.compile("mqpool broker \\S+ listening on (tcp://[^,\\s]+), data in (.+)");
 
     private final ChildProcess process;
     private final String url;

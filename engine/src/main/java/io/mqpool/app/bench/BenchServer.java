@@ -15,9 +15,10 @@ import java.util.regex.Pattern;
 
 /**
  * {@code mqpool server} as a child process on free ports of 127.0.0.1, for the recovery
- * workload: on its own, or one of two over a shared store and a standalone broker. It runs from this JVM's class path with the command line's main class: from the
- * runnable jar that is the jar itself, and in a test it is the module's classes and their
- * dependencies, with no packaged jar to look for.
+ * workload: on its own, or one of two over a shared store and a standalone broker. It runs from
+ * this JVM's class path with the command line's main class: from the runnable jar that is the
+ * jar itself, and in a test it is the module's classes and their dependencies, with no packaged
+ * jar to look for.
  */
 final class BenchServer implements AutoCloseable {
 

@@ -1,5 +1,6 @@
 package io.mqpool.app.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mqpool.app.bench.Bench;
 import io.mqpool.app.bench.BenchReport;
@@ -8,6 +9,7 @@ import io.mqpool.app.bench.BenchSizes;
 import io.mqpool.app.bench.BenchStore;
 import io.mqpool.app.bench.Measurement;
 import io.mqpool.app.bench.Workloads;
+import io.mqpool.config.OneLine;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -51,9 +53,9 @@ final class BenchCommand implements Callable<Integer> {
     private boolean noPython;
 
     @Option(names = "--store", paramLabel = "URL",
-            description = "Keep the jobs on this PostgreSQL server (jdbc:postgresql://HOST:PORT/DATABASE) instead of H2: "
-                    + "each engine gets a fresh database there (the user needs CREATEDB), dropped after it, and "
-                    + "recovery measures a standby's take-over from a killed server.")
+            description = "Keep the jobs on this PostgreSQL server (jdbc:postgresql://HOST:PORT/DATABASE) "
+                    + "instead of H2: each engine gets a fresh database there (the user needs CREATEDB), "
+                    + "dropped after it, and recovery measures a standby's take-over from a killed server.")
     private String storeUrl;
 
     @Option(names = "--store-user", paramLabel = "USER", description = "The user to sign in to --store as.")
@@ -83,15 +85,21 @@ final class BenchCommand implements Callable<Integer> {
         try {
             store = store();
         } catch (IllegalArgumentException | IllegalStateException e) {
-            return usageError(err, e.getMessage());
+            // The driver's reasons may run over lines: the first says what is wrong.
+            return usageError(err, OneLine.messageOf(e));
         }
         err.println("bench: store: " + store.description());
         List<BenchRow> rows = new Bench(sizes, store, what -> {
             err.println("bench: " + what);
             err.flush();
         }).run(names, !noPython);
+        print(BenchReport.of(store, rows), rows);
+        return ExitCodes.DONE;
+    }
+
+    /** The figures as JSON, or as a table under the machine and the store they were measured on. */
+    private void print(BenchReport report, List<BenchRow> rows) throws JsonProcessingException {
         PrintWriter out = spec.commandLine().getOut();
-        BenchReport report = BenchReport.of(store, rows);
         if (json) {
             out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(report));
         } else {
@@ -100,7 +108,6 @@ final class BenchCommand implements Callable<Integer> {
             table(rows).print(out);
         }
         out.flush();
-        return ExitCodes.DONE;
     }
 
     /**
