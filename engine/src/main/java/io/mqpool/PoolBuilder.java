@@ -1,6 +1,7 @@
 package io.mqpool;
 
 import io.mqpool.config.SettingsLoader;
+import io.mqpool.config.StoreSettings;
 import io.mqpool.engine.WorkerOptions;
 import io.mqpool.jobs.Task;
 import java.nio.file.Path;
@@ -18,7 +19,7 @@ import java.util.Set;
  * <p>By default the pool runs worker processes. {@link #threads(int)} makes it run threads of
  * this JVM instead ({@link Pool#threads(int)}); then the tasks directory, the defaults, the
  * initializer and the task limit apply to the threads, and the settings of worker processes
- * and of the store ({@code workers}, {@code dataDir}, {@code workerJvmOptions},
+ * and of the store ({@code workers}, {@code dataDir}, {@code store}, {@code workerJvmOptions},
  * {@code workerJava}) make {@link #build()} fail, as they would mean nothing.
  */
 public final class PoolBuilder {
@@ -70,6 +71,53 @@ public final class PoolBuilder {
         flags.put("data", dir.toString());
         processSettings.add("dataDir");
         return this;
+    }
+
+    /**
+     * Keeps the jobs in the database at {@code url} instead of the H2 file in the data directory,
+     * signing in as the URL or the database's defaults say (the settings {@code store.url} and
+     * so on, as {@code mqpool server} reads them). Nothing is connected before {@link #build()}.
+     * Unlike a server, a pool takes no lease over the store: no other pool or server may use the
+     * same database while it runs.
+     *
+     * @param url a JDBC URL of PostgreSQL ({@code jdbc:postgresql://HOST:PORT/DATABASE}) or H2
+     * @throws IllegalArgumentException for a null URL or one of another kind, naming what is allowed
+     */
+    public PoolBuilder store(String url) {
+        flags.put("store.url", checkedStoreUrl(url));
+        processSettings.add("store");
+        return this;
+    }
+
+    /**
+     * Like {@link #store(String)}, signing in as {@code user} with the password in
+     * {@code passwordFile}, which {@link #build()} reads (it must be readable by its owner only,
+     * as for {@code mqpool server}).
+     *
+     * @throws IllegalArgumentException for a null or blank argument, or a URL of another kind
+     */
+    public PoolBuilder store(String url, String user, Path passwordFile) {
+        String checked = checkedStoreUrl(url);
+        if (required(user, "store user").isBlank()) {
+            throw new IllegalArgumentException("store user must not be blank");
+        }
+        required(passwordFile, "store passwordFile");
+        flags.put("store.url", checked);
+        flags.put("store.user", user);
+        flags.put("store.password-file", passwordFile.toString());
+        processSettings.add("store");
+        return this;
+    }
+
+    private static String checkedStoreUrl(String url) {
+        if (required(url, "store url").isBlank()) {
+            throw new IllegalArgumentException("store url must not be blank");
+        }
+        try {
+            return StoreSettings.checkedUrl(url);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("store url " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -157,7 +205,10 @@ public final class PoolBuilder {
      *
      * @throws io.mqpool.config.SettingsException if a setting is invalid
      * @throws io.mqpool.engine.EngineStartException if a part cannot start, such as a worker
-     *     JVM that fails (with that process's error output), or an initializer that fails
+     *     JVM that fails (with that process's error output), an initializer that fails, or a
+     *     store password file that is missing or others may read
+     * @throws io.mqpool.engine.store.StoreException if the store cannot be opened (a
+     *     PostgreSQL server that cannot be reached or refuses the user)
      * @throws io.mqpool.jobs.UnknownTaskException if the initializer is not a registered task
      * @throws IllegalStateException for a pool of threads given a setting of worker processes
      */

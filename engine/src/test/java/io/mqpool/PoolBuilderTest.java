@@ -46,6 +46,24 @@ class PoolBuilderTest {
                 error.getMessage());
     }
 
+    @Test
+    void aStoreUrlOfAnotherKindOrAMissingSignInIsRefusedNamingWhatIsAllowed() {
+        assertRefused("store url must be a JDBC URL of PostgreSQL (jdbc:postgresql://HOST:PORT/DATABASE) or H2 "
+                + "(jdbc:h2:file:PATH), got 'jdbc:mysql://db/x'", () -> Pool.builder().store("jdbc:mysql://db/x"));
+        assertRefused("store url must not be null", () -> Pool.builder().store(null));
+        assertRefused("store user must not be blank",
+                () -> Pool.builder().store("jdbc:postgresql://db/x", " ", Path.of("/tmp/password")));
+        assertRefused("store passwordFile must not be null",
+                () -> Pool.builder().store("jdbc:postgresql://db/x", "mqpool", null));
+    }
+
+    @Test
+    void aPoolOfThreadsRefusesAStore() {
+        IllegalStateException error = assertThrows(IllegalStateException.class,
+                () -> Pool.builder().threads(2).store("jdbc:postgresql://db/x").build());
+        assertEquals("store set for a pool of threads (threads(2)): only worker processes use it", error.getMessage());
+    }
+
     private static void assertRefused(String message, Executable call) {
         assertEquals(message, assertThrows(IllegalArgumentException.class, call).getMessage());
     }

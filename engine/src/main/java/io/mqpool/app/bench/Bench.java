@@ -11,10 +11,13 @@ import java.util.Map;
 public final class Bench {
 
     private final BenchSizes sizes;
+    private final BenchStore store;
     private final Workload.Progress progress;
 
-    public Bench(BenchSizes sizes, Workload.Progress progress) {
+    /** @param store where the engines keep their jobs, a fresh one for each engine */
+    public Bench(BenchSizes sizes, BenchStore store, Workload.Progress progress) {
         this.sizes = sizes;
+        this.store = store;
         this.progress = progress;
     }
 
@@ -34,7 +37,7 @@ public final class Bench {
         }
         List<Measurement> figures = new ArrayList<>();
         for (Workload workload : chosen) {
-            figures.addAll(workload.run(sizes, what -> progress.note(workload.name() + ": " + what)));
+            figures.addAll(workload.run(sizes, store, what -> progress.note(workload.name() + ": " + what)));
         }
         Map<String, Measurement> python = compareWithPython ? python(names, figures) : Map.of();
         return figures.stream().map(m -> new BenchRow(m, python.get(m.row()))).toList();

@@ -29,11 +29,11 @@ final class CpuWorkload implements Workload {
     }
 
     @Override
-    public List<Measurement> run(BenchSizes sizes, Progress progress) {
+    public List<Measurement> run(BenchSizes sizes, BenchStore store, Progress progress) {
         BurnCpu burn = new BurnCpu();
         int millis = sizes.cpuMillis();
         List<Double> efficiency = new ArrayList<>();
-        try (Pool pool = Pool.create(sizes.workers())) {
+        try (ScratchStore scratch = store.fresh(); Pool pool = scratch.pool(sizes.workers())) {
             progress.note("warming up");
             long expected = burnHere(burn, millis);
             for (int i = 1; i < WARM_UP_CALLS; i++) {

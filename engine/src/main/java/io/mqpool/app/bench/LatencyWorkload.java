@@ -22,12 +22,12 @@ final class LatencyWorkload implements Workload {
     }
 
     @Override
-    public List<Measurement> run(BenchSizes sizes, Progress progress) {
+    public List<Measurement> run(BenchSizes sizes, BenchStore store, Progress progress) {
         List<Double> p50 = new ArrayList<>();
         List<Double> p99 = new ArrayList<>();
         List<Double> threadsP50 = new ArrayList<>();
         List<Double> threadsP99 = new ArrayList<>();
-        try (Pool pool = Pool.create(sizes.workers())) {
+        try (ScratchStore scratch = store.fresh(); Pool pool = scratch.pool(sizes.workers())) {
             progress.note("warming up");
             // One unmeasured run: the JIT of the engine, the broker and the workers settles first.
             roundTrips(pool, sizes.latencyCalls());

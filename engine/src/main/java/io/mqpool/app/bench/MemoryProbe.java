@@ -3,6 +3,7 @@ package io.mqpool.app.bench;
 import io.mqpool.JobOptions;
 import io.mqpool.Pool;
 import io.mqpool.ResultSequence;
+import io.mqpool.config.StoreSettings;
 import io.mqpool.jobs.builtin.Square;
 import java.util.Locale;
 import java.util.stream.LongStream;
@@ -12,7 +13,8 @@ import java.util.stream.LongStream;
  * one {@code imapUnordered} of n → n² over a lazy input, counted and summed. Prints one line,
  * {@code mqpool-memory seconds=S peak-mb=MB count=N}, and exits 0; or prints the error and exits 1.
  *
- * <p>Arguments: tasks, chunksize, workers.
+ * <p>Arguments: tasks, chunksize, workers, then the store's URL, user and password file
+ * ({@code -} for none, as {@link ScratchStore#arguments()} writes them).
  */
 final class MemoryProbe {
 
@@ -23,11 +25,13 @@ final class MemoryProbe {
 
     public static void main(String[] args) {
         try {
-            if (args.length != 3) {
-                throw new IllegalArgumentException("usage: MemoryProbe TASKS CHUNKSIZE WORKERS, got "
-                        + String.join(" ", args));
+            if (args.length != 6) {
+                throw new IllegalArgumentException("usage: MemoryProbe TASKS CHUNKSIZE WORKERS STORE-URL STORE-USER "
+                        + "STORE-PASSWORD-FILE, got " + String.join(" ", args));
             }
-            System.out.println(run(Integer.parseInt(args[0]), Integer.parseInt(args[1]), Integer.parseInt(args[2])));
+            StoreSettings store = ScratchStore.fromArguments(args[3], args[4], args[5]);
+            System.out.println(run(Integer.parseInt(args[0]), Integer.parseInt(args[1]), Integer.parseInt(args[2]),
+                    store));
             System.out.flush();
             // The exit code is the probe's answer; exiting outright also keeps a lingering thread
             // from holding the JVM.
@@ -38,13 +42,13 @@ final class MemoryProbe {
         }
     }
 
-    private static String run(int tasks, int chunksize, int workers) {
+    private static String run(int tasks, int chunksize, int workers, StoreSettings store) {
         // Lazy: the point is that neither the input nor the results are ever all in memory.
         Iterable<Long> input = () -> LongStream.range(0, tasks).iterator();
         long count = 0;
         long sum = 0;
         long nextTenth = Math.max(1, tasks / 10);
-        try (HeapSampler heap = HeapSampler.start(); Pool pool = Pool.create(workers)) {
+        try (HeapSampler heap = HeapSampler.start(); Pool pool = ScratchStore.builder(store).workers(workers).build()) {
             Timer timer = Timer.start();
             try (ResultSequence<Long> results = pool.imapUnordered(Square.class, input,
                     JobOptions.defaults().withChunksize(chunksize))) {

@@ -31,14 +31,18 @@ final class MemoryWorkload implements Workload {
     }
 
     @Override
-    public List<Measurement> run(BenchSizes sizes, Progress progress) throws InterruptedException {
+    public List<Measurement> run(BenchSizes sizes, BenchStore store, Progress progress)
+            throws InterruptedException {
         JavaCommand java = JavaCommand.ofThisJvm();
         List<Double> seconds = new ArrayList<>();
         List<Double> peaks = new ArrayList<>();
         for (int run = 1; run <= sizes.runs(); run++) {
             progress.note("run " + run + ": imapUnordered of " + sizes.memoryTasks() + " tasks, chunksize "
                     + sizes.memoryChunksize() + ", in a child JVM with " + HEAP_CAP);
-            Probe probe = probe(java, sizes);
+            Probe probe;
+            try (ScratchStore scratch = store.fresh()) {
+                probe = probe(java, sizes, scratch);
+            }
             seconds.add(probe.seconds());
             peaks.add(probe.peakMegabytes());
         }
@@ -47,10 +51,11 @@ final class MemoryWorkload implements Workload {
                 new Measurement("memory.peak-mb", "its peak heap in use (Python: peak RSS)", "MB", false, peaks));
     }
 
-    private static Probe probe(JavaCommand java, BenchSizes sizes) throws InterruptedException {
-        List<String> command = java.mainClass(List.of(HEAP_CAP), MemoryProbe.class.getName(), List.of(
-                Integer.toString(sizes.memoryTasks()), Integer.toString(sizes.memoryChunksize()),
-                Integer.toString(sizes.workers())));
+    private static Probe probe(JavaCommand java, BenchSizes sizes, ScratchStore scratch) throws InterruptedException {
+        List<String> args = new ArrayList<>(List.of(Integer.toString(sizes.memoryTasks()),
+                Integer.toString(sizes.memoryChunksize()), Integer.toString(sizes.workers())));
+        args.addAll(scratch.arguments());
+        List<String> command = java.mainClass(List.of(HEAP_CAP), MemoryProbe.class.getName(), args);
         AtomicReference<Matcher> reported = new AtomicReference<>();
         try (ChildProcess child = BenchProcesses.launch("memory probe", command, line -> {
             Matcher matcher = LINE.matcher(line);

@@ -16,6 +16,9 @@ import java.util.stream.Stream;
  * kill -9 of {@code mqpool server} mid-job, then a restart on the same data directory: how long
  * the job takes to move again, and how many results end up lost or twice. The server runs as a
  * real child process, driven over its HTTP API as a user's client would.
+ *
+ * <p>On a shared store ({@code bench --store} on PostgreSQL) a restart is not what a user would
+ * wait for: a second server stands by, and the figure is its take-over ({@link TakeOverRun}).
  */
 final class RecoveryWorkload implements Workload {
 
@@ -26,7 +29,7 @@ final class RecoveryWorkload implements Workload {
     private static final Duration COMPLETION_TIMEOUT = Duration.ofMinutes(10);
 
     /** One run's figures. */
-    private record Recovery(double resumeSeconds, long lost, long duplicated) {
+    record Recovery(double resumeSeconds, long lost, long duplicated) {
     }
 
     @Override
@@ -35,7 +38,8 @@ final class RecoveryWorkload implements Workload {
     }
 
     @Override
-    public List<Measurement> run(BenchSizes sizes, Progress progress) throws IOException, InterruptedException {
+    public List<Measurement> run(BenchSizes sizes, BenchStore store, Progress progress)
+            throws IOException, InterruptedException {
         JavaCommand java = JavaCommand.ofThisJvm();
         // Servers start as the launcher starts them, from the jar's class archive.
         List<String> jvmOptions = ServerClassArchive.of(java).map(archive -> prepared(archive, java, sizes, progress))
@@ -44,15 +48,24 @@ final class RecoveryWorkload implements Workload {
         List<Double> lost = new ArrayList<>();
         List<Double> duplicated = new ArrayList<>();
         for (int run = 1; run <= sizes.runs(); run++) {
-            progress.note("run " + run + ": kill -9 of the server mid-job of " + sizes.recoveryTasks()
-                    + " tasks, then a restart");
-            Recovery recovery = once(java, jvmOptions, sizes, progress);
+            Recovery recovery;
+            if (store.isShared()) {
+                progress.note("run " + run + ": kill -9 of the active server of two mid-job of " + sizes.recoveryTasks()
+                        + " tasks, then the standby's take-over");
+                recovery = TakeOverRun.once(java, jvmOptions, sizes, store, progress);
+            } else {
+                progress.note("run " + run + ": kill -9 of the server mid-job of " + sizes.recoveryTasks()
+                        + " tasks, then a restart");
+                recovery = once(java, jvmOptions, sizes, progress);
+            }
             resume.add(recovery.resumeSeconds());
             lost.add((double) recovery.lost());
             duplicated.add((double) recovery.duplicated());
         }
-        return List.of(
-                new Measurement("recovery.resume", "restart until the API shows the job moving", "s", false, resume),
+        return List.of(store.isShared()
+                ? new Measurement("recovery.takeover", "kill -9 until the standby's API shows the job moving", "s",
+                        false, resume)
+                : new Measurement("recovery.resume", "restart until the API shows the job moving", "s", false, resume),
                 new Measurement("recovery.lost", "results lost to a kill -9", "count", false, lost),
                 new Measurement("recovery.duplicated", "results recorded twice", "count", false, duplicated));
     }
@@ -140,7 +153,7 @@ final class RecoveryWorkload implements Workload {
     }
 
     /** Reads every result of the finished job, page by page in input order. */
-    private static ResultTally tally(JobPolling api, String jobId, int tasks) throws InterruptedException {
+    static ResultTally tally(JobPolling api, String jobId, int tasks) throws InterruptedException {
         ResultTally tally = new ResultTally(tasks);
         String cursor = null;
         boolean last = false;
@@ -161,7 +174,7 @@ final class RecoveryWorkload implements Workload {
         return tally;
     }
 
-    private static void deleteTree(Path root) {
+    static void deleteTree(Path root) {
         try (Stream<Path> paths = Files.walk(root)) {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(path);

@@ -21,21 +21,21 @@ final class SleepWorkload implements Workload {
     }
 
     @Override
-    public List<Measurement> run(BenchSizes sizes, Progress progress) {
+    public List<Measurement> run(BenchSizes sizes, BenchStore store, Progress progress) {
         if (!sizes.sleepRounds()) {
             progress.note("skipped at these sizes");
             return List.of();
         }
         return List.of(
                 new Measurement("sleep.8on8", "compute_square 1..8 on 8 workers (ideal 2 s)", "s", false,
-                        wallSeconds(8, 8, sizes.runs(), progress)),
+                        wallSeconds(store, 8, 8, sizes.runs(), progress)),
                 new Measurement("sleep.16on4", "compute_square 1..16 on 4 workers (ideal 8 s)", "s", false,
-                        wallSeconds(4, 16, sizes.runs(), progress)));
+                        wallSeconds(store, 4, 16, sizes.runs(), progress)));
     }
 
-    private static List<Double> wallSeconds(int workers, int tasks, int runs, Progress progress) {
+    private static List<Double> wallSeconds(BenchStore store, int workers, int tasks, int runs, Progress progress) {
         List<Double> seconds = new ArrayList<>();
-        try (Pool pool = Pool.create(workers)) {
+        try (ScratchStore scratch = store.fresh(); Pool pool = scratch.pool(workers)) {
             progress.note("warming up " + workers + " workers");
             pool.map(Square.class, LongStream.range(0, workers).boxed().toList(),
                     JobOptions.defaults().withChunksize(1));

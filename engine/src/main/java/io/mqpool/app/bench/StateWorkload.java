@@ -29,12 +29,12 @@ final class StateWorkload implements Workload {
     }
 
     @Override
-    public List<Measurement> run(BenchSizes sizes, Progress progress) {
+    public List<Measurement> run(BenchSizes sizes, BenchStore store, Progress progress) {
         List<Double> p50 = new ArrayList<>();
         List<Double> p99 = new ArrayList<>();
         List<Double> rate = new ArrayList<>();
         int each = sizes.stateIncrements() / WORKERS;
-        try (Pool pool = Pool.create(WORKERS)) {
+        try (ScratchStore scratch = store.fresh(); Pool pool = scratch.pool(WORKERS)) {
             for (int round = 1; round <= WARM_UP_ROUNDS; round++) {
                 progress.note("warming up, round " + round + " of " + WARM_UP_ROUNDS);
                 increments(pool, each);

@@ -21,10 +21,10 @@ final class TrivialWorkload implements Workload {
     }
 
     @Override
-    public List<Measurement> run(BenchSizes sizes, Progress progress) {
+    public List<Measurement> run(BenchSizes sizes, BenchStore store, Progress progress) {
         List<Double> byDefault = new ArrayList<>();
         List<Double> oneByOne = new ArrayList<>();
-        try (Pool pool = Pool.create(sizes.workers())) {
+        try (ScratchStore scratch = store.fresh(); Pool pool = scratch.pool(sizes.workers())) {
             progress.note("warming up");
             // Unmeasured rounds first: a pool is meant to be reused warm, and the engine's JIT
             // (its own code, H2, Artemis and Netty on one C2 thread) takes a few hundred thousand

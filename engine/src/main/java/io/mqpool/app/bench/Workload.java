@@ -11,9 +11,10 @@ interface Workload {
     /**
      * Runs the workload {@code sizes.runs()} times on fresh engines.
      *
+     * @param store where the engines keep their jobs: each engine gets a fresh one
      * @param progress told, in a few words, what is running now
      */
-    List<Measurement> run(BenchSizes sizes, Progress progress) throws Exception;
+    List<Measurement> run(BenchSizes sizes, BenchStore store, Progress progress) throws Exception;
 
     /** Where a long bench tells the user what it is doing. */
     @FunctionalInterface

@@ -1,15 +1,20 @@
 package io.mqpool.app.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mqpool.app.bench.Bench;
 import io.mqpool.app.bench.BenchReport;
 import io.mqpool.app.bench.BenchRow;
 import io.mqpool.app.bench.BenchSizes;
+import io.mqpool.app.bench.BenchStore;
 import io.mqpool.app.bench.Measurement;
 import io.mqpool.app.bench.Workloads;
+import io.mqpool.config.OneLine;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,7 +27,9 @@ import picocli.CommandLine.Spec;
         description = "Measures mqpool on fresh embedded engines and, when python3 is on the PATH, "
                 + "Python's multiprocessing.Pool on the same workloads.",
         footer = {"", "Examples:", "  mqpool bench", "  mqpool bench trivial latency --runs 5",
-            "  mqpool bench --json > figures.json", "  mqpool bench recovery --no-python"})
+            "  mqpool bench --json > figures.json", "  mqpool bench recovery --no-python",
+            "  mqpool bench trivial latency recovery --store jdbc:postgresql://127.0.0.1:5432/bench \\",
+            "      --store-user bench --store-password-file ~/.bench-password"})
 final class BenchCommand implements Callable<Integer> {
 
     @Spec
@@ -45,6 +52,19 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--no-python", description = "Skip the comparison with Python's multiprocessing.Pool.")
     private boolean noPython;
 
+    @Option(names = "--store", paramLabel = "URL",
+            description = "Keep the jobs on this PostgreSQL server (jdbc:postgresql://HOST:PORT/DATABASE) "
+                    + "instead of H2: each engine gets a fresh database there (the user needs CREATEDB), "
+                    + "dropped after it, and recovery measures a standby's take-over from a killed server.")
+    private String storeUrl;
+
+    @Option(names = "--store-user", paramLabel = "USER", description = "The user to sign in to --store as.")
+    private String storeUser;
+
+    @Option(names = "--store-password-file", paramLabel = "FILE",
+            description = "The file of that user's password, readable by its owner only.")
+    private Path storePasswordFile;
+
     @Override
     public Integer call() throws Exception {
         BenchSizes sizes = tiny ? BenchSizes.tiny() : BenchSizes.standard();
@@ -61,18 +81,52 @@ final class BenchCommand implements Callable<Integer> {
             return usageError(err, "unknown workload '" + unknown.get(0) + "'; workloads: "
                     + String.join(", ", Workloads.names()));
         }
-        List<BenchRow> rows = new Bench(sizes, what -> {
+        BenchStore store;
+        try {
+            store = store();
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            // The driver's reasons may run over lines: the first says what is wrong.
+            return usageError(err, OneLine.messageOf(e));
+        }
+        err.println("bench: store: " + store.description());
+        List<BenchRow> rows = new Bench(sizes, store, what -> {
             err.println("bench: " + what);
             err.flush();
         }).run(names, !noPython);
+        print(BenchReport.of(store, rows), rows);
+        return ExitCodes.DONE;
+    }
+
+    /** The figures as JSON, or as a table under the machine and the store they were measured on. */
+    private void print(BenchReport report, List<BenchRow> rows) throws JsonProcessingException {
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(BenchReport.of(rows)));
-            out.flush();
+            out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(report));
         } else {
+            out.println("machine: " + report.machine().summary());
+            out.println("store: " + report.store());
             table(rows).print(out);
         }
-        return ExitCodes.DONE;
+        out.flush();
+    }
+
+    /**
+     * The store of {@code --store}, checked before anything runs, or H2.
+     *
+     * @throws IllegalArgumentException or IllegalStateException with one line for the user
+     */
+    private BenchStore store() {
+        if (storeUrl == null) {
+            if (storeUser != null || storePasswordFile != null) {
+                throw new IllegalArgumentException("--store-user and --store-password-file need --store, the "
+                        + "PostgreSQL server they sign in to");
+            }
+            return BenchStore.embeddedH2();
+        }
+        if (storePasswordFile != null && storeUser == null) {
+            throw new IllegalArgumentException("--store-password-file needs --store-user, whose password it holds");
+        }
+        return BenchStore.postgresql(storeUrl, Optional.ofNullable(storeUser), Optional.ofNullable(storePasswordFile));
     }
 
     private static TextTable table(List<BenchRow> rows) {

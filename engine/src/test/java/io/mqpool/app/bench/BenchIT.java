@@ -41,10 +41,10 @@ class BenchIT {
     @BeforeAll
     void runTheBenchOnEveryWorkload() throws Exception {
         Timer timer = Timer.start();
-        List<BenchRow> measured = new Bench(SIZES, what -> System.out.printf(Locale.ROOT, "[%5.1f s] bench: %s%n",
+        List<BenchRow> measured = new Bench(SIZES, BenchStore.embeddedH2(), what -> System.out.printf(Locale.ROOT, "[%5.1f s] bench: %s%n",
                 timer.seconds(), what)).run(Workloads.names(), true);
         ObjectMapper json = new ObjectMapper();
-        report = json.readTree(json.writeValueAsString(BenchReport.of(measured)));
+        report = json.readTree(json.writeValueAsString(BenchReport.of(BenchStore.embeddedH2(), measured)));
         report.get("rows").forEach(row -> rows.put(row.get("row").asText(), row));
         System.out.println(report.toPrettyString());
     }
@@ -88,11 +88,12 @@ class BenchIT {
     }
 
     @Test
-    void theReportNamesTheMachine() {
+    void theReportNamesTheMachineAndTheStore() {
         JsonNode machine = report.get("machine");
         assertEquals(Runtime.getRuntime().availableProcessors(), machine.get("cores").asInt());
         assertFalse(machine.get("java").asText().isBlank());
         assertFalse(machine.get("os").asText().isBlank());
+        assertEquals("H2 (embedded)", report.get("store").asText());
     }
 
     @Test

@@ -52,6 +52,35 @@ class CommandLineTest {
     }
 
     @Test
+    void benchRefusesAStoreThatIsNotAJdbcUrlInOneLineExit2BeforeAnythingRuns() {
+        Run run = run("bench", "trivial", "--no-python", "--store", "postgres://db/bench");
+        assertEquals(2, run.exitCode());
+        assertEquals("mqpool: --store must be a JDBC URL of PostgreSQL (jdbc:postgresql://HOST:PORT/DATABASE) or H2 "
+                + "(jdbc:h2:file:PATH), got 'postgres://db/bench'\n", run.err());
+        assertEquals("", run.out());
+    }
+
+    @Test
+    void benchRefusesAnH2StoreAndStoreSignInWithoutAStore() {
+        Run h2 = run("bench", "trivial", "--no-python", "--store", "jdbc:h2:file:/tmp/bench");
+        assertEquals(2, h2.exitCode());
+        assertEquals(1, h2.err().lines().count(), h2.err());
+        assertTrue(h2.err().startsWith("mqpool: --store takes a PostgreSQL URL"), h2.err());
+        Run user = run("bench", "trivial", "--no-python", "--store-user", "bench");
+        assertEquals(2, user.exitCode());
+        assertEquals("mqpool: --store-user and --store-password-file need --store, the PostgreSQL server they "
+                + "sign in to\n", user.err());
+    }
+
+    @Test
+    void benchHelpShowsTheStoreOptions() {
+        Run run = run("bench", "--help");
+        assertEquals(0, run.exitCode());
+        assertTrue(run.out().contains("--store=URL") && run.out().contains("--store-user=USER")
+                && run.out().contains("--store-password-file=FILE"), run.out());
+    }
+
+    @Test
     void workersScaleHasHelpWithAnExample() {
         assertTrue(run("workers", "scale", "--help").out().contains("Example:\n  mqpool workers scale 2"));
     }
