@@ -15,6 +15,8 @@ final class ActiveJob {
     private volatile boolean limitLifted;
     private int sent;
     private boolean exhausted;
+    /** The priority of the chunk sent last: a job's chunks never overtake its earlier ones. */
+    private int lastPriority = ChunkPriority.HIGHEST;
 
     ActiveJob(DispatchedJob job, ChunkSource source, int sent) {
         this.job = job;
@@ -58,6 +60,15 @@ final class ActiveJob {
 
     int inFlight() {
         return sent - completed.get();
+    }
+
+    /**
+     * The broker priority of the chunk that goes out {@code aheadInBatch} chunks after the ones
+     * counted as sent so far. Only the dispatcher thread calls this.
+     */
+    int priorityOfNext(int aheadInBatch) {
+        lastPriority = Math.min(lastPriority, ChunkPriority.forInFlight(inFlight() + aheadInBatch));
+        return lastPriority;
     }
 
     /** How many more chunks may be sent now, given the dispatcher's own bound. */

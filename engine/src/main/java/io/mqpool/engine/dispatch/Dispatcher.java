@@ -8,7 +8,9 @@ import io.mqpool.broker.TaskChunk;
 import io.mqpool.broker.WireCodec;
 import io.mqpool.engine.store.JobStore;
 import io.mqpool.engine.store.StoredChunk;
+import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSException;
+import jakarta.jms.Message;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import java.time.Duration;
@@ -20,9 +22,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends the chunks of every running job to the task queue, keeping at most a bounded number
- * of each job's chunks in flight (sent, no outcome yet) so that a long input is read lazily
- * and several jobs share the workers. Chunks go out in broker transactions of up to
- * {@link #BATCH}, which costs one journal sync per batch instead of one per chunk.
+ * of each job's chunks in flight (sent, no outcome yet) so that a long input is read lazily,
+ * and giving each chunk a priority by its job's chunks in flight ({@link ChunkPriority}) so
+ * that running jobs share the workers and a small job does not wait for others' backlogs.
+ * Chunks go out in broker transactions of up to {@link #BATCH}, which costs one journal sync
+ * per batch instead of one per chunk.
  */
 public final class Dispatcher extends SessionLoop {
 
@@ -132,8 +136,9 @@ public final class Dispatcher extends SessionLoop {
 
     /** Sends chunks in one transaction: one journal sync for the lot. */
     private void send(ActiveJob job, List<StoredChunk> chunks) throws JMSException {
-        for (StoredChunk chunk : chunks) {
-            producer.send(codec.encode(session(), message(job, chunk)));
+        for (int i = 0; i < chunks.size(); i++) {
+            producer.send(codec.encode(session(), message(job, chunks.get(i))), DeliveryMode.PERSISTENT,
+                    job.priorityOfNext(i), Message.DEFAULT_TIME_TO_LIVE);
         }
         try {
             session().commit();
@@ -151,8 +156,10 @@ public final class Dispatcher extends SessionLoop {
     }
 
     private void sendOneByOne(ActiveJob job, List<StoredChunk> chunks) throws JMSException {
-        for (StoredChunk chunk : chunks) {
-            producer.send(codec.encode(session(), message(job, chunk)));
+        for (int i = 0; i < chunks.size(); i++) {
+            StoredChunk chunk = chunks.get(i);
+            producer.send(codec.encode(session(), message(job, chunk)), DeliveryMode.PERSISTENT,
+                    job.priorityOfNext(i), Message.DEFAULT_TIME_TO_LIVE);
             try {
                 session().commit();
             } catch (JMSException e) {
