@@ -32,6 +32,8 @@ class PoolFairnessIT {
 
                 assertEquals(49L, pool.apply(Square.class, 7L));
                 int doneMeanwhile = bigDone.get();
+                System.out.printf("fairness: the one-task job came back after %d of the big job's tasks%n",
+                        doneMeanwhile);
                 // In arrival order the one task would have waited for about 490 chunks.
                 assertTrue(doneMeanwhile < 300, "the one-task job finished after " + doneMeanwhile
                         + " of the big job's tasks");

@@ -30,7 +30,8 @@ class BenchIT {
     /** Every row at tiny sizes: the sleep workload is skipped there. */
     private static final Set<String> ROWS = Set.of("trivial.default", "trivial.chunksize1", "latency.p50",
             "latency.p99", "latency.threads.p50", "latency.threads.p99", "cpu.efficiency", "startup", "memory.seconds", "memory.peak-mb", "recovery.resume",
-            "recovery.lost", "recovery.duplicated", "state.p50", "state.p99", "state.rate");
+            "recovery.lost", "recovery.duplicated", "state.p50", "state.p99", "state.rate", "fairness.small.p50",
+            "fairness.small.p99", "fairness.big.alone", "fairness.big.mixed");
     private static final Set<String> PYTHON_ROWS = Set.of("trivial.default", "trivial.chunksize1", "latency.p50",
             "latency.p99", "latency.threads.p50", "latency.threads.p99", "cpu.efficiency", "startup", "memory.seconds", "memory.peak-mb", "state.p50", "state.p99",
             "state.rate");
@@ -51,7 +52,8 @@ class BenchIT {
 
     @Test
     void everyWorkloadReportsItsRowsOnePerRunInTheRegisteredOrder() {
-        assertEquals(List.of("trivial", "latency", "cpu", "sleep", "startup", "memory", "recovery", "state"),
+        assertEquals(List.of("trivial", "latency", "cpu", "sleep", "startup", "memory", "recovery", "state",
+                "fairness"),
                 Workloads.names());
         assertEquals(ROWS, rows.keySet());
         assertEquals("trivial.default", rows.keySet().iterator().next());
@@ -66,7 +68,7 @@ class BenchIT {
     void timesRatesAndSpeedupsArePositive() {
         for (String row : List.of("trivial.default", "trivial.chunksize1", "latency.p50", "latency.p99",
                 "latency.threads.p50", "cpu.efficiency", "startup", "memory.seconds", "memory.peak-mb", "recovery.resume", "state.p50",
-                "state.rate")) {
+                "state.rate", "fairness.small.p50", "fairness.big.alone", "fairness.big.mixed")) {
             assertTrue(rows.get(row).get("min").asDouble() > 0, rows.get(row).toString());
         }
         assertTrue(rows.get("latency.p50").get("median").asDouble()
