@@ -93,7 +93,13 @@ final class StuckJobs implements AutoCloseable {
         Instant now = clock.instant();
         List<JobRow> running = store.runningJobs();
         Set<String> ids = running.stream().map(JobRow::id).collect(Collectors.toSet());
-        seen.keySet().retainAll(ids);
+        seen.entrySet().removeIf(entry -> {
+            boolean ended = !ids.contains(entry.getKey());
+            if (ended && entry.getValue().reported()) {
+                log.info("job {} is no longer stuck: it ended", entry.getKey());
+            }
+            return ended;
+        });
         List<StuckJob> found = new ArrayList<>();
         for (JobRow job : running) {
             Progress last = seen.get(job.id());
