@@ -30,7 +30,8 @@ final class DeadLettersDropCommand extends DeadLettersSubcommand {
     @Override
     int run(ApiClient api) {
         if (which.all) {
-            out().println("dropped " + api.dropAllDeadLetters() + " dead letters");
+            long dropped = api.dropAllDeadLetters();
+            out().println("dropped " + dropped + (dropped == 1 ? " dead letter" : " dead letters"));
             out().flush();
             return ExitCodes.DONE;
         }
