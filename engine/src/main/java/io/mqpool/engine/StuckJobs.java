@@ -47,7 +47,8 @@ final class StuckJobs implements AutoCloseable {
     private record Progress(long tasksDone, Instant since, boolean reported) {
     }
 
-    private StuckJobs(JobStore store, Duration stuckAfter, Clock clock) {
+    /** A watch that checks only when {@link #check()} is called; {@link #start} schedules the checks. */
+    StuckJobs(JobStore store, Duration stuckAfter, Clock clock) {
         this.store = store;
         this.stuckAfter = stuckAfter;
         this.clock = clock;
@@ -88,8 +89,8 @@ final class StuckJobs implements AutoCloseable {
         }
     }
 
-    /** Compares each running job's outcomes with the last check's; blocks on the store. */
-    private void check() {
+    /** Compares each running job's outcomes with the last check's; blocks on the store. Not thread-safe: one thread checks. */
+    void check() {
         Instant now = clock.instant();
         List<JobRow> running = store.runningJobs();
         Set<String> ids = running.stream().map(JobRow::id).collect(Collectors.toSet());
@@ -121,7 +122,7 @@ final class StuckJobs implements AutoCloseable {
             }
             if (!last.reported()) {
                 log.warn("job {} ({}) is stuck: no outcome recorded for {} (threshold {}); {} of {} tasks done",
-                        job.id(), job.taskName(), Durations.format(idle), Durations.format(threshold),
+                        job.id(), job.taskName(), Durations.forPeople(idle), Durations.format(threshold),
                         job.tasksDone(), job.totalTasks() == null ? "?" : job.totalTasks());
                 seen.put(job.id(), new Progress(last.tasksDone(), last.since(), true));
             }
