@@ -98,6 +98,12 @@ final class BrokerConfiguration {
                 .setExpiryAddress(SimpleString.of(Queues.EXPIRY))
                 .setMaxDeliveryAttempts(1)
                 .setRedeliveryDelay(0));
+        // A dead letter is never moved on, however often its reading is rolled back: the
+        // dead-letter queue is its own dead-letter address, and Artemis would drop it.
+        config.addAddressSetting(Queues.DEAD_LETTER, new AddressSettings()
+                .setExpiryAddress(SimpleString.of(Queues.EXPIRY))
+                .setMaxDeliveryAttempts(-1)
+                .setRedeliveryDelay(0));
         return config;
     }
 

@@ -20,6 +20,10 @@ public final class DeadLetters {
     public DeadLetters(Session session) throws JMSException {
         this.session = session;
         this.producer = Queues.producer(session, Queues.DEAD_LETTER);
+        // Unlike chunks and results, a dead letter is read by people: its message id is what
+        // they name it by (DeadLetterQueue), its timestamp says when it got there.
+        producer.setDisableMessageID(false);
+        producer.setDisableMessageTimestamp(false);
     }
 
     /**

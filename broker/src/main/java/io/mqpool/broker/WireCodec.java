@@ -6,6 +6,7 @@ import jakarta.jms.BytesMessage;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
+import jakarta.jms.Queue;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 import java.nio.charset.StandardCharsets;
@@ -43,8 +44,12 @@ public final class WireCodec {
     static final String DUPLICATE_ID = "_AMQ_DUPL_ID";
     /** How many times the broker has delivered a message, this time included. */
     private static final String DELIVERY_COUNT = "JMSXDeliveryCount";
-    /** Why a message was moved to the dead-letter queue by a worker. */
+    /** Why a message was moved to the dead-letter queue by a worker or the engine. */
     public static final String DEAD_REASON = "mqpoolDeadReason";
+    /** The queue a message was on before a worker or the engine moved it to the dead-letter queue. */
+    public static final String DEAD_FROM = "mqpoolDeadFrom";
+    /** How many times the broker had delivered a message when it was moved to the dead-letter queue. */
+    public static final String DEAD_DELIVERIES = "mqpoolDeadDeliveries";
 
     /** A persistent message carrying {@code chunk}, with the chunk's duplicate-detection id. */
     public BytesMessage encode(Session session, TaskChunk chunk) throws JMSException {
@@ -134,7 +139,8 @@ public final class WireCodec {
     /**
      * A persistent copy of {@code original} (body and application properties, without
      * Artemis' own headers such as the duplicate id) for the dead-letter queue, with
-     * {@code reason} in property {@link #DEAD_REASON}. Blocks until a streamed body has arrived.
+     * {@code reason} in property {@link #DEAD_REASON}, the queue it was on in {@link #DEAD_FROM}
+     * and its delivery count in {@link #DEAD_DELIVERIES}. Blocks until a streamed body has arrived.
      *
      * @throws MalformedMessageException when the original's body cannot be read
      */
@@ -148,6 +154,10 @@ public final class WireCodec {
             }
         }
         copy.setStringProperty(DEAD_REASON, reason);
+        if (original.getJMSDestination() instanceof Queue queue) {
+            copy.setStringProperty(DEAD_FROM, queue.getQueueName());
+        }
+        copy.setIntProperty(DEAD_DELIVERIES, deliveryCount(original));
         copy.writeBytes(bodyBytes(original));
         return copy;
     }

@@ -29,6 +29,7 @@ enum SettingKey {
     STORE_URL("store.url"),
     STORE_USER("store.user"),
     STORE_PASSWORD_FILE("store.password-file"),
+    JOBS_STUCK_AFTER("jobs.stuck-after"),
     HTTP_BIND("http.bind"),
     HTTP_PORT("http.port"),
     HTTP_READ_ONLY("http.read-only"),

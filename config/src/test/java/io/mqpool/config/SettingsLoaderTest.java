@@ -118,7 +118,7 @@ class SettingsLoaderTest {
                 + "broker.max-delivery-attempts, broker.auth, broker.tls.keystore, broker.tls.keystore-password, "
                 + "broker.url, broker.credentials-file, worker.java, worker.jvm-options, worker.classpath, "
                 + "worker.start-timeout, worker.max-restart-backoff, worker.max-start-failures, "
-                + "store.url, store.user, store.password-file, "
+                + "store.url, store.user, store.password-file, jobs.stuck-after, "
                 + "http.bind, http.port, http.read-only, http.base-path, http.auth, http.tls.keystore, "
                 + "http.tls.keystore-password, server, token, token-file", failure(Map.of(), Map.of("x", "1")));
     }

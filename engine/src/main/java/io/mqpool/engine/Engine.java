@@ -58,6 +58,8 @@ public final class Engine implements AutoCloseable {
     private Dispatcher dispatcher;
     private Supervisor supervisor;
     private RemoteSupervisors remotes;
+    private DeadLetterOffice deadLetters;
+    private StuckJobs stuck;
     private CompletableFuture<Void> workersStart;
     private JobSubmitter submitter;
     /** Read by the deadline timer's thread, which starts before it is set: no deadline is armed before. */
@@ -166,6 +168,7 @@ public final class Engine implements AutoCloseable {
             supervisor.terminate();
             throw e;
         }
+        deadLetters = shutdown.add("dead letters", new DeadLetterOffice(broker, store));
         Deadlines deadlines = shutdown.add("deadline timer", new Deadlines(clock, id -> ender.end(id, JobState.TIMED_OUT, true)));
         int workers = settings.worker().count();
         dispatcher = shutdown.add("dispatcher", new Dispatcher(store, connection, Math.max(512, 8 * workers)));
@@ -184,6 +187,7 @@ public final class Engine implements AutoCloseable {
         dispatcher.start();
         submitter = new JobSubmitter(store, dispatcher, events, deadlines, clock);
         ender = new JobEnder(store, dispatcher, broker.queuedChunks(), supervisor, events, deadlines);
+        stuck = shutdown.add("stuck-job watch", StuckJobs.start(store, settings.jobs().stuckAfter(), clock));
         // Added last so it closes first: draining workers still have a collector to answer to.
         shutdown.add("workers", supervisor);
         // Resumed jobs need no worker yet: their chunks wait in the broker meanwhile.
@@ -330,6 +334,16 @@ public final class Engine implements AutoCloseable {
 
     public Settings settings() {
         return settings;
+    }
+
+    /** The broker's dead-letter queue: list it, drop messages, send task chunks again. */
+    public DeadLetterOffice deadLetters() {
+        return deadLetters;
+    }
+
+    /** The running jobs that have had no progress for too long (see {@code jobs.stuck-after}), longest first. Does not block. */
+    public List<StuckJob> stuckJobs() {
+        return stuck.jobs();
     }
 
     public List<WorkerView> workers() {

@@ -36,11 +36,14 @@ final class EngineBroker implements AutoCloseable {
     /** What starts the embedded broker; null for a remote one. */
     private final Supplier<EmbeddedBroker> embeddedStart;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** The engine's credentials at a remote broker; null for an embedded one or none. */
+    private final BrokerCredentials remoteCredentials;
     private CompletableFuture<EmbeddedBroker> embedded;
     private BrokerConnection connection;
 
     private EngineBroker(String workerUrl, Path workerCredentialsFile, Supplier<EmbeddedBroker> embeddedStart,
-                         BrokerConnection connection) {
+                         BrokerConnection connection, BrokerCredentials remoteCredentials) {
+        this.remoteCredentials = remoteCredentials;
         this.workerUrl = workerUrl;
         this.workerCredentialsFile = workerCredentialsFile;
         this.embeddedStart = embeddedStart;
@@ -65,7 +68,7 @@ final class EngineBroker implements AutoCloseable {
         }
         return new EngineBroker(localWorkerUrl(settings),
                 settings.needsCredentials() ? dataDir.resolve(BrokerCredentials.FILE_NAME) : null,
-                () -> EmbeddedBroker.start(settings, dataDir.resolve("broker"), workers), null);
+                () -> EmbeddedBroker.start(settings, dataDir.resolve("broker"), workers), null, null);
     }
 
     /**
@@ -96,7 +99,7 @@ final class EngineBroker implements AutoCloseable {
             log.info("using the broker at {}{}", where, credentials == null ? " without credentials"
                     : " as " + credentials.user());
             return new EngineBroker(url, remote.credentialsFile().map(Path::toAbsolutePath).orElse(null), null,
-                    connection);
+                    connection, credentials);
         } catch (JMSSecurityException e) {
             throw new EngineStartException(credentials == null
                     ? "the broker at " + where + " asks for credentials: give --broker-credentials FILE "
@@ -138,6 +141,21 @@ final class EngineBroker implements AutoCloseable {
             connection = BrokerConnection.connect(broker.inVmUrl(), broker.engineCredentials(), -1);
         }
         return connection;
+    }
+
+    /**
+     * Another connection as the engine, with its own consumer window: for browsing, where the
+     * engine's own connection (which prefetches without bound) would take a whole queue. The
+     * caller closes it. Call after {@link #connection()}; blocks until connected.
+     *
+     * @throws JMSException if the connection cannot be made
+     */
+    synchronized BrokerConnection openConnection(int consumerWindowSize) throws JMSException {
+        if (embedded != null) {
+            EmbeddedBroker broker = Background.join(embedded);
+            return BrokerConnection.connect(broker.inVmUrl(), broker.engineCredentials(), consumerWindowSize);
+        }
+        return BrokerConnection.connect(workerUrl, remoteCredentials, consumerWindowSize);
     }
 
     /**

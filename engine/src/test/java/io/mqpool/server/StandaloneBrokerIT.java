@@ -5,14 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.mqpool.broker.BrokerConnection;
 import io.mqpool.broker.BrokerCredentials;
 import io.mqpool.broker.Queues;
+import jakarta.jms.BytesMessage;
 import jakarta.jms.JMSException;
+import jakarta.jms.MessageProducer;
 import jakarta.jms.QueueBrowser;
 import jakarta.jms.Session;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -31,7 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code mqpool broker} as a process of its own, asking credentials even on loopback
  * ({@code broker.auth=always}), and {@code mqpool server --broker} processes against it: jobs
  * complete, a server killed with kill -9 and started again loses and doubles nothing, a cancel
- * empties the remote task queue of the job, and a broker the server cannot use is one line.
+ * empties the remote task queue of the job, a malformed chunk is a dead letter the server lists and
+ * drops, and a broker the server cannot use is one line.
  */
 class StandaloneBrokerIT {
 
@@ -111,6 +116,33 @@ class StandaloneBrokerIT {
             api.awaitState(jobId, "COMPLETED", Duration.ofSeconds(120));
             assertEquals(tasks, api.job(jobId).get("done").asInt());
             EveryOutcomeOnce.assertCubes(api, jobId, tasks);
+        }
+    }
+
+    @Test
+    void aMalformedChunkOnTheRemoteBrokerIsAServersDeadLetterAndIsDroppedThroughIt() throws Exception {
+        Path data = temp.resolve("data");
+        try (ServerProcess server = startServer(data, 1);
+             BrokerConnection connection = BrokerConnection.connect(broker.url(),
+                     BrokerCredentials.read(broker.engineCredentials()), 0);
+             Session session = connection.openTransactedSession();
+             MessageProducer producer = session.createProducer(session.createQueue(Queues.TASKS))) {
+            HttpApiClient api = new HttpApiClient(server.url());
+            BytesMessage garbage = session.createBytesMessage();
+            garbage.writeBytes("not a chunk".getBytes());
+            producer.send(garbage);
+            session.commit();
+
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> api.get("/api/dead-letters").json().get("deadLetters").size() == 1);
+            JsonNode letter = api.get("/api/dead-letters").json().get("deadLetters").get(0);
+            assertEquals("unreadable", letter.get("kind").asText(), letter.toString());
+            assertEquals("malformed message: property 'job' is missing", letter.get("reason").asText());
+            assertEquals(Queues.TASKS, letter.get("from").asText());
+
+            assertEquals(204, api.send(HttpRequest.newBuilder(api.url("/api/dead-letters/"
+                    + letter.get("id").asText())).DELETE().build()).status());
+            assertEquals(0, api.get("/api/dead-letters").json().get("deadLetters").size());
         }
     }
 

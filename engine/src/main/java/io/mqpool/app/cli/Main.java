@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
                 + "worker processes per core, state in H2.",
         subcommands = {DemoCommand.class, ServerCommand.class, BrokerCommand.class, BenchCommand.class, SubmitCommand.class, StatusCommand.class,
             JobsCommand.class, ResultsCommand.class, CancelCommand.class, WorkersCommand.class, StateCommand.class,
+            DeadLettersCommand.class,
             TasksCommand.class, WorkerCommand.class, TokenCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

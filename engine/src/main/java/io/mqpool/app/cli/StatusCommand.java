@@ -13,7 +13,8 @@ import picocli.CommandLine.Parameters;
 /** {@code mqpool status [ID]}: one job's state, counts, rate and times; without an id, the server's. */
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = {"Shows a job's state, task counts, rate and times.",
-            "Without an id, shows the server: version, workers, data directory, running jobs."},
+            "Without an id, shows the server: version, workers, data directory, running jobs, and the",
+            "running jobs that are stuck (no outcome recorded for longer than jobs.stuck-after)."},
         footer = {"", "Example:", "  mqpool status 7f3c2a", "  mqpool status --json 7f3c2a | jq .state"})
 final class StatusCommand extends ClientCommand {
 
@@ -42,6 +43,11 @@ final class StatusCommand extends ClientCommand {
         out().println("workers  " + status.path("workers").asText("?"));
         out().println("data     " + status.path("dataDir").asText("?"));
         out().println("running  " + status.path("jobsRunning").asText("?") + " jobs");
+        for (JsonNode stuck : status.path("stuck")) {
+            out().println("stuck    job " + stuck.path("id").asText() + " (" + stuck.path("task").asText()
+                    + "): no progress for " + Durations.forPeople(Duration.ofMillis(stuck.path("noProgressMs").asLong()))
+                    + " (threshold " + Durations.forPeople(Duration.ofMillis(stuck.path("thresholdMs").asLong())) + ")");
+        }
         out().flush();
     }
 

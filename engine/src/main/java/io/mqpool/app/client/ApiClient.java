@@ -127,6 +127,26 @@ public final class ApiClient {
         return http.post("/api/workers/scale", http.json().createObjectNode().put("count", count));
     }
 
+    /** {@code GET /api/dead-letters?limit=N}: the oldest dead letters, and whether more follow. */
+    public JsonNode deadLetters(int limit) {
+        return http.get("/api/dead-letters?limit=" + limit, Duration.ZERO);
+    }
+
+    /** {@code DELETE /api/dead-letters/{id}}. */
+    public void dropDeadLetter(String id) {
+        http.delete("/api/dead-letters/" + segment(id));
+    }
+
+    /** {@code DELETE /api/dead-letters}: every one; answers how many were dropped. */
+    public long dropAllDeadLetters() {
+        return http.deleteForAnswer("/api/dead-letters").path("dropped").asLong();
+    }
+
+    /** {@code POST /api/dead-letters/{id}/resend}: sends a dead task chunk to the workers again. */
+    public JsonNode resendDeadLetter(String id) {
+        return http.post("/api/dead-letters/" + segment(id) + "/resend", http.json().createObjectNode());
+    }
+
     public JsonNode status() {
         return http.get("/api/status", Duration.ZERO);
     }

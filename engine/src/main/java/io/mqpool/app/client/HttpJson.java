@@ -91,6 +91,11 @@ public final class HttpJson {
         return send(request, Duration.ZERO, true) == null;
     }
 
+    /** DELETEs {@code pathAndQuery} and reads the JSON it answers with. */
+    public JsonNode deleteForAnswer(String pathAndQuery) {
+        return send(HttpRequest.newBuilder(uri(pathAndQuery)).DELETE(), Duration.ZERO);
+    }
+
     private URI uri(String pathAndQuery) {
         return URI.create(server + pathAndQuery);
     }

@@ -51,6 +51,7 @@ public final class HttpApi implements AutoCloseable {
         OutcomesDownload download = new OutcomesDownload(engine, views, json.mapper());
         MetaResource meta = new MetaResource(engine, json, workers, version, http);
         StateResource state = new StateResource(engine, json);
+        DeadLettersResource deadLetters = new DeadLettersResource(engine, json);
         ApiToken apiToken = new ApiToken(token, http.auth());
         ui = new WebUi(engine, new UiSettings(http.basePath(), http.readOnly()), version,
                 new ApiParts(json, validator, jobs, views, results, workers, retry), apiToken, http.tls().isPresent());
@@ -103,6 +104,10 @@ public final class HttpApi implements AutoCloseable {
             config.routes.get("/api/state/{name}", state::show);
             config.routes.delete("/api/state/{name}", state::delete);
             config.routes.post("/api/state/{name}/release", state::release);
+            config.routes.get("/api/dead-letters", deadLetters::list);
+            config.routes.delete("/api/dead-letters", deadLetters::dropAll);
+            config.routes.delete("/api/dead-letters/{id}", deadLetters::drop);
+            config.routes.post("/api/dead-letters/{id}/resend", deadLetters::resend);
 
             config.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
             config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(),

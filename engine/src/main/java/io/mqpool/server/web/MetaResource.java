@@ -3,6 +3,7 @@ package io.mqpool.server.web;
 import io.javalin.http.Context;
 import io.mqpool.config.HttpSettings;
 import io.mqpool.engine.Engine;
+import java.time.Instant;
 
 /** {@code GET /api/tasks} and {@code GET /api/status}: what the server offers and that it is up. */
 final class MetaResource {
@@ -29,6 +30,7 @@ final class MetaResource {
     void status(Context ctx) {
         json.write(ctx, 200, new StatusView(version, workers.activeCount(),
                 engine.settings().dataDir().toAbsolutePath().toString(), engine.jobs().runningJobs().size(),
-                http.readOnly(), http.basePath()));
+                http.readOnly(), http.basePath(),
+                engine.stuckJobs().stream().map(job -> StuckView.of(job, Instant.now())).toList()));
     }
 }

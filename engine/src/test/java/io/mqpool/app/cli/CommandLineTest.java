@@ -32,7 +32,7 @@ class CommandLineTest {
     }
 
     @ParameterizedTest(name = "mqpool {0} --help shows an example")
-    @ValueSource(strings = {"submit", "status", "jobs", "results", "cancel", "workers", "tasks", "worker"})
+    @ValueSource(strings = {"submit", "status", "jobs", "results", "cancel", "workers", "dead-letters", "tasks", "worker"})
     void everyClientCommandHasHelpWithAnExample(String command) {
         Run run = run(command, "--help");
         assertEquals(0, run.exitCode());
