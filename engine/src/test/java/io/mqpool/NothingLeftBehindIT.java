@@ -12,8 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,11 +32,14 @@ import org.junit.jupiter.params.provider.ValueSource;
  * is shared with whatever else runs meanwhile (other tests, other programs), so a listing of it
  * before and after could not tell their entries from ours; a private one can. So the pool runs in
  * a program of its own ({@link UnclosedPoolProgram}), not in this JVM, whose temporary directory
- * is the shared one. The server is stopped with SIGTERM, as an operator or a service manager does.
+ * is the shared one. The server is stopped with SIGTERM, as an operator or a service manager does,
+ * and once killed with SIGKILL: then what it made lives in its data directory, and the next start
+ * on it takes it over.
  */
 class NothingLeftBehindIT {
 
-    private static final Duration EXIT_BOUND = Duration.ofSeconds(60);
+    /** Generous: what is checked is what stays behind, not how fast, and the machine may be busy. */
+    private static final Duration EXIT_BOUND = Duration.ofSeconds(180);
 
     @ParameterizedTest(name = "a pool ended with {0}")
     @ValueSource(strings = {"close", "terminate", "forget"})
@@ -46,6 +51,7 @@ class NothingLeftBehindIT {
                 ManagementFactory.getRuntimeMXBean().getClassPath(), UnclosedPoolProgram.class.getName(), ending)
                 .redirectOutput(output.resolve("out").toFile()).redirectError(output.resolve("err").toFile());
         builder.environment().put("MQPOOL_WORKER_JVM_OPTIONS", "-XX:+UseSerialGC -Djava.io.tmpdir=" + temp);
+        builder.environment().put("MQPOOL_WORKER_START_TIMEOUT", "120s");
         Process program = builder.start();
         try {
             assertTrue(program.waitFor(EXIT_BOUND.toMillis(), TimeUnit.MILLISECONDS),
@@ -75,6 +81,29 @@ class NothingLeftBehindIT {
         }
         assertEquals(List.of(), entries(temp), "left in the temporary directory");
         assertFalse(Files.exists(data.resolve("current-tasks")), "the workers' files outlived the server");
+    }
+
+    @Test
+    void aServerKilledHardLeavesNothingInTheTemporaryDirectoryAndTheNextStartTakesOverItsFiles(
+            @TempDir Path temp, @TempDir Path data) {
+        try (ServerProcess first = ServerProcess.startInTemp(temp, data, 2)) {
+            assertTrue(Files.isDirectory(data.resolve("current-tasks")));
+            Set<Long> workers = first.workerPids();
+            ProcessHandle.of(first.pid()).ifPresent(ProcessHandle::destroyForcibly);
+            first.awaitExit(Duration.ofSeconds(20));
+            // A worker exits when its supervisor's pipe closes; only then is the directory as it stays.
+            Awaitility.await("the killed server's workers exit").atMost(Duration.ofSeconds(20))
+                    .until(() -> workers.stream().noneMatch(pid -> ProcessHandle.of(pid)
+                            .map(ProcessHandle::isAlive).orElse(false)));
+        }
+        assertEquals(List.of(), entries(temp), "left in the temporary directory by a kill -9");
+        assertFalse(entries(data.resolve("current-tasks")).isEmpty(), "the killed server's files stay in its data dir");
+
+        try (ServerProcess second = ServerProcess.startInTemp(temp, data, 2)) {
+            assertEquals(0, second.stop(), second.stderr());
+        }
+        assertEquals(List.of(), entries(temp), "left in the temporary directory");
+        assertFalse(Files.exists(data.resolve("current-tasks")), "the files of both servers are gone");
     }
 
     private static List<String> entries(Path dir) {
