@@ -34,9 +34,12 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ServerAuthIT {
 
-    /** Removed by JUnit after the class, so the server's database and credentials do not stay behind. */
+    /**
+     * Removed by JUnit after the class, so the server's database and credentials do not stay
+     * behind; static, as JUnit fills an instance field only after {@code @BeforeAll} ran.
+     */
     @TempDir
-    Path home;
+    static Path home;
     private int brokerPort;
     private ServerProcess server;
     private HttpApiClient api;
