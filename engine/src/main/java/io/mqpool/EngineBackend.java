@@ -173,8 +173,11 @@ final class EngineBackend implements PoolBackend {
         jobs.awaitAll();
         jobs.stopCallbacks(5);
         jobs.closing("closed");
-        engine.close();
-        deleteTemporaryDataDir();
+        try {
+            engine.close();
+        } finally {
+            deleteTemporaryDataDir();
+        }
     }
 
     @Override
@@ -182,10 +185,13 @@ final class EngineBackend implements PoolBackend {
         stopWatching();
         jobs.abandonUnsettled();
         jobs.closing("terminated");
-        engine.terminate();
-        jobs.stopCallbacksNow();
-        jobs.abandonUnsettled(); // any submitted while the first pass ran
-        deleteTemporaryDataDir();
+        try {
+            engine.terminate();
+            jobs.stopCallbacksNow();
+            jobs.abandonUnsettled(); // any submitted while the first pass ran
+        } finally {
+            deleteTemporaryDataDir();
+        }
     }
 
     private void stopWatching() {

@@ -142,8 +142,11 @@ public final class Engine implements AutoCloseable {
         broker = shutdown.add("broker", brokerSettings.remote().map(EngineBroker::remote)
                 .orElseGet(() -> EngineBroker.embedded(brokerSettings, dataDir)));
         // Checked before anything starts in the background: an unregistered initializer fails here.
+        // The current-task files live in the locked data directory: the next engine on it takes
+        // over what a killed one left, where a directory in the temporary directory would stay.
         WorkerLaunch launch = options.launch(broker.workerUrl(), brokerSettings.consumerWindowSize(),
-                settings.tasksDir(), broker.workerCredentialsFile(), registry, json);
+                settings.tasksDir(), broker.workerCredentialsFile(), dataDir.resolve("current-tasks"), registry,
+                json);
         broker.startInBackground();
         supervisor = new Supervisor(settings.worker(), launch, workerOutput, this::fatal, clock);
         supervisor.onWorkerExit((workerId, pid) -> {

@@ -57,6 +57,11 @@ public final class JobQueries {
         return store.attempts(jobId, taskIndex);
     }
 
+    /** The worker deaths recorded against the tasks {@code fromIndex ..< toIndex}, in index order. */
+    public List<TaskAttempts> attempts(String jobId, long fromIndex, long toIndex) {
+        return store.attempts(jobId, fromIndex, toIndex);
+    }
+
     /** Chunks {@code fromChunk ..} of a job with at least one failed task, in chunk order. */
     public List<FailedChunk> chunksWithFailures(String jobId, int fromChunk, int limit) {
         return store.chunksWithFailures(jobId, fromChunk, limit);

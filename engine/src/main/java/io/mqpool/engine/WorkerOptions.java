@@ -31,11 +31,12 @@ public record WorkerOptions(Class<?> initializer, Object initializerArg, long ma
      * How the supervisor launches workers with these options.
      *
      * @param credentialsFile the workers' broker credentials, or null for a broker that asks none
+     * @param currentTaskDir where the workers' current-task files live
      *
      * @throws io.mqpool.jobs.UnknownTaskException if the initializer is not a registered task
      */
     WorkerLaunch launch(String brokerUrl, int consumerWindowSize, Path tasksDir, Path credentialsFile,
-                        TaskRegistry registry, TaskJson json) {
+                        Path currentTaskDir, TaskRegistry registry, TaskJson json) {
         String name = null;
         String argJson = "null";
         if (initializer != null) {
@@ -43,6 +44,6 @@ public record WorkerOptions(Class<?> initializer, Object initializerArg, long ma
             argJson = json.toJson(initializerArg).toString();
         }
         return new WorkerLaunch(brokerUrl, tasksDir, consumerWindowSize, BROKER_START_WAIT, name, argJson,
-                maxTasksPerWorker, credentialsFile);
+                maxTasksPerWorker, credentialsFile, currentTaskDir);
     }
 }

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A server that asks for credentials on both listeners ({@code http.auth=always},
@@ -33,7 +34,12 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ServerAuthIT {
 
-    private Path home;
+    /**
+     * Removed by JUnit after the class, so the server's database and credentials do not stay
+     * behind; static, as JUnit fills an instance field only after {@code @BeforeAll} ran.
+     */
+    @TempDir
+    static Path home;
     private int brokerPort;
     private ServerProcess server;
     private HttpApiClient api;
@@ -41,7 +47,6 @@ class ServerAuthIT {
 
     @BeforeAll
     void startServerThatAlwaysAsks() throws IOException {
-        home = Files.createTempDirectory("mqpool-auth-it-");
         brokerPort = freePort();
         Path config = Files.writeString(home.resolve("mqpool-auth.properties"),
                 "http.auth=always\nbroker.auth=always\n");

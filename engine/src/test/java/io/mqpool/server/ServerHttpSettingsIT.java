@@ -10,16 +10,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.mqpool.server.HttpApiClient.Answer;
 import java.io.IOException;
 import java.net.http.HttpRequest;
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code mqpool server --read-only} and {@code --base-path}, each on a real server process. */
 class ServerHttpSettingsIT {
 
     @Test
-    void aReadOnlyServerAnswersReadsAndRefusesEveryChangeWith403StoringNothing() throws IOException {
-        try (ServerProcess server = ServerProcess.start(Files.createTempDirectory("mqpool-read-only-it-"), 1,
+    void aReadOnlyServerAnswersReadsAndRefusesEveryChangeWith403StoringNothing(@TempDir Path dir) throws IOException {
+        try (ServerProcess server = ServerProcess.start(dir, 1,
                 "--read-only")) {
             HttpApiClient api = new HttpApiClient(server.url());
             JsonNode status = api.get("/api/status").json();
@@ -47,8 +48,8 @@ class ServerHttpSettingsIT {
     }
 
     @Test
-    void aServerWithABasePathServesEveryRouteUnderItAndHandsOutPathsUnderIt() throws IOException {
-        try (ServerProcess server = ServerProcess.start(Files.createTempDirectory("mqpool-base-path-it-"), 1,
+    void aServerWithABasePathServesEveryRouteUnderItAndHandsOutPathsUnderIt(@TempDir Path dir) throws IOException {
+        try (ServerProcess server = ServerProcess.start(dir, 1,
                 "--base-path", "/mqpool/")) {
             HttpApiClient api = new HttpApiClient(server.url());
             Answer status = api.get("/mqpool/api/status");

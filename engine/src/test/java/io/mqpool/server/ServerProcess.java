@@ -71,7 +71,15 @@ public final class ServerProcess implements AutoCloseable {
      *     the message carries its output (the process is killed)
      */
     public static ServerProcess start(Path dataDir, int workers, String... extraArgs) {
-        ServerProcess server = launch(dataDir, workers, extraArgs);
+        return startInTemp(null, dataDir, workers, extraArgs);
+    }
+
+    /**
+     * Starts a server as {@link #start} does, whose JVM and worker JVMs have {@code tempDir} as
+     * their {@code java.io.tmpdir} (null: the default), so a test can see what they leave there.
+     */
+    public static ServerProcess startInTemp(Path tempDir, Path dataDir, int workers, String... extraArgs) {
+        ServerProcess server = launch(tempDir, dataDir, workers, extraArgs);
         try {
             server.awaitStatusLine();
         } catch (RuntimeException e) {
@@ -86,15 +94,27 @@ public final class ServerProcess implements AutoCloseable {
      * start (a second one on the same data directory). Use {@link #awaitExit} on it.
      */
     public static ServerProcess launch(Path dataDir, int workers, String... extraArgs) {
+        return launch(null, dataDir, workers, extraArgs);
+    }
+
+    private static ServerProcess launch(Path tempDir, Path dataDir, int workers, String... extraArgs) {
         Path jar = copyOfPackagedJar();
-        List<String> command = new ArrayList<>(List.of(java(), "-jar", jar.toString(), "server",
+        List<String> command = new ArrayList<>(List.of(java()));
+        if (tempDir != null) {
+            command.add("-Djava.io.tmpdir=" + tempDir);
+        }
+        command.addAll(List.of("-jar", jar.toString(), "server",
                 "--port", "0", "--workers", Integer.toString(workers), "--data", dataDir.toString()));
         if (!List.of(extraArgs).contains("--broker-port")) {
             command.addAll(List.of("--broker-port", "0"));
         }
         command.addAll(List.of(extraArgs));
         try {
-            return new ServerProcess(new ProcessBuilder(command).start(), jar, dataDir);
+            ProcessBuilder builder = new ProcessBuilder(command);
+            if (tempDir != null) {
+                builder.environment().put("MQPOOL_WORKER_JVM_OPTIONS", "-XX:+UseSerialGC -Djava.io.tmpdir=" + tempDir);
+            }
+            return new ServerProcess(builder.start(), jar, dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + command, e);
         }

@@ -5,12 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mqpool.server.PageClient.Page;
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The pages of a read-only server and of one behind a base path, over real HTTP. */
 class WebUiSettingsIT {
@@ -18,8 +19,8 @@ class WebUiSettingsIT {
     private static final Pattern LINK = Pattern.compile("(?:href|src|action|data-api|data-src)=\"(?!data:)([^\"]*)\"");
 
     @Test
-    void aReadOnlyServerRendersEveryPageWithoutActionsAndRefusesEveryPagePost() throws Exception {
-        try (ServerProcess server = ServerProcess.start(Files.createTempDirectory("mqpool-ui-ro-"), 1,
+    void aReadOnlyServerRendersEveryPageWithoutActionsAndRefusesEveryPagePost(@TempDir Path dir) throws Exception {
+        try (ServerProcess server = ServerProcess.start(dir, 1,
                 "--read-only")) {
             HttpApiClient api = new HttpApiClient(server.url());
             PageClient browser = new PageClient(server.url());
@@ -45,8 +46,8 @@ class WebUiSettingsIT {
     }
 
     @Test
-    void behindABasePathEveryLinkAssetFormAndRedirectOfThePagesIsUnderIt() throws Exception {
-        try (ServerProcess server = ServerProcess.start(Files.createTempDirectory("mqpool-ui-base-"), 1,
+    void behindABasePathEveryLinkAssetFormAndRedirectOfThePagesIsUnderIt(@TempDir Path dir) throws Exception {
+        try (ServerProcess server = ServerProcess.start(dir, 1,
                 "--base-path", "/mqpool")) {
             PageClient browser = new PageClient(server.url());
             Page submit = browser.get("/mqpool/");

@@ -92,7 +92,7 @@ public final class RemoteSupervision {
         WorkerSettings settings = new WorkerSettings(options.workers(), options.java(), options.jvmOptions(),
                 options.classPath(), BROKER_WAIT.plusMinutes(1), Duration.ofSeconds(5), 3);
         WorkerLaunch launch = new WorkerLaunch(options.brokerUrl(), options.tasksDir(), 8192, BROKER_WAIT, null,
-                "null", 0, options.credentialsFile());
+                "null", 0, options.credentialsFile(), null);
         CountDownLatch done = new CountDownLatch(1);
         Throwable[] fatal = new Throwable[1];
         Supervisor supervisor = new Supervisor(settings, launch, line -> { }, e -> {

@@ -19,10 +19,13 @@ import java.util.Objects;
  * @param maxTasksPerWorker tasks after which a worker is replaced by a fresh one; 0 for never
  * @param credentialsFile the broker credentials the workers connect with, or null for a broker
  *     that asks none
+ * @param currentTaskDir where the workers' current-task files live, such as a directory in the
+ *     data directory, so that the next supervisor on it takes over what a killed one left; null
+ *     for a directory of the supervisor's own in the temporary directory
  */
 public record WorkerLaunch(String brokerUrl, Path tasksDir, int consumerWindowSize, Duration brokerWait,
                            String initializer, String initializerArgJson, long maxTasksPerWorker,
-                           Path credentialsFile) {
+                           Path credentialsFile, Path currentTaskDir) {
 
     public WorkerLaunch {
         Objects.requireNonNull(brokerUrl, "brokerUrl");
@@ -39,6 +42,6 @@ public record WorkerLaunch(String brokerUrl, Path tasksDir, int consumerWindowSi
 
     /** Workers that expect the broker to be up already, with no initializer and no task limit. */
     public WorkerLaunch(String brokerUrl, Path tasksDir, int consumerWindowSize) {
-        this(brokerUrl, tasksDir, consumerWindowSize, Duration.ZERO, null, "null", 0, null);
+        this(brokerUrl, tasksDir, consumerWindowSize, Duration.ZERO, null, "null", 0, null, null);
     }
 }

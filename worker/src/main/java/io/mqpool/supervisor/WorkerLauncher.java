@@ -21,7 +21,7 @@ final class WorkerLauncher {
     private final WorkerSlots slots;
     private final SupervisorThread thread;
     private final WorkerProcess.Listener listener;
-    private final CurrentTaskFiles currentTaskFiles = new CurrentTaskFiles();
+    private final CurrentTaskFiles currentTaskFiles;
 
     /** @param listener told what each launched process reports */
     WorkerLauncher(LaunchSpec spec, WorkerSlots slots, SupervisorThread thread, WorkerProcess.Listener listener) {
@@ -29,6 +29,7 @@ final class WorkerLauncher {
         this.slots = slots;
         this.thread = thread;
         this.listener = listener;
+        this.currentTaskFiles = new CurrentTaskFiles(spec.launch().currentTaskDir());
     }
 
     /**

@@ -131,10 +131,19 @@ abstract class ClientCommand implements Callable<Integer> {
      * it ended. Blocks until then; Ctrl-C stops the watching, not the job.
      */
     final int followResults(ApiClient api, String jobId, ResultOrder order, boolean jsonLines, ProgressMode mode) {
+        return followResults(api, jobId, order, jsonLines, mode, null);
+    }
+
+    /**
+     * Like {@link #followResults(ApiClient, String, ResultOrder, boolean, ProgressMode)}, writing
+     * each outcome's line to {@code jobLog} too (null for none).
+     */
+    final int followResults(ApiClient api, String jobId, ResultOrder order, boolean jsonLines, ProgressMode mode,
+                            JobLog jobLog) {
         ProgressReporter progress = new ProgressReporter(err(), mode.resolve(stderrIsTerminal()),
                 Clock.systemUTC(), ProgressReporter.LINE_INTERVAL);
         ResultStream stream = new ResultStream(api, new ResultPrinter(out(), err(), json, jsonLines),
-                progress, Clock.systemUTC());
+                progress, Clock.systemUTC(), jobLog);
         JobEnd end = stream.follow(jobId, order);
         end.note().ifPresent(note -> err().println("mqpool: " + note));
         err().flush();

@@ -9,7 +9,8 @@ import java.time.Duration;
 /**
  * Reads a job's results page by page from {@code GET /api/jobs/{id}/results}, printing each
  * page as it comes, so memory stays bounded however many results the job has. {@link #follow}
- * long-polls until the job ends, showing progress in between.
+ * long-polls until the job ends, showing progress in between. With a {@link JobLog}, each
+ * outcome also gets its line there, page by page.
  */
 final class ResultStream {
 
@@ -21,12 +22,20 @@ final class ResultStream {
     private final ResultPrinter printer;
     private final ProgressReporter progress;
     private final Clock clock;
+    /** Null without {@code --joblog}. */
+    private final JobLog jobLog;
 
     ResultStream(ApiClient api, ResultPrinter printer, ProgressReporter progress, Clock clock) {
+        this(api, printer, progress, clock, null);
+    }
+
+    /** @param jobLog where each outcome's line goes too, or null */
+    ResultStream(ApiClient api, ResultPrinter printer, ProgressReporter progress, Clock clock, JobLog jobLog) {
         this.api = api;
         this.printer = printer;
         this.progress = progress;
         this.clock = clock;
+        this.jobLog = jobLog;
     }
 
     /** Prints every result until the job has ended. Blocks until then. */
@@ -37,7 +46,7 @@ final class ResultStream {
         String cursor = null;
         long failures = 0;
         while (true) {
-            JsonNode page = api.results(jobId, order, cursor, PAGE_SIZE, waitMs);
+            JsonNode page = api.results(jobId, order, cursor, PAGE_SIZE, waitMs, jobLog != null);
             failures += print(page);
             cursor = page.hasNonNull("next") ? page.get("next").asText() : cursor;
             if (page.path("done").asBoolean(false)) {
@@ -49,6 +58,7 @@ final class ResultStream {
             }
         }
         JobView job = view(jobId);
+        logUnfinished(job);
         progress.finish(job);
         return new JobEnd(job, failures);
     }
@@ -58,7 +68,7 @@ final class ResultStream {
         String cursor = null;
         long failures = 0;
         while (true) {
-            JsonNode page = api.results(jobId, order, cursor, PAGE_SIZE, 0);
+            JsonNode page = api.results(jobId, order, cursor, PAGE_SIZE, 0, jobLog != null);
             failures += print(page);
             cursor = page.hasNonNull("next") ? page.get("next").asText() : cursor;
             // An empty page: nothing more is recorded yet (or, in input order, the next task's
@@ -67,7 +77,17 @@ final class ResultStream {
                 break;
             }
         }
-        return new JobEnd(view(jobId), failures);
+        JobView job = view(jobId);
+        logUnfinished(job);
+        return new JobEnd(job, failures);
+    }
+
+    /** The tasks of an ended job that never got an outcome: cancelled, in the job log. */
+    private void logUnfinished(JobView job) {
+        if (jobLog != null && job.ended() && job.total() != null) {
+            jobLog.cancelledRest(job.total());
+            jobLog.flush();
+        }
     }
 
     private long print(JsonNode page) {
@@ -81,8 +101,14 @@ final class ResultStream {
             if (printer.print(outcome)) {
                 failures++;
             }
+            if (jobLog != null) {
+                jobLog.write(outcome);
+            }
         }
         printer.flush();
+        if (jobLog != null) {
+            jobLog.flush();
+        }
         return failures;
     }
 

@@ -62,10 +62,21 @@ public final class ApiClient {
      * first), waiting up to {@code waitMs} on the server when none is ready yet.
      */
     public JsonNode results(String id, ResultOrder order, String after, int limit, long waitMs) {
+        return results(id, order, after, limit, waitMs, false);
+    }
+
+    /**
+     * Like {@link #results(String, ResultOrder, String, int, long)}; with {@code runs}, each item
+     * also says how its task ran ({@code "run": {worker, startedAtMs, finishedAtMs, attempt, exit}}).
+     */
+    public JsonNode results(String id, ResultOrder order, String after, int limit, long waitMs, boolean runs) {
         StringBuilder query = new StringBuilder("/api/jobs/").append(segment(id))
                 .append("/results?order=").append(order.apiName())
                 .append("&limit=").append(limit)
                 .append("&waitMs=").append(waitMs);
+        if (runs) {
+            query.append("&runs=true");
+        }
         if (after != null) {
             query.append("&after=").append(encode(after));
         }

@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /** The SQL of the {@code task_attempt} table. */
@@ -51,6 +53,24 @@ final class AttemptTable {
                 return r.next() ? Optional.of(new TaskAttempts(taskIndex, r.getInt(1), r.getInt(2), r.getString(3)))
                         : Optional.empty();
             }
+        }
+    }
+
+    /** The deaths recorded for the tasks {@code fromIndex ..< toIndex} of a job, in index order. */
+    List<TaskAttempts> inRange(Connection c, String jobId, long fromIndex, long toIndex) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT task_index, deaths, timeouts, last_exit "
+                + "FROM task_attempt WHERE job_id = ? AND task_index >= ? AND task_index < ? "
+                + "ORDER BY job_id, task_index")) {
+            s.setString(1, jobId);
+            s.setLong(2, fromIndex);
+            s.setLong(3, toIndex);
+            List<TaskAttempts> found = new ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    found.add(new TaskAttempts(r.getLong(1), r.getInt(2), r.getInt(3), r.getString(4)));
+                }
+            }
+            return found;
         }
     }
 

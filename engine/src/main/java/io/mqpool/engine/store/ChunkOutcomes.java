@@ -11,8 +11,15 @@ import java.util.List;
  *
  * @param completionSeq where the chunk stands in completion order (engine-wide, increasing)
  * @param outcomes one per task, as the worker sent them
+ * @param run where and when the chunk ran
  */
-public record ChunkOutcomes(int chunkNo, long firstIndex, int size, long completionSeq, EncodedOutcomes outcomes) {
+public record ChunkOutcomes(int chunkNo, long firstIndex, int size, long completionSeq, EncodedOutcomes outcomes,
+                            ChunkRun run) {
+
+    /** Outcomes of a chunk whose run is not known. */
+    public ChunkOutcomes(int chunkNo, long firstIndex, int size, long completionSeq, EncodedOutcomes outcomes) {
+        this(chunkNo, firstIndex, size, completionSeq, outcomes, ChunkRun.UNKNOWN);
+    }
 
     /**
      * The chunk's outcomes, one per task in index order.

@@ -264,11 +264,13 @@ final class ChunkTable {
     }
 
     private static final String OUTCOME_COLUMNS =
-            "chunk_no, first_index, size, failures, completion_seq, outcomes, outcomes_form";
+            "chunk_no, first_index, size, failures, completion_seq, outcomes, outcomes_form, worker_id, "
+                    + "started_at_ms, finished_at_ms";
 
     private static ChunkOutcomes outcomes(ResultSet r) throws SQLException {
+        ChunkRun run = new ChunkRun(r.getString(8), r.getObject(9, Long.class), r.getObject(10, Long.class));
         return new ChunkOutcomes(r.getInt(1), r.getLong(2), r.getInt(3), r.getLong(5),
-                encoded(r.getString(6), r.getInt(4), r.getString(7)));
+                encoded(r.getString(6), r.getInt(4), r.getString(7)), run);
     }
 
     private static EncodedOutcomes encoded(String json, int failures, String form) {

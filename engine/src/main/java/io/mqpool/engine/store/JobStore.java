@@ -230,6 +230,11 @@ public final class JobStore implements AutoCloseable {
         return database.read("read attempts of job " + jobId, c -> attempts.find(c, jobId, taskIndex));
     }
 
+    /** The worker deaths recorded against the tasks {@code fromIndex ..< toIndex}, in index order. */
+    public List<TaskAttempts> attempts(String jobId, long fromIndex, long toIndex) {
+        return database.read("read attempts of job " + jobId, c -> attempts.inRange(c, jobId, fromIndex, toIndex));
+    }
+
     /** Chunks {@code fromChunk ..} of a job with at least one failed task, in chunk order. */
     public List<FailedChunk> chunksWithFailures(String jobId, int fromChunk, int limit) {
         return database.read("read failed tasks of job " + jobId,

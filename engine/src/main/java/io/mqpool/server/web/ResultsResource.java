@@ -6,12 +6,18 @@ import io.mqpool.engine.ResultCursor;
 import io.mqpool.engine.events.JobSignal;
 import io.mqpool.engine.store.ChunkOutcomes;
 import io.mqpool.engine.store.JobRow;
+import io.mqpool.engine.store.TaskAttempts;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code GET /api/jobs/{id}/results?order=input|completion&only=failed&after=CURSOR&limit=N&waitMs=MS}.
+ * {@code GET /api/jobs/{id}/results?order=input|completion&only=failed&runs=true&after=CURSOR&limit=N&waitMs=MS}.
+ *
+ * <p>With {@code runs=true} each item also says how its task ran (worker, times, attempt, exit;
+ * see {@link ResultItem.Run}), for {@code mqpool results --joblog}.
  *
  * <p>The cursor is the next chunk number in input order and the last completion number in
  * completion order; clients treat it as opaque. With {@code waitMs} and nothing new, the handler
@@ -43,7 +49,8 @@ final class ResultsResource {
         int limit = Params.intParam(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
         int waitMs = Params.intParam(ctx, "waitMs", 0, 0, MAX_WAIT_MS);
         boolean onlyFailed = onlyFailed(ctx.queryParam("only"));
-        Query query = new Query(jobId, inputOrder, onlyFailed, after == null ? 0 : after, limit);
+        boolean runs = runs(ctx.queryParam("runs"));
+        Query query = new Query(jobId, inputOrder, onlyFailed, runs, after == null ? 0 : after, limit);
         JobRow job = views.require(jobId);
         ResultsPage page = read(job, query);
         if (page.results().isEmpty() && waitMs > 0 && !job.state().isFinished()) {
@@ -82,7 +89,7 @@ final class ResultsResource {
 
     /** One page of a job's outcomes, as {@code GET /api/jobs/{id}/results} reads it (for the job page). */
     ResultsPage page(JobRow job, boolean inputOrder, boolean onlyFailed, long after, int limit) {
-        return read(job, new Query(job.id(), inputOrder, onlyFailed, after, limit));
+        return read(job, new Query(job.id(), inputOrder, onlyFailed, false, after, limit));
     }
 
     private ResultsPage read(JobRow job, Query query) {
@@ -107,10 +114,35 @@ final class ResultsResource {
             reachedEnd = found.size() < chunks;
         }
         List<ResultItem> results = new ArrayList<>();
+        Map<Long, TaskAttempts> attempts = query.runs() ? attempts(job.id(), found) : null;
         for (ChunkOutcomes chunk : found) {
-            items.expand(job.id(), chunk, query.onlyFailed(), results);
+            items.expand(job.id(), chunk, query.onlyFailed(), attempts, results);
         }
         return new ResultsPage(results, next, finished && reachedEnd, job.state().name());
+    }
+
+    /** The deaths recorded against the tasks of {@code chunks}, by task index: one read for the page. */
+    private Map<Long, TaskAttempts> attempts(String jobId, List<ChunkOutcomes> chunks) {
+        Map<Long, TaskAttempts> byIndex = new HashMap<>();
+        if (chunks.isEmpty()) {
+            return byIndex;
+        }
+        long from = chunks.stream().mapToLong(ChunkOutcomes::firstIndex).min().getAsLong();
+        long to = chunks.stream().mapToLong(chunk -> chunk.firstIndex() + chunk.size()).max().getAsLong();
+        for (TaskAttempts attempt : engine.jobs().attempts(jobId, from, to)) {
+            byIndex.put(attempt.taskIndex(), attempt);
+        }
+        return byIndex;
+    }
+
+    private static boolean runs(String runs) {
+        if (runs == null || runs.isBlank() || runs.equals("false")) {
+            return false;
+        }
+        if (runs.equals("true")) {
+            return true;
+        }
+        throw ApiException.badRequest("query parameter 'runs' must be true or false, not '" + runs + "'");
     }
 
     private static boolean inputOrder(String order) {
@@ -133,6 +165,6 @@ final class ResultsResource {
         throw ApiException.badRequest("query parameter 'only' must be failed, not '" + only + "'");
     }
 
-    private record Query(String jobId, boolean inputOrder, boolean onlyFailed, long after, int limit) {
+    private record Query(String jobId, boolean inputOrder, boolean onlyFailed, boolean runs, long after, int limit) {
     }
 }
