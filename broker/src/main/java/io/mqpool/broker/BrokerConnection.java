@@ -10,7 +10,9 @@ import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import org.apache.activemq.artemis.api.core.client.ClientSessionFactory;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnection;
+import org.apache.activemq.artemis.spi.core.protocol.RemotingConnection;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
 /**
@@ -40,6 +42,7 @@ public final class BrokerConnection implements AutoCloseable {
     private final Connection connection;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final List<Consumer<JMSException>> lostListeners = new CopyOnWriteArrayList<>();
+    private volatile boolean lost;
 
     private BrokerConnection(ActiveMQConnectionFactory factory, Connection connection) {
         this.factory = factory;
@@ -162,8 +165,23 @@ public final class BrokerConnection implements AutoCloseable {
     private void failed(JMSException e) {
         // A failover that succeeded is reported too, as FAILOVER: the connection lives on.
         if (!ActiveMQConnection.EXCEPTION_FAILOVER.equals(e.getErrorCode())) {
+            lost = true;
             lostListeners.forEach(listener -> listener.accept(e));
         }
+    }
+
+    /**
+     * Whether the connection is up now: not closed, not lost for good, and not between a
+     * failure and a reconnection. Asks Artemis' client for the state it keeps; does not block
+     * and sends nothing.
+     */
+    public boolean isAlive() {
+        if (closed.get() || lost) {
+            return false;
+        }
+        ClientSessionFactory sessions = ((ActiveMQConnection) connection).getSessionFactory();
+        RemotingConnection link = sessions.getConnection();
+        return !sessions.isClosed() && link != null && !link.isDestroyed();
     }
 
     /**

@@ -8,6 +8,8 @@ import io.mqpool.engine.collect.ResultCollector;
 import io.mqpool.engine.dispatch.Dispatcher;
 import io.mqpool.engine.events.JobEvents;
 import io.mqpool.engine.events.JobSignal;
+import io.mqpool.engine.monitor.EngineMonitor;
+import io.mqpool.engine.monitor.MonitoredParts;
 import io.mqpool.engine.remote.RemoteHost;
 import io.mqpool.engine.remote.RemoteSupervisors;
 import io.mqpool.engine.retry.RetryHandler;
@@ -50,6 +52,7 @@ public final class Engine implements AutoCloseable {
     private final JobEvents events = new JobEvents();
     private final Clock clock;
     private final Shutdown shutdown = new Shutdown();
+    private final EngineMonitor monitor = new EngineMonitor();
     private EngineBroker broker;
     private JobStore store;
     private JobQueries queries;
@@ -176,7 +179,7 @@ public final class Engine implements AutoCloseable {
         int workers = settings.worker().count();
         dispatcher = shutdown.add("dispatcher", new Dispatcher(store, connection, Math.max(512, 8 * workers)));
         ResultCollector collector = shutdown.add("collector",
-                new ResultCollector(store, connection, dispatcher, events));
+                new ResultCollector(store, connection, dispatcher, events, monitor));
         collector.start();
         StateService stateService = shutdown.add("shared-state service", state.service(connection));
         stateService.start();
@@ -193,6 +196,8 @@ public final class Engine implements AutoCloseable {
         stuck = shutdown.add("stuck-job watch", StuckJobs.start(store, settings.jobs().stuckAfter(), clock));
         // Added last so it closes first: draining workers still have a collector to answer to.
         shutdown.add("workers", supervisor);
+        monitor.attach(new MonitoredParts(store.readings(), broker::queueDepth, broker::isConnected,
+                local::workers, local::restarts, remote::hosts));
         // Resumed jobs need no worker yet: their chunks wait in the broker meanwhile.
         JobResumer.resumeRunningJobs(store, dispatcher, deadlines);
     }
@@ -347,6 +352,11 @@ public final class Engine implements AutoCloseable {
     /** The running jobs that have had no progress for too long (see {@code jobs.stuck-after}), longest first. Does not block. */
     public List<StuckJob> stuckJobs() {
         return stuck.jobs();
+    }
+
+    /** The engine's metrics (to register on a Prometheus registry) and its health. */
+    public EngineMonitor monitor() {
+        return monitor;
     }
 
     public List<WorkerView> workers() {

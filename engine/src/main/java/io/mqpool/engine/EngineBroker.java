@@ -4,6 +4,7 @@ import io.mqpool.broker.BrokerConnection;
 import io.mqpool.broker.BrokerCredentials;
 import io.mqpool.broker.BrokerUrls;
 import io.mqpool.broker.EmbeddedBroker;
+import io.mqpool.broker.QueueBrowsing;
 import io.mqpool.broker.QueuedChunks;
 import io.mqpool.broker.RemoteQueuedChunks;
 import io.mqpool.config.BrokerSettings;
@@ -30,6 +31,8 @@ import org.slf4j.LoggerFactory;
 final class EngineBroker implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EngineBroker.class);
+    /** The most messages a queue's depth browses on a broker in another process, per scrape. */
+    static final int BROWSE_BOUND = 1000;
 
     private final String workerUrl;
     private final Path workerCredentialsFile;
@@ -174,6 +177,33 @@ final class EngineBroker implements AutoCloseable {
      */
     synchronized QueuedChunks queuedChunks() {
         return embedded != null ? Background.join(embedded) : new RemoteQueuedChunks(connection);
+    }
+
+    /**
+     * Messages on {@code queue}: the embedded broker counts them all at no cost; a broker in
+     * another process is browsed, which sees only undelivered messages and stops at
+     * {@value #BROWSE_BOUND}. Call after {@link #connection()}.
+     *
+     * @throws IllegalStateException if the broker cannot be asked
+     */
+    long queueDepth(String queue) {
+        CompletableFuture<EmbeddedBroker> local;
+        BrokerConnection remote;
+        synchronized (this) {
+            local = embedded;
+            remote = connection;
+        }
+        return local != null ? Background.join(local).messageCount(queue)
+                : new QueueBrowsing(remote, BROWSE_BOUND).waiting(queue);
+    }
+
+    /** Whether the engine's connection to the broker is up now; does not block. */
+    boolean isConnected() {
+        BrokerConnection current;
+        synchronized (this) {
+            current = connection;
+        }
+        return current != null && !closed.get() && current.isAlive();
     }
 
     /**

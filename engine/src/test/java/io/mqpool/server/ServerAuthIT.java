@@ -96,6 +96,23 @@ class ServerAuthIT {
     }
 
     @Test
+    void healthIsOpenToAllWhileMetricsNeedTheTokenLikeTheApi() {
+        Answer health = api.get("/api/health");
+        assertEquals(200, health.status(), health.body());
+        assertEquals("up", health.json().get("status").asText(), health.body());
+
+        Answer metrics = api.get("/metrics");
+        assertRefused(metrics, 401, "metrics without a token");
+        assertTrue(metrics.raw().headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer"));
+        Answer wrong = api.send(api.request("/metrics").header("Authorization", "Bearer " + token + "x").GET().build());
+        assertEquals(401, wrong.status(), wrong.body());
+        Answer scraped = withToken("/metrics");
+        assertEquals(200, scraped.status(), scraped.body());
+        PrometheusText page = PrometheusText.parse(scraped.body());
+        assertTrue(page.has("mqpool_tasks_done_total") && page.has("mqpool_jobs"), scraped.body());
+    }
+
+    @Test
     void withTheTokenAJobRunsOnWorkersThatLogInToTheBroker() {
         Answer submit = api.send(api.request("/api/jobs").header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")

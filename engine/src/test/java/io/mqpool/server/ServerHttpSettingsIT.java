@@ -40,6 +40,8 @@ class ServerHttpSettingsIT {
             assertRefused(api.post("/jobs", "task=compute_cube"), 403, "a page action");
 
             assertEquals(200, api.get("/api/tasks").status());
+            assertEquals(200, api.get("/api/health").status());
+            assertEquals(200, api.get("/metrics").status());
             assertEquals(200, api.get("/api/workers").status());
             assertEquals(1, api.get("/api/workers").json().size(), "the refused scale changed nothing");
             assertEquals(0, api.jobCount(), "a refused request stored a job");
@@ -57,6 +59,12 @@ class ServerHttpSettingsIT {
             assertEquals("/mqpool", status.json().get("basePath").asText(), status.body());
             assertFalse(status.json().get("readOnly").asBoolean(), status.body());
             assertEquals(404, api.get("/api/status").status(), "nothing is served outside the base path");
+            assertEquals(200, api.get("/mqpool/api/health").status());
+            assertEquals(404, api.get("/api/health").status());
+            Answer metrics = api.get("/mqpool/metrics");
+            assertEquals(200, metrics.status(), metrics.body());
+            assertTrue(PrometheusText.parse(metrics.body()).has("mqpool_tasks_done_total"), metrics.body());
+            assertEquals(404, api.get("/metrics").status());
             assertEquals(404, api.get("/api/jobs").status());
 
             Answer submit = api.post("/mqpool/api/jobs", "{\"task\": \"compute_cube\", \"args\": [2, 3]}");

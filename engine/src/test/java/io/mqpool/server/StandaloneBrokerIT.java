@@ -158,11 +158,16 @@ class StandaloneBrokerIT {
                     .get("id").asText();
             await().atMost(Duration.ofSeconds(30)).until(() -> api.job(jobId).get("running").asInt() == 1);
             await().atMost(Duration.ofSeconds(30)).until(() -> queued(connection, jobId) >= 20);
+            // The engine browses the remote broker's queues for /metrics, and health sees it up.
+            assertTrue(tasksQueued(api) >= 20, "the task queue's depth on the remote broker");
+            assertEquals("up", api.get("/api/health").json().get("status").asText());
 
             assertEquals(200, api.post("/api/jobs/" + jobId + "/cancel", "{}").status());
 
             api.awaitState(jobId, "CANCELLED", Duration.ofSeconds(30));
             await().atMost(Duration.ofSeconds(30)).until(() -> queued(connection, jobId) == 0);
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> tasksQueued(api) == 0);
             String log = Files.readString(data.resolve("mqpool.log"));
             String line = log.lines().filter(l -> l.contains("job " + jobId + " is CANCELLED")).findFirst()
                     .orElseThrow(() -> new AssertionError("no cancel line in " + log));
@@ -222,6 +227,12 @@ class StandaloneBrokerIT {
         assertTrue(seconds < 20, "refused after " + seconds + " s: " + String.join(" ", args));
         assertFalse(Files.exists(data.resolve("db")), "a job store was made");
         assertFalse(Files.exists(data.resolve("broker")), "a broker journal was made");
+    }
+
+    private static double tasksQueued(HttpApiClient api) {
+        HttpApiClient.Answer metrics = api.get("/metrics");
+        assertEquals(200, metrics.status(), metrics.body());
+        return PrometheusText.parse(metrics.body()).value("mqpool_queue_depth", Map.of("queue", "mqpool.tasks"));
     }
 
     private static ServerProcess startServer(Path data, int workers) {

@@ -80,7 +80,7 @@ final class StandbySuccessors {
             return false;
         }
         slot.process(successor);
-        slot.countRestart();
+        slots.countRestart(slot);
         CompletableFuture<Long> ready = successor.ready();
         boolean isReady = ready.isDone() && !ready.isCompletedExceptionally();
         // Not ready yet: its start is judged as for any restart, which moves it on from RESTARTING.

@@ -156,6 +156,17 @@ public final class Supervisor implements AutoCloseable {
     }
 
     /**
+     * How many times a worker was restarted since the supervisor started (after dying, being
+     * killed for a timeout or a job's end, or retiring), workers scaled away since included.
+     * Does not block.
+     */
+    public long restarts() {
+        synchronized (slots) {
+            return slots.restarts();
+        }
+    }
+
+    /**
      * How the worker running chunk {@code chunkNo} of job {@code jobId} last ended, if one died
      * or was killed while running it (not by {@link #close()} or {@link #terminate()}). Does
      * not block.

@@ -122,7 +122,7 @@ final class WorkerRestarts {
                 return;
             }
             slot.pendingRestart(null);
-            slot.countRestart();
+            slots.countRestart(slot);
             try {
                 launchInto(slot);
                 return;

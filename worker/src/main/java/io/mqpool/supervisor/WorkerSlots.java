@@ -19,6 +19,7 @@ final class WorkerSlots {
     private final EndedJobs endedJobs = new EndedJobs();
     private final String idPrefix;
     private int lastId;
+    private long restarts;
 
     /** @param idPrefix before each worker's number: {@code w} gives {@code w1}, {@code w2}, … */
     WorkerSlots(String idPrefix) {
@@ -116,6 +117,19 @@ final class WorkerSlots {
     List<WorkerProcess> aliveLaunched() {
         checkLocked();
         return everLaunched.stream().filter(WorkerProcess::isAlive).toList();
+    }
+
+    /** Counts a restart of {@code slot}'s worker, on the slot and in the total. Holds the lock. */
+    void countRestart(WorkerSlot slot) {
+        checkLocked();
+        slot.countRestart();
+        restarts++;
+    }
+
+    /** Restarts of every worker since the start, of slots removed since too. Holds the lock. */
+    long restarts() {
+        checkLocked();
+        return restarts;
     }
 
     EndedJobs endedJobs() {

@@ -119,6 +119,7 @@ class SupervisorIT {
     void aKilledWorkerIsRestartedUnderItsIdWithANewPid() throws Exception {
         Supervisor supervisor = started(1);
         long first = supervisor.workers().get(0).pid();
+        assertEquals(0, supervisor.restarts());
 
         ProcessHandle.of(first).orElseThrow().destroyForcibly();
 
@@ -129,6 +130,7 @@ class SupervisorIT {
         WorkerView restarted = supervisor.workers().get(0);
         assertEquals("w1", restarted.id());
         assertEquals(1, restarted.restarts());
+        assertEquals(1, supervisor.restarts(), "the supervisor's total counts it too");
         queues.send(new TaskChunk("job-2", 0, 0, 1, "worker_pid", "[0]", 0));
         ChunkResult result = queues.awaitResult(Duration.ofSeconds(10));
         assertEquals(restarted.pid(),

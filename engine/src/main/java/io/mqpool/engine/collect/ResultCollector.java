@@ -9,6 +9,7 @@ import io.mqpool.broker.SessionLoop;
 import io.mqpool.broker.WireCodec;
 import io.mqpool.engine.dispatch.Dispatcher;
 import io.mqpool.engine.events.JobEvents;
+import io.mqpool.engine.monitor.EngineMonitor;
 import io.mqpool.engine.store.FinishedJob;
 import io.mqpool.engine.store.JobStore;
 import io.mqpool.engine.store.RecordedBatch;
@@ -40,15 +41,19 @@ public final class ResultCollector extends SessionLoop {
     private final JobStore store;
     private final Dispatcher dispatcher;
     private final JobEvents events;
+    private final EngineMonitor monitor;
     private final WireCodec codec = new WireCodec();
     private MessageConsumer consumer;
     private DeadLetters deadLetters;
 
-    public ResultCollector(JobStore store, BrokerConnection connection, Dispatcher dispatcher, JobEvents events) {
+    /** @param monitor told of every chunk recorded for the first time (counters, histograms) */
+    public ResultCollector(JobStore store, BrokerConnection connection, Dispatcher dispatcher, JobEvents events,
+                           EngineMonitor monitor) {
         super(connection, "mqpool-collector", "recording results", Duration.ofMillis(PAUSE_AFTER_FAILURE_MILLIS));
         this.store = store;
         this.dispatcher = dispatcher;
         this.events = events;
+        this.monitor = monitor;
     }
 
     @Override
@@ -96,6 +101,10 @@ public final class ResultCollector extends SessionLoop {
     }
 
     private void announce(RecordedBatch batch) {
+        // Before the dispatcher hears of finished jobs, which drops their send times.
+        for (RecordedResult chunk : batch.recorded()) {
+            monitor.recorded(chunk, dispatcher.takeTimeSinceSent(chunk.jobId(), chunk.chunkNo()));
+        }
         if (batch.duplicates() > 0) {
             log.debug("dropped {} duplicate results", batch.duplicates());
         }

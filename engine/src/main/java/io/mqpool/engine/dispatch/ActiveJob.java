@@ -1,5 +1,8 @@
 package io.mqpool.engine.dispatch;
 
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -12,6 +15,12 @@ final class ActiveJob {
     private final ChunkSource source;
     private final AtomicInteger completed = new AtomicInteger();
     private final AtomicInteger taken = new AtomicInteger();
+    /**
+     * When each chunk in flight was sent (System.nanoTime), for the round-trip histogram: put by
+     * the dispatcher, taken by the collector. Bounded like the chunks in flight; chunks sent
+     * before a restart, or whose outcome comes by another way, leave with the job.
+     */
+    private final Map<Integer, Long> sentAtNanos = new ConcurrentHashMap<>();
     private volatile boolean limitLifted;
     private int sent;
     private boolean exhausted;
@@ -43,6 +52,17 @@ final class ActiveJob {
     /** Only the dispatcher thread calls this. */
     void sent(int count) {
         sent += count;
+    }
+
+    void sentAt(List<Integer> chunkNos, long nanos) {
+        for (Integer chunkNo : chunkNos) {
+            sentAtNanos.put(chunkNo, nanos);
+        }
+    }
+
+    /** When chunk {@code chunkNo} was sent, forgotten now; null if this dispatcher did not send it. */
+    Long takeSentAt(int chunkNo) {
+        return sentAtNanos.remove(chunkNo);
     }
 
     void completed(int count) {

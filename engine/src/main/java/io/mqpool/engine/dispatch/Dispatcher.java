@@ -106,6 +106,17 @@ public final class Dispatcher extends SessionLoop {
         }
     }
 
+    /**
+     * Nanoseconds since this dispatcher sent chunk {@code chunkNo} of job {@code jobId}, and
+     * forgets the send; -1 if it did not send it (sent before a restart, or the job is gone).
+     * Call once the chunk's outcomes are recorded. Does not block.
+     */
+    public long takeTimeSinceSent(String jobId, int chunkNo) {
+        ActiveJob job = jobs.get(jobId);
+        Long sentAt = job == null ? null : job.takeSentAt(chunkNo);
+        return sentAt == null ? -1 : System.nanoTime() - sentAt;
+    }
+
     /** Stops sending a job's chunks (it finished or was cancelled). */
     public void remove(String jobId) {
         jobs.remove(jobId);
@@ -125,6 +136,7 @@ public final class Dispatcher extends SessionLoop {
                 continue;
             }
             send(job, chunks);
+            job.sentAt(chunks.stream().map(StoredChunk::chunkNo).toList(), System.nanoTime());
             int lastSent = chunks.get(chunks.size() - 1).chunkNo() + 1;
             job.sent(chunks.size());
             // Only a hint for recovery: duplicate detection drops a chunk that is sent again.

@@ -25,10 +25,12 @@ public final class JobStore implements AutoCloseable {
     private final SharedArrays arrays;
     private final SharedLocks locks;
     private final SharedCollections collections;
+    private final StoreReadings readings;
 
-    private JobStore(Database database, Clock clock) {
+    private JobStore(Database database, StoreLocation location, Clock clock) {
         this.database = database;
         this.clock = clock;
+        this.readings = new StoreReadings(database, location, jobs);
         this.counters = new SharedCounters(database, clock);
         this.arrays = new SharedArrays(database, clock);
         this.locks = new SharedLocks(database, clock);
@@ -52,6 +54,11 @@ public final class JobStore implements AutoCloseable {
         return collections;
     }
 
+    /** Cheap readings for metrics and health: jobs per state, size on disk, a round trip. */
+    public StoreReadings readings() {
+        return readings;
+    }
+
     /** The shared locks' and semaphores' kinds and fences, kept in the same database. */
     public SharedLocks locks() {
         return locks;
@@ -68,7 +75,7 @@ public final class JobStore implements AutoCloseable {
      * @throws StoreException with a one-line reason if it cannot be reached or migrated
      */
     public static JobStore open(StoreLocation location, Clock clock) {
-        return new JobStore(Database.open(location), clock);
+        return new JobStore(Database.open(location), location, clock);
     }
 
     /** Stores a job and its first chunks (for a fully known input: all of them) together. */
@@ -149,7 +156,13 @@ public final class JobStore implements AutoCloseable {
                         .ifPresent(state -> finished.add(new FinishedJob(entry.getKey(), state)));
             }
             completionSeq.addAndGet(recorded.length);
-            return new RecordedBatch(newChunks, finished, duplicates);
+            List<RecordedResult> firstOutcomes = new ArrayList<>(recorded.length - duplicates);
+            for (int i = 0; i < recorded.length; i++) {
+                if (recorded[i]) {
+                    firstOutcomes.add(results.get(i));
+                }
+            }
+            return new RecordedBatch(newChunks, finished, duplicates, firstOutcomes);
         });
     }
 

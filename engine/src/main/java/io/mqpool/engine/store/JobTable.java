@@ -8,8 +8,10 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /** The SQL of the {@code job} table. */
@@ -54,6 +56,18 @@ final class JobTable {
              ResultSet rows = s.executeQuery()) {
             rows.next();
             return rows.getLong(1);
+        }
+    }
+
+    /** Jobs per state, in one query over the state index; states without a job are absent. */
+    Map<JobState, Long> countByState(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT state, COUNT(*) FROM job GROUP BY state");
+             ResultSet rows = s.executeQuery()) {
+            Map<JobState, Long> counts = new EnumMap<>(JobState.class);
+            while (rows.next()) {
+                counts.put(JobState.valueOf(rows.getString(1)), rows.getLong(2));
+            }
+            return counts;
         }
     }
 

@@ -9,7 +9,8 @@ import java.util.Map;
  * @param newChunksPerJob chunks recorded for the first time, per job
  * @param finished jobs this batch finished
  * @param duplicates results dropped because their chunk already had outcomes
+ * @param recorded the results recorded for the first time, in the order they came
  */
 public record RecordedBatch(Map<String, Integer> newChunksPerJob, List<FinishedJob> finished,
-                            int duplicates) {
+                            int duplicates, List<RecordedResult> recorded) {
 }

@@ -52,6 +52,8 @@ public final class HttpApi implements AutoCloseable {
         MetaResource meta = new MetaResource(engine, json, workers, version, http);
         StateResource state = new StateResource(engine, json);
         DeadLettersResource deadLetters = new DeadLettersResource(engine, json);
+        MetricsResource metrics = new MetricsResource(engine);
+        HealthResource health = new HealthResource(engine, json);
         ApiToken apiToken = new ApiToken(token, http.auth());
         ui = new WebUi(engine, new UiSettings(http.basePath(), http.readOnly()), version,
                 new ApiParts(json, validator, jobs, views, results, workers, retry), apiToken, http.tls().isPresent());
@@ -73,8 +75,9 @@ public final class HttpApi implements AutoCloseable {
             });
 
             // First of all: nothing is read, parsed or refused for a reason of its own before the token is checked.
+            // Health is open to all: it tells only up or down and why. /metrics needs the token like the API.
             config.routes.before(ctx -> {
-                if (!ui.isPublic(ctx)) {
+                if (!ui.isPublic(ctx) && !isHealth(ctx, http.basePath())) {
                     apiToken.check(ctx);
                 }
             });
@@ -84,6 +87,8 @@ public final class HttpApi implements AutoCloseable {
             }
             ui.routes(config.routes);
             config.routes.get("/api/status", meta::status);
+            config.routes.get(HealthResource.PATH, health::health);
+            config.routes.get("/metrics", metrics::scrape);
             config.routes.get("/api/tasks", meta::tasks);
             config.routes.post("/api/jobs", jobs::submit);
             config.routes.get("/api/jobs", jobs::list);
@@ -179,6 +184,12 @@ public final class HttpApi implements AutoCloseable {
             }
         }
         throw new ApiException(413, "the body is larger than " + MAX_BODY_BYTES / (1024 * 1024) + " MiB");
+    }
+
+    /** Whether the request is for {@code /api/health} (under the base path, if there is one). */
+    private static boolean isHealth(Context ctx, String basePath) {
+        String path = ctx.path();
+        return path.startsWith(basePath) && path.substring(basePath.length()).equals(HealthResource.PATH);
     }
 
     /** In read-only mode: anything but reading is refused before it reaches a handler. */

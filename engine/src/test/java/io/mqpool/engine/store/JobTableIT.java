@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -232,6 +233,28 @@ class JobTableIT {
         assertTrue(running.indexOf(first) < running.indexOf(second), running.toString());
         assertFalse(running.contains(ended));
         assertTrue(completed.contains(ended));
+    }
+
+    @Test
+    void theReadingsCountJobsPerStateInOneQueryAndReadTheSizeOnDiskAndAnswerAPing() {
+        // A database of its own: the shared one's H2 file sits in an earlier test's directory, gone by now.
+        StoreLocation location = kind.location(dir.resolve("readings"));
+        try (Database own = Database.open(location)) {
+            StoreReadings readings = new StoreReadings(own, location, jobs);
+            assertEquals(Map.of(), readings.jobsByState(), "no job, no state");
+            for (int i = 0; i < 3; i++) {
+                String id = "readings" + i;
+                own.inTransaction("store job " + id, c -> {
+                    jobs.insert(c, new NewJob(id, "echo", "MAP", 1, 0, 0, 2, false, 0, CREATED));
+                    return null;
+                });
+            }
+            boolean failed = own.inTransaction("fail a job", c -> jobs.move(c, "readings2", RUNNING, FAILED, NOW));
+            assertTrue(failed);
+            assertEquals(Map.of(RUNNING, 2L, FAILED, 1L), readings.jobsByState());
+            readings.ping();
+            assertTrue(readings.bytesOnDisk().orElseThrow() > 0, "the store has a size on disk");
+        }
     }
 
     private String newJob(Long totalTasks) {

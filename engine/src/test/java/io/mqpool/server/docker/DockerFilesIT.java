@@ -84,7 +84,7 @@ class DockerFilesIT {
         assertEquals(List.of("mqpool:mqpool"), user, "not root");
         assertEquals(List.of("/var/lib/mqpool"), image.finalStage("VOLUME"));
         assertEquals("/var/lib/mqpool", image.environment().get("MQPOOL_DATA"));
-        assertTrue(image.healthCheckCommand().contains("/api/status"), image.healthCheckCommand());
+        assertTrue(image.healthCheckCommand().contains("/api/health"), image.healthCheckCommand());
         assertEquals(List.of("/opt/mqpool/entrypoint.sh"), image.execForm("ENTRYPOINT"));
         assertTrue(image.finalStage("COPY").contains("--chmod=755 docker/entrypoint.sh /opt/mqpool/entrypoint.sh"));
 
