@@ -26,20 +26,21 @@ public record BenchSizes(int runs, int workers, int tasks, int chunksize1Tasks, 
     /**
      * Big jobs and one-task jobs submitted together to one engine.
      *
-     * @param bigJobs jobs of {@code bigTasks} tasks each, at {@code bigChunksize}
+     * @param bigJobs jobs of {@code bigTasks} tasks of {@code bigTaskMillis} each, at {@code bigChunksize}
      * @param smallJobs one-task jobs, submitted one every {@code smallEveryMillis} once the big ones are
      */
-    public record FairnessMix(int bigJobs, int bigTasks, int bigChunksize, int smallJobs, int smallEveryMillis) {
+    public record FairnessMix(int bigJobs, int bigTasks, int bigTaskMillis, int bigChunksize, int smallJobs,
+                              int smallEveryMillis) {
     }
 
     public static BenchSizes standard() {
         return new BenchSizes(3, Runtime.getRuntime().availableProcessors(), 100_000, 100_000, 2_000,
-                64, 50, true, 1_000_000, 1_000, 20_000, 10_000, new FairnessMix(16, 100_000, 100, 300, 10));
+                64, 50, true, 1_000_000, 1_000, 20_000, 10_000, new FairnessMix(16, 2_500, 1, 10, 300, 10));
     }
 
     public static BenchSizes tiny() {
         return new BenchSizes(2, 2, 2_000, 200, 50, 4, 20, false, 5_000, 100, 4_000, 400,
-                new FairnessMix(2, 2_000, 10, 20, 10));
+                new FairnessMix(2, 200, 1, 10, 20, 10));
     }
 
     public BenchSizes withRuns(int value) {
