@@ -26,6 +26,7 @@ enum SettingKey {
     WORKER_START_TIMEOUT("worker.start-timeout"),
     WORKER_MAX_RESTART_BACKOFF("worker.max-restart-backoff"),
     WORKER_MAX_START_FAILURES("worker.max-start-failures"),
+    JOBS_RETENTION("jobs.retention"),
     STORE_URL("store.url"),
     STORE_USER("store.user"),
     STORE_PASSWORD_FILE("store.password-file"),

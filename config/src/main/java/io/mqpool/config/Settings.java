@@ -8,9 +8,16 @@ import java.nio.file.Path;
  * @param dataDir where the broker journal, the database and the logs live
  * @param tasksDir where jars of user tasks are found
  * @param store where the job store lives: the data directory's H2 file unless a URL is given
+ * @param jobs what happens to jobs once they are finished
  */
 public record Settings(Path dataDir, Path tasksDir, BrokerSettings broker, WorkerSettings worker,
-                       HttpSettings http, StoreSettings store) {
+                       HttpSettings http, StoreSettings store, JobsSettings jobs) {
+
+    /** Settings with finished jobs kept as long as {@link JobsSettings#DEFAULT} says. */
+    public Settings(Path dataDir, Path tasksDir, BrokerSettings broker, WorkerSettings worker, HttpSettings http,
+                    StoreSettings store) {
+        this(dataDir, tasksDir, broker, worker, http, store, JobsSettings.DEFAULT);
+    }
 
     /** Settings with the store in the data directory. */
     public Settings(Path dataDir, Path tasksDir, BrokerSettings broker, WorkerSettings worker, HttpSettings http) {

@@ -181,6 +181,7 @@ public final class Engine implements AutoCloseable {
         RetryHandler retries = shutdown.add("retry handler", new RetryHandler(store, connection,
                 (jobId, chunkNo) -> local.deathOf(jobId, chunkNo).or(() -> remote.deathOf(jobId, chunkNo))));
         retries.start();
+        shutdown.add("retention sweeper", new RetentionSweeper(store, settings.jobs().retention())).start();
         dispatcher.start();
         submitter = new JobSubmitter(store, dispatcher, events, deadlines, clock);
         ender = new JobEnder(store, dispatcher, broker.queuedChunks(), supervisor, events, deadlines);
