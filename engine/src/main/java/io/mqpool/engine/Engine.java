@@ -291,7 +291,8 @@ public final class Engine implements AutoCloseable {
 
     /**
      * Deletes a finished job and everything stored of it (chunks, arguments, outcomes, attempts)
-     * at once. A running job is left alone.
+     * now, rather than when its retention ends; a big job's chunks a bounded number to a
+     * transaction (see {@link JobStore#delete}). A running job is left alone. Blocks on the store.
      */
     public JobDeletion delete(String jobId) {
         return store.delete(jobId);
