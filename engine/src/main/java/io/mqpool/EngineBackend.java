@@ -211,7 +211,8 @@ final class EngineBackend implements PoolBackend {
         return new JobSpec(task.name(), mode, options.chunksize(), millis(options.taskTimeout()),
                 millis(options.jobTimeout()), options.retries(),
                 options.maxInFlight() == null ? 0 : options.maxInFlight(),
-                Boolean.TRUE.equals(options.retryTimeouts()));
+                Boolean.TRUE.equals(options.retryTimeouts()),
+                options.retention() == null ? null : options.retention().toMillis());
     }
 
     private static long millis(Duration duration) {

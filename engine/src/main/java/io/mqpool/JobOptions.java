@@ -24,9 +24,18 @@ import java.time.Duration;
  * @param retryTimeouts whether a task that ran past its task timeout is tried again (up to
  *     {@code retries}, like a task whose worker died); unset or false, it fails at once with
  *     {@code TaskTimeoutException}, as under Celery's hard time limit
+ * @param retention how long the job and its outcomes are kept once it has finished, after which
+ *     the engine deletes them; {@link Duration#ZERO} keeps them forever. Unset: the setting
+ *     {@code jobs.retention} (7 days unless set)
  */
 public record JobOptions(Integer chunksize, Duration taskTimeout, Duration jobTimeout, Integer retries,
-                         Integer maxInFlight, Boolean retryTimeouts) {
+                         Integer maxInFlight, Boolean retryTimeouts, Duration retention) {
+
+    /** Options whose job is kept as long as the setting {@code jobs.retention} says. */
+    public JobOptions(Integer chunksize, Duration taskTimeout, Duration jobTimeout, Integer retries,
+                      Integer maxInFlight, Boolean retryTimeouts) {
+        this(chunksize, taskTimeout, jobTimeout, retries, maxInFlight, retryTimeouts, null);
+    }
 
     static final int DEFAULT_RETRIES = 2;
 
@@ -42,6 +51,10 @@ public record JobOptions(Integer chunksize, Duration taskTimeout, Duration jobTi
         if (maxInFlight != null && maxInFlight < 1) {
             throw new IllegalArgumentException("maxInFlight must be at least 1, got " + maxInFlight);
         }
+        if (retention != null && retention.isNegative()) {
+            throw new IllegalArgumentException("retention must not be negative (0 keeps the job forever), got "
+                    + retention);
+        }
     }
 
     private static void requirePositive(String name, Duration value) {
@@ -52,33 +65,42 @@ public record JobOptions(Integer chunksize, Duration taskTimeout, Duration jobTi
 
     /** Nothing set: every value comes from the pool's defaults. */
     public static JobOptions defaults() {
-        return new JobOptions(null, null, null, null, null, null);
+        return new JobOptions(null, null, null, null, null, null, null);
     }
 
     public JobOptions withChunksize(int value) {
-        return new JobOptions(value, taskTimeout, jobTimeout, retries, maxInFlight, retryTimeouts);
+        return new JobOptions(value, taskTimeout, jobTimeout, retries, maxInFlight, retryTimeouts, retention);
     }
 
     public JobOptions withTaskTimeout(Duration value) {
-        return new JobOptions(chunksize, value, jobTimeout, retries, maxInFlight, retryTimeouts);
+        return new JobOptions(chunksize, value, jobTimeout, retries, maxInFlight, retryTimeouts, retention);
     }
 
     public JobOptions withJobTimeout(Duration value) {
-        return new JobOptions(chunksize, taskTimeout, value, retries, maxInFlight, retryTimeouts);
+        return new JobOptions(chunksize, taskTimeout, value, retries, maxInFlight, retryTimeouts, retention);
     }
 
     public JobOptions withRetries(int value) {
-        return new JobOptions(chunksize, taskTimeout, jobTimeout, value, maxInFlight, retryTimeouts);
+        return new JobOptions(chunksize, taskTimeout, jobTimeout, value, maxInFlight, retryTimeouts, retention);
     }
 
     /** See {@link #maxInFlight()}. */
     public JobOptions withMaxInFlight(int value) {
-        return new JobOptions(chunksize, taskTimeout, jobTimeout, retries, value, retryTimeouts);
+        return new JobOptions(chunksize, taskTimeout, jobTimeout, retries, value, retryTimeouts, retention);
     }
 
     /** See {@link #retryTimeouts()}. */
     public JobOptions withRetryTimeouts(boolean value) {
-        return new JobOptions(chunksize, taskTimeout, jobTimeout, retries, maxInFlight, value);
+        return new JobOptions(chunksize, taskTimeout, jobTimeout, retries, maxInFlight, value, retention);
+    }
+
+    /**
+     * See {@link #retention()}: the job and its outcomes are deleted this long after it finished;
+     * {@link Duration#ZERO} keeps them forever. Not for {@link Pool#threads threads}, which keep
+     * nothing once the pool is closed.
+     */
+    public JobOptions withRetention(Duration value) {
+        return new JobOptions(chunksize, taskTimeout, jobTimeout, retries, maxInFlight, retryTimeouts, value);
     }
 
     /** These options, with every unset value taken from {@code fallback}. */
@@ -88,6 +110,7 @@ public record JobOptions(Integer chunksize, Duration taskTimeout, Duration jobTi
                 jobTimeout != null ? jobTimeout : fallback.jobTimeout,
                 retries != null ? retries : fallback.retries,
                 maxInFlight != null ? maxInFlight : fallback.maxInFlight,
-                retryTimeouts != null ? retryTimeouts : fallback.retryTimeouts);
+                retryTimeouts != null ? retryTimeouts : fallback.retryTimeouts,
+                retention != null ? retention : fallback.retention);
     }
 }

@@ -27,6 +27,17 @@ class JobOptionsTest {
     }
 
     @Test
+    void aRetentionIsKeptThroughOtherOptionsAndTakenFromTheFallbackWhenUnset() {
+        JobOptions own = JobOptions.defaults().withRetention(Duration.ofHours(12)).withChunksize(2).withRetries(1);
+        assertEquals(Duration.ofHours(12), own.retention());
+        assertEquals(Duration.ZERO, JobOptions.defaults().orElse(JobOptions.defaults().withRetention(Duration.ZERO))
+                .retention());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> JobOptions.defaults().withRetention(Duration.ofSeconds(-1)));
+        assertEquals("retention must not be negative (0 keeps the job forever), got PT-1S", e.getMessage());
+    }
+
+    @Test
     void aZeroTimeoutIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> JobOptions.defaults().withTaskTimeout(Duration.ZERO));
         assertThrows(IllegalArgumentException.class, () -> JobOptions.defaults().withChunksize(0));

@@ -8,20 +8,20 @@ import java.util.regex.Pattern;
 
 /**
  * The one place durations are read and written: the forms users type ({@code 250ms},
- * {@code 30s}, {@code 5m}, {@code 2h}, or a bare number of seconds), the rounded form people
+ * {@code 30s}, {@code 5m}, {@code 2h}, {@code 7d}, or a bare number of seconds), the rounded form people
  * read in tables and progress bars, and the exact form of log and error messages. Shared by
  * the settings, the CLI, the web pages and the supervisor.
  */
 public final class Durations {
 
-    private static final Pattern DURATION = Pattern.compile("(\\d{1,18})(ms|s|m|h)?");
+    private static final Pattern DURATION = Pattern.compile("(\\d{1,18})(ms|s|m|h|d)?");
 
     private Durations() {
     }
 
     /**
-     * Parses a duration such as {@code 500ms}, {@code 30s}, {@code 5m}, {@code 2h} or {@code 45}
-     * (seconds). Does not block.
+     * Parses a duration such as {@code 500ms}, {@code 30s}, {@code 5m}, {@code 2h}, {@code 7d} or
+     * {@code 45} (seconds). Does not block.
      *
      * @throws IllegalArgumentException if the text is not such a duration (negative ones
      *     included), with a one-line message that shows the accepted forms
@@ -43,6 +43,8 @@ public final class Durations {
                     return Duration.ofMinutes(amount);
                 case "h":
                     return Duration.ofHours(amount);
+                case "d":
+                    return Duration.ofDays(amount);
                 default:
                     return Duration.ofSeconds(amount);
             }

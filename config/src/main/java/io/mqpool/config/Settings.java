@@ -8,12 +8,12 @@ import java.nio.file.Path;
  * @param dataDir where the broker journal, the database and the logs live
  * @param tasksDir where jars of user tasks are found
  * @param store where the job store lives: the data directory's H2 file unless a URL is given
- * @param jobs how running jobs are watched
+ * @param jobs how running jobs are watched, and what happens to them once they are finished
  */
 public record Settings(Path dataDir, Path tasksDir, BrokerSettings broker, WorkerSettings worker,
                        HttpSettings http, StoreSettings store, JobsSettings jobs) {
 
-    /** Settings with the default watch of jobs. */
+    /** Settings with the default watch and retention of jobs ({@link JobsSettings#DEFAULTS}). */
     public Settings(Path dataDir, Path tasksDir, BrokerSettings broker, WorkerSettings worker, HttpSettings http,
                     StoreSettings store) {
         this(dataDir, tasksDir, broker, worker, http, store, JobsSettings.DEFAULTS);

@@ -175,6 +175,7 @@ public final class SettingsLoader {
         put(defaults, SettingKey.WORKER_MAX_RESTART_BACKOFF, "5s");
         put(defaults, SettingKey.JOBS_STUCK_AFTER, "10m");
         put(defaults, SettingKey.WORKER_MAX_START_FAILURES, "3");
+        put(defaults, SettingKey.JOBS_RETENTION, "7d");
         put(defaults, SettingKey.HTTP_BIND, "127.0.0.1");
         put(defaults, SettingKey.HTTP_PORT, "8080");
         put(defaults, SettingKey.HTTP_READ_ONLY, "false");
@@ -278,7 +279,8 @@ public final class SettingsLoader {
                 given(r, SettingKey.STORE_USER) ? Optional.of(r.text(SettingKey.STORE_USER)) : Optional.empty(),
                 given(r, SettingKey.STORE_PASSWORD_FILE) ? Optional.of(r.path(SettingKey.STORE_PASSWORD_FILE))
                         : Optional.empty());
-        JobsSettings jobs = new JobsSettings(r.duration(SettingKey.JOBS_STUCK_AFTER, Duration.ofMillis(1)));
+        JobsSettings jobs = new JobsSettings(r.duration(SettingKey.JOBS_RETENTION, Duration.ZERO,
+                "12h or 7d (0 keeps finished jobs forever)"), r.duration(SettingKey.JOBS_STUCK_AFTER, Duration.ofMillis(1)));
         return new Settings(data, tasksDir, broker, worker, http, store, jobs);
     }
 

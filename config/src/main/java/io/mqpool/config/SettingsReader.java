@@ -44,12 +44,17 @@ final class SettingsReader {
 
     /** A duration of at least {@code min}. */
     Duration duration(SettingKey key, Duration min) {
+        return duration(key, min, "500ms, 30s or 5m");
+    }
+
+    /** A duration of at least {@code min}; a bad one is refused showing {@code examples}. */
+    Duration duration(SettingKey key, Duration min, String examples) {
         RawSetting raw = raw(key);
         Duration value;
         try {
             value = Durations.parse(raw.value());
         } catch (IllegalArgumentException e) {
-            throw invalid(key, "must be a duration such as 500ms, 30s or 5m, got '"
+            throw invalid(key, "must be a duration such as " + examples + ", got '"
                     + raw.value() + "'");
         }
         if (value.compareTo(min) < 0) {

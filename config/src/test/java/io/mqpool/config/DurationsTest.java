@@ -16,13 +16,14 @@ class DurationsTest {
         assertEquals(Duration.ofSeconds(30), Durations.parse("30s"));
         assertEquals(Duration.ofMinutes(5), Durations.parse("5m"));
         assertEquals(Duration.ofHours(2), Durations.parse("2h"));
+        assertEquals(Duration.ofDays(7), Durations.parse("7d"));
         assertEquals(Duration.ofSeconds(45), Durations.parse("45"));
         assertEquals(Duration.ofSeconds(7), Durations.parse(" 7s "));
         assertEquals(Duration.ZERO, Durations.parse("0"));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"5x", "", "-1s", "1.5s", "s", "10 s", "3d"})
+    @ValueSource(strings = {"5x", "", "-1s", "1.5s", "s", "10 s", "3w"})
     void rejectsAnythingElseWithAOneLineHint(String text) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Durations.parse(text));
         assertEquals("'" + text + "' is not a duration; use e.g. 500ms, 30s, 5m", e.getMessage());

@@ -118,7 +118,7 @@ class SettingsLoaderTest {
                 + "broker.max-delivery-attempts, broker.auth, broker.tls.keystore, broker.tls.keystore-password, "
                 + "broker.url, broker.credentials-file, worker.java, worker.jvm-options, worker.classpath, "
                 + "worker.start-timeout, worker.max-restart-backoff, worker.max-start-failures, "
-                + "store.url, store.user, store.password-file, jobs.stuck-after, "
+                + "jobs.retention, jobs.stuck-after, store.url, store.user, store.password-file, "
                 + "http.bind, http.port, http.read-only, http.base-path, http.auth, http.tls.keystore, "
                 + "http.tls.keystore-password, server, token, token-file", failure(Map.of(), Map.of("x", "1")));
     }
@@ -145,6 +145,8 @@ class SettingsLoaderTest {
         "worker.start-timeout | 5x | setting worker.start-timeout must be a duration such as 500ms, 30s or 5m, got '5x' (from flag)",
         "worker.start-timeout | 0 | setting worker.start-timeout must be at least 1ms, got '0' (from flag)",
         "worker.max-restart-backoff | soon | setting worker.max-restart-backoff must be a duration such as 500ms, 30s or 5m, got 'soon' (from flag)",
+        "jobs.retention | a week | setting jobs.retention must be a duration such as 12h or 7d (0 keeps finished jobs forever), got 'a week' (from flag)",
+        "jobs.retention | -1d | setting jobs.retention must be a duration such as 12h or 7d (0 keeps finished jobs forever), got '-1d' (from flag)",
         "http.port | 99999 | setting http.port must be between 0 and 65535, got 99999 (from flag)",
         "http.bind | ' ' | setting http.bind must not be empty (from flag)",
         "http.read-only | yes | setting http.read-only must be true or false, got 'yes' (from flag)",
@@ -157,6 +159,13 @@ class SettingsLoaderTest {
     })
     void aBadFlagFailsNamingTheSettingRangeValueAndSource(String key, String value, String message) {
         assertEquals(message, failure(Map.of(), Map.of(key, value)));
+    }
+
+    @Test
+    void finishedJobsAreKeptSevenDaysUnlessTheSettingSaysOtherwise() {
+        assertEquals(Duration.ofDays(7), load(Map.of(), Map.of()).jobs().retention());
+        assertEquals(Duration.ofHours(36), load(Map.of("MQPOOL_JOBS_RETENTION", "36h"), Map.of()).jobs().retention());
+        assertTrue(load(Map.of(), Map.of("jobs.retention", "0")).jobs().keepsForever());
     }
 
     @Test

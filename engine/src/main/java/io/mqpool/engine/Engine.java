@@ -190,6 +190,7 @@ public final class Engine implements AutoCloseable {
         RetryHandler retries = shutdown.add("retry handler", new RetryHandler(store, connection,
                 (jobId, chunkNo) -> local.deathOf(jobId, chunkNo).or(() -> remote.deathOf(jobId, chunkNo))));
         retries.start();
+        shutdown.add("retention sweeper", new RetentionSweeper(store, settings.jobs().retention())).start();
         dispatcher.start();
         submitter = new JobSubmitter(store, dispatcher, events, deadlines, clock);
         ender = new JobEnder(store, dispatcher, broker.queuedChunks(), supervisor, events, deadlines);
@@ -302,7 +303,8 @@ public final class Engine implements AutoCloseable {
 
     /**
      * Deletes a finished job and everything stored of it (chunks, arguments, outcomes, attempts)
-     * at once. A running job is left alone.
+     * now, rather than when its retention ends; a big job's chunks a bounded number to a
+     * transaction (see {@link JobStore#delete}). A running job is left alone. Blocks on the store.
      */
     public JobDeletion delete(String jobId) {
         return store.delete(jobId);

@@ -11,9 +11,19 @@ import java.util.Objects;
  *     no limit of its own
  * @param retryTimeouts whether a task past its task timeout is tried again, up to
  *     {@code retries}; else it fails at once
+ * @param retentionMillis how long the job is kept once it has finished: 0 forever, null as the
+ *     server's {@code jobs.retention} says
  */
 public record JobSpec(String taskName, JobMode mode, int chunksize, long taskTimeoutMillis,
-                      long jobTimeoutMillis, int retries, int maxInFlight, boolean retryTimeouts) {
+                      long jobTimeoutMillis, int retries, int maxInFlight, boolean retryTimeouts,
+                      Long retentionMillis) {
+
+    /** A job kept as long as the server's {@code jobs.retention} says. */
+    public JobSpec(String taskName, JobMode mode, int chunksize, long taskTimeoutMillis, long jobTimeoutMillis,
+                   int retries, int maxInFlight, boolean retryTimeouts) {
+        this(taskName, mode, chunksize, taskTimeoutMillis, jobTimeoutMillis, retries, maxInFlight, retryTimeouts,
+                null);
+    }
 
     public JobSpec {
         Objects.requireNonNull(taskName, "taskName");
@@ -32,6 +42,9 @@ public record JobSpec(String taskName, JobMode mode, int chunksize, long taskTim
         }
         if (maxInFlight < 0) {
             throw new IllegalArgumentException("maxInFlight must be at least 1, got " + maxInFlight);
+        }
+        if (retentionMillis != null && retentionMillis < 0) {
+            throw new IllegalArgumentException("retention must not be negative, got " + retentionMillis + " ms");
         }
     }
 

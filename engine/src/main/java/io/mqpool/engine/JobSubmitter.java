@@ -87,6 +87,6 @@ final class JobSubmitter {
     private NewJob newJob(String id, JobSpec spec, String retryOf, String sourceIndexesJson) {
         return new NewJob(id, spec.taskName(), spec.mode().name(), spec.chunksize(), spec.taskTimeoutMillis(),
                 spec.jobTimeoutMillis(), spec.retries(), spec.retryTimeouts(), spec.maxInFlight(),
-                clock.instant(), retryOf, sourceIndexesJson);
+                clock.instant(), retryOf, sourceIndexesJson, spec.retentionMillis());
     }
 }

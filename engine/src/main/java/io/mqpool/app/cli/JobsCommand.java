@@ -9,7 +9,9 @@ import picocli.CommandLine.Option;
 /** {@code mqpool jobs}: a table of jobs, newest first. */
 @Command(name = "jobs", mixinStandardHelpOptions = true,
         description = "Lists jobs, newest first: id, task, state, done/total, failed, created.",
-        footer = {"", "Example:", "  mqpool jobs --state RUNNING", "  mqpool jobs --limit 100 --json"})
+        subcommands = JobsDeleteCommand.class,
+        footer = {"", "Example:", "  mqpool jobs --state RUNNING", "  mqpool jobs --limit 100 --json",
+            "  mqpool jobs delete 7f3c2a"})
 final class JobsCommand extends ClientCommand {
 
     @Option(names = "--state", paramLabel = "STATE",

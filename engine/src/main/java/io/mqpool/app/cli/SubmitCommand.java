@@ -70,6 +70,11 @@ final class SubmitCommand extends ClientCommand {
             description = "At most N of the job's tasks on workers at once (rounded up to whole chunks).")
     Integer maxInFlight;
 
+    @Option(names = "--retention", paramLabel = "D",
+            description = "Keep the finished job this long, such as 12h or 30d; 0 keeps it forever "
+                    + "(default: the server's jobs.retention).")
+    String retention;
+
     @Option(names = "--wait", description = "Watch the job and print its results.")
     boolean await;
 
@@ -126,6 +131,7 @@ final class SubmitCommand extends ClientCommand {
             body.put("chunksize", chunksize);
         }
         putDuration(body, "taskTimeout", "--task-timeout", taskTimeout);
+        putDuration(body, "retention", "--retention", retention);
         putDuration(body, "timeout", "--timeout", timeout);
         if (retries != null) {
             body.put("retries", retries);

@@ -110,6 +110,16 @@ public final class ApiClient {
         return http.get("/api/state/" + segment(name) + kindQuery(kind), Duration.ZERO);
     }
 
+    /**
+     * Deletes a finished job and everything of it ({@code DELETE /api/jobs/{id}}). Blocks until
+     * the server answers.
+     *
+     * @throws ApiRefusedException 409 while the job runs, 404 for no such job
+     */
+    public void deleteJob(String id) {
+        http.delete("/api/jobs/" + segment(id));
+    }
+
     /** {@code DELETE /api/state/{name}}, of {@code kind} when it is not null. */
     public void deleteState(String name, String kind) {
         http.delete("/api/state/" + segment(name) + kindQuery(kind));

@@ -263,6 +263,34 @@ final class ChunkTable {
         }
     }
 
+    /**
+     * Deletes the first chunks of a job, at most {@code limit} of them, by their numbers, which run
+     * from 0 without gaps: one bounded step of deleting a big job.
+     *
+     * @return how many were deleted; fewer than {@code limit} once none are left
+     */
+    int deleteFirstOfJob(Connection c, String jobId, int limit) throws SQLException {
+        Integer first;
+        try (PreparedStatement s = c.prepareStatement("SELECT MIN(chunk_no) FROM chunk WHERE job_id = ?")) {
+            s.setString(1, jobId);
+            try (ResultSet rows = s.executeQuery()) {
+                rows.next();
+                int min = rows.getInt(1);
+                first = rows.wasNull() ? null : min;
+            }
+        }
+        if (first == null) {
+            return 0;
+        }
+        try (PreparedStatement s = c.prepareStatement(
+                "DELETE FROM chunk WHERE job_id = ? AND chunk_no >= ? AND chunk_no < ?")) {
+            s.setString(1, jobId);
+            s.setInt(2, first);
+            s.setInt(3, (int) Math.min(Integer.MAX_VALUE, (long) first + limit));
+            return s.executeUpdate();
+        }
+    }
+
     private static final String OUTCOME_COLUMNS =
             "chunk_no, first_index, size, failures, completion_seq, outcomes, outcomes_form, worker_id, "
                     + "started_at_ms, finished_at_ms";

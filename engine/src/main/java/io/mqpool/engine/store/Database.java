@@ -14,9 +14,15 @@ import java.sql.SQLException;
 final class Database implements AutoCloseable {
 
     private final HikariDataSource dataSource;
+    private final Dialect dialect;
 
-    private Database(HikariDataSource dataSource) {
+    private Database(HikariDataSource dataSource, Dialect dialect) {
         this.dataSource = dataSource;
+        this.dialect = dialect;
+    }
+
+    Dialect dialect() {
+        return dialect;
     }
 
     /**
@@ -54,7 +60,7 @@ final class Database implements AutoCloseable {
         } catch (RuntimeException e) {
             throw new StoreException("cannot open the store at " + location + ": " + rootMessage(e), e);
         }
-        Database database = new Database(dataSource);
+        Database database = new Database(dataSource, dialect);
         try {
             Schema.bringUpToDate(dataSource, dialect);
         } catch (RuntimeException e) {

@@ -13,12 +13,14 @@ import java.time.Instant;
  * @param retryTimeouts whether a task past its task timeout is tried again, up to {@code retries}
  * @param maxInFlight the job's own bound on tasks ahead at once; 0 for none
  * @param retryOf the job whose failed tasks this one runs again; null for a fresh job
+ * @param retentionMillis how long the job is kept once finished, its own; 0 forever, null for
+ *     the server's setting
  */
 public record JobRow(String id, String taskName, String mode, JobState state, int chunksize,
                      long taskTimeoutMillis, long jobTimeoutMillis, int retries, Long totalTasks,
                      Integer totalChunks, int chunksSent, long tasksDone, long tasksFailed,
                      Instant createdAt, Instant finishedAt, long seq, boolean retryTimeouts,
-                     int maxInFlight, String retryOf) {
+                     int maxInFlight, String retryOf, Long retentionMillis) {
 
     /** True once the input has been read to its end and every task has an outcome. */
     public boolean allTasksDone() {

@@ -2,6 +2,7 @@ package io.mqpool.engine.store;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +15,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@link StoreException} when it fails; each runs in one transaction.
  */
 public final class JobStore implements AutoCloseable {
+
+    /** Chunks deleted in one transaction when a job is deleted. */
+    static final int CHUNKS_PER_TRANSACTION = 1000;
 
     private final Database database;
     private final Clock clock;
@@ -292,10 +296,26 @@ public final class JobStore implements AutoCloseable {
     }
 
     /**
-     * Deletes a finished job and everything stored of it (chunks, arguments, outcomes, attempts)
-     * in one transaction. A running job is left alone.
+     * Deletes a finished job and everything stored of it (chunks, arguments, outcomes, attempts).
+     * A running job is left alone. A big job's chunks go first, {@value #CHUNKS_PER_TRANSACTION}
+     * to a transaction, so that no transaction holds the store for long; the job's row goes last,
+     * with its attempts, so a deletion cut short by a crash leaves the job, finished, to be
+     * deleted again.
      */
     public JobDeletion delete(String jobId) {
+        Optional<JobRow> job = job(jobId);
+        if (job.isEmpty()) {
+            return JobDeletion.UNKNOWN;
+        }
+        if (!job.get().state().isFinished()) {
+            return JobDeletion.RUNNING;
+        }
+        // A finished job stays finished (its state is final), so its chunks may go before its row.
+        int deleted;
+        do {
+            deleted = database.inTransaction("delete chunks of job " + jobId,
+                    c -> chunks.deleteFirstOfJob(c, jobId, CHUNKS_PER_TRANSACTION));
+        } while (deleted > 0);
         return database.inTransaction("delete job " + jobId, c -> {
             if (!jobs.deleteUnlessRunning(c, jobId)) {
                 return jobs.find(c, jobId).isPresent() ? JobDeletion.RUNNING : JobDeletion.UNKNOWN;
@@ -303,6 +323,38 @@ public final class JobStore implements AutoCloseable {
             chunks.deleteJob(c, jobId);
             attempts.deleteJob(c, jobId);
             return JobDeletion.DELETED;
+        });
+    }
+
+    /**
+     * Deletes up to {@code maxJobs} finished jobs whose retention has passed, as {@link #delete}
+     * does, those that finished first first. A job's retention is its own if it carries one, else
+     * {@code defaultRetention}; zero keeps a job forever. Measured from the job's finish time, by
+     * this store's clock.
+     *
+     * @return the ids of the jobs deleted
+     */
+    public List<String> deleteExpired(Duration defaultRetention, int maxJobs) {
+        long now = clock.millis();
+        List<String> expired = database.read("find expired jobs",
+                c -> jobs.expired(c, defaultRetention.toMillis(), now, maxJobs));
+        List<String> deleted = new ArrayList<>();
+        for (String id : expired) {
+            if (delete(id) == JobDeletion.DELETED) {
+                deleted.add(id);
+            }
+        }
+        return deleted;
+    }
+
+    /**
+     * Lets the database give the space of deleted rows back to new ones where it does not do so
+     * by itself (see {@link Dialect#reclaimSpace}). Blocks for up to a few hundred milliseconds.
+     */
+    public void reclaimSpace() {
+        database.read("reclaim the space of deleted jobs", c -> {
+            database.dialect().reclaimSpace(c);
+            return null;
         });
     }
 

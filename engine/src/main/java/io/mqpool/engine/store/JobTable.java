@@ -19,12 +19,12 @@ final class JobTable {
 
     private static final String COLUMNS = "id, task_name, mode, state, chunksize, task_timeout_ms, "
             + "job_timeout_ms, retries, total_tasks, total_chunks, chunks_sent, tasks_done, "
-            + "tasks_failed, created_at, finished_at, seq, retry_timeouts, max_in_flight, retry_of";
+            + "tasks_failed, created_at, finished_at, seq, retry_timeouts, max_in_flight, retry_of, retention_ms";
 
     void insert(Connection c, NewJob job) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO job (id, task_name, mode, state, "
                 + "chunksize, task_timeout_ms, job_timeout_ms, retries, created_at, retry_timeouts, "
-                + "max_in_flight, retry_of, source_indexes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "max_in_flight, retry_of, source_indexes, retention_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             s.setString(1, job.id());
             s.setString(2, job.taskName());
             s.setString(3, job.mode());
@@ -38,6 +38,7 @@ final class JobTable {
             s.setInt(11, job.maxInFlight());
             s.setString(12, job.retryOf());
             s.setString(13, job.sourceIndexesJson());
+            s.setObject(14, job.retentionMillis(), Types.BIGINT);
             s.executeUpdate();
         }
     }
@@ -183,15 +184,17 @@ final class JobTable {
             throw new IllegalStateException("a job cannot move from " + from + " to " + to + " (job " + id + ")");
         }
         try (PreparedStatement s = c.prepareStatement(
-                "UPDATE job SET state = ?, finished_at = ? WHERE id = ? AND state = ?")) {
+                "UPDATE job SET state = ?, finished_at = ?, finished_at_ms = ? WHERE id = ? AND state = ?")) {
             s.setString(1, to.name());
             if (to.isFinished()) {
                 s.setTimestamp(2, Timestamp.from(now));
+                s.setLong(3, now.toEpochMilli());
             } else {
                 s.setNull(2, Types.TIMESTAMP_WITH_TIMEZONE);
+                s.setNull(3, Types.BIGINT);
             }
-            s.setString(3, id);
-            s.setString(4, from.name());
+            s.setString(4, id);
+            s.setString(5, from.name());
             return RowCount.atMostOne(s.executeUpdate(), "moving job " + id + " from " + from + " to " + to);
         }
     }
@@ -215,6 +218,30 @@ final class JobTable {
             s.setString(1, id);
             try (ResultSet rows = s.executeQuery()) {
                 return rows.next() ? Optional.ofNullable(rows.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    /**
+     * Up to {@code limit} finished jobs whose retention has passed at {@code nowMillis}, those that
+     * finished first first: a job's own retention if it has one (0 keeps it), else
+     * {@code defaultRetentionMillis} (0 keeps it too).
+     */
+    List<String> expired(Connection c, long defaultRetentionMillis, long nowMillis, int limit) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT id FROM job WHERE finished_at_ms IS NOT NULL "
+                + "AND ((retention_ms IS NULL AND CAST(? AS BIGINT) > 0 AND finished_at_ms <= CAST(? AS BIGINT)) "
+                + "OR (retention_ms > 0 AND finished_at_ms + retention_ms <= CAST(? AS BIGINT))) "
+                + "ORDER BY finished_at_ms LIMIT ?")) {
+            s.setLong(1, defaultRetentionMillis);
+            s.setLong(2, nowMillis - defaultRetentionMillis);
+            s.setLong(3, nowMillis);
+            s.setInt(4, limit);
+            try (ResultSet rows = s.executeQuery()) {
+                List<String> ids = new ArrayList<>();
+                while (rows.next()) {
+                    ids.add(rows.getString(1));
+                }
+                return ids;
             }
         }
     }
@@ -244,6 +271,11 @@ final class JobTable {
                 total, chunks, r.getInt("chunks_sent"), r.getLong("tasks_done"),
                 r.getLong("tasks_failed"), r.getTimestamp("created_at").toInstant(),
                 finished == null ? null : finished.toInstant(), r.getLong("seq"), r.getBoolean("retry_timeouts"),
-                r.getInt("max_in_flight"), r.getString("retry_of"));
+                r.getInt("max_in_flight"), r.getString("retry_of"), retention(r));
+    }
+
+    private static Long retention(ResultSet r) throws SQLException {
+        long millis = r.getLong("retention_ms");
+        return r.wasNull() ? null : millis;
     }
 }

@@ -10,10 +10,20 @@ import java.util.Objects;
  * @param maxInFlight the job's own bound on tasks ahead at once; 0 for none
  * @param retryOf the job whose failed tasks this one runs again; null for a fresh job
  * @param sourceIndexesJson with {@code retryOf}: a JSON array, the index in that job of each task
+ * @param retentionMillis how long the job is kept once finished: 0 forever, null as the server's
+ *     setting says
  */
 public record NewJob(String id, String taskName, String mode, int chunksize, long taskTimeoutMillis,
                      long jobTimeoutMillis, int retries, boolean retryTimeouts, int maxInFlight, Instant createdAt,
-                     String retryOf, String sourceIndexesJson) {
+                     String retryOf, String sourceIndexesJson, Long retentionMillis) {
+
+    /** A job kept as long as the server's setting says. */
+    public NewJob(String id, String taskName, String mode, int chunksize, long taskTimeoutMillis,
+                  long jobTimeoutMillis, int retries, boolean retryTimeouts, int maxInFlight, Instant createdAt,
+                  String retryOf, String sourceIndexesJson) {
+        this(id, taskName, mode, chunksize, taskTimeoutMillis, jobTimeoutMillis, retries, retryTimeouts, maxInFlight,
+                createdAt, retryOf, sourceIndexesJson, null);
+    }
 
     /** A job submitted afresh. */
     public NewJob(String id, String taskName, String mode, int chunksize, long taskTimeoutMillis,
@@ -27,5 +37,8 @@ public record NewJob(String id, String taskName, String mode, int chunksize, lon
         Objects.requireNonNull(taskName, "taskName");
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(createdAt, "createdAt");
+        if (retentionMillis != null && retentionMillis < 0) {
+            throw new IllegalArgumentException("retention must not be negative, got " + retentionMillis + " ms");
+        }
     }
 }

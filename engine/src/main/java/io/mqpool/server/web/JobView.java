@@ -26,12 +26,15 @@ import java.util.Locale;
  * @param retryOf the job whose failed tasks this one runs again; null for a fresh job
  * @param sourceIndexes with {@code retryOf}, in the view of one job: the index each task had in
  *     that job; left out of lists
+ * @param retention the job's own retention once finished, such as {@code 720h}, {@code 0s} for
+ *     forever; left out when the job follows the server's {@code jobs.retention}
  */
 record JobView(String id, String task, String mode, String state, Long total, long done, long failed,
                long running, Long pending, int chunksize, String taskTimeout, String timeout, int retries,
                String createdAt, String finishedAt, long elapsedMs, double ratePerSecond,
                boolean retryTimeouts, Integer maxInFlight, String retryOf,
-               @JsonInclude(JsonInclude.Include.NON_NULL) List<Long> sourceIndexes) {
+               @JsonInclude(JsonInclude.Include.NON_NULL) List<Long> sourceIndexes,
+               @JsonInclude(JsonInclude.Include.NON_NULL) String retention) {
 
     static JobView of(JobRow job, long runningTasks, Instant now) {
         return of(job, runningTasks, now, null);
@@ -50,7 +53,8 @@ record JobView(String id, String task, String mode, String state, Long total, lo
                 duration(job.taskTimeoutMillis()), duration(job.jobTimeoutMillis()), job.retries(),
                 job.createdAt().toString(), job.finishedAt() == null ? null : job.finishedAt().toString(),
                 elapsed, rate, job.retryTimeouts(), job.maxInFlight() == 0 ? null : job.maxInFlight(), job.retryOf(),
-                sourceIndexes);
+                sourceIndexes, job.retentionMillis() == null ? null
+                        : Durations.format(Duration.ofMillis(job.retentionMillis())));
     }
 
     private static String duration(long millis) {

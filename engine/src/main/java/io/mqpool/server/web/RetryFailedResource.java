@@ -111,7 +111,7 @@ final class RetryFailedResource {
         } while (page.size() == PAGE_CHUNKS);
         JobSpec spec = new JobSpec(job.taskName(), JobMode.valueOf(job.mode()), job.chunksize(),
                 job.taskTimeoutMillis(), job.jobTimeoutMillis(), job.retries(), job.maxInFlight(),
-                job.retryTimeouts());
+                job.retryTimeouts(), job.retentionMillis());
         JobSignal signal = engine.resubmit(spec, failed.args(), job.id(), failed.indexes());
         JobRow stored = views.require(signal.jobId());
         if (stored.state().isFinished()) {

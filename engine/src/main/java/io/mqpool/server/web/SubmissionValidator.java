@@ -65,7 +65,20 @@ final class SubmissionValidator {
         return new ValidatedJob(new JobSpec(task.name(), mode, chunksize,
                 millis("taskTimeout", request.taskTimeout()), millis("timeout", request.timeout()), retries,
                 maxInFlight,
-                Boolean.TRUE.equals(request.retryTimeouts())), args);
+                Boolean.TRUE.equals(request.retryTimeouts()), retention(request.retention())), args);
+    }
+
+    /** The job's own retention in ms, 0 to keep it forever; null to follow the server's setting. */
+    private static Long retention(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Durations.parse(text).toMillis();
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badField("retention", "field 'retention' must be a duration such as 12h or 7d, "
+                    + "or 0 to keep the job forever; got '" + text + "'");
+        }
     }
 
     private static JobMode mode(String given) {

@@ -58,7 +58,7 @@ final class SubmitForm {
         SubmitRequest request = new SubmitRequest(blank(typed.task()), blank(typed.mode()), args,
                 blank(typed.range()), whole("chunksize", typed.chunksize()), blank(typed.taskTimeout()),
                 blank(typed.timeout()), whole("retries", typed.retries()),
-                typed.retryTimeoutsTicked() ? Boolean.TRUE : null, whole("maxInFlight", typed.maxInFlight()));
+                typed.retryTimeoutsTicked() ? Boolean.TRUE : null, whole("maxInFlight", typed.maxInFlight()), null);
         ValidatedJob valid;
         try {
             valid = validator.validate(request);

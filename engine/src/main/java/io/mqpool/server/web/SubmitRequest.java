@@ -12,8 +12,10 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param retryTimeouts whether a task past its task timeout is tried again; null for false
  * @param maxInFlight at most this many of the job's tasks run or wait on workers at once; null
  *     for no bound of the job's own
+ * @param retention how long the job is kept once finished, a duration such as {@code 12h} or
+ *     {@code 7d}, {@code 0} for forever; null for the server's {@code jobs.retention}
  */
 record SubmitRequest(String task, String mode, JsonNode args, String range, Integer chunksize,
                      String taskTimeout, String timeout, Integer retries, Boolean retryTimeouts,
-                     Integer maxInFlight) {
+                     Integer maxInFlight, String retention) {
 }

@@ -155,6 +155,49 @@ class ClientCommandsIT {
     }
 
     @Test
+    void jobsDeleteRefusesARunningJobAndDeletesFinishedOnes() {
+        String running = cli("submit", "sleep_millis", "30000").out().strip();
+        Run refused = cli("jobs", "delete", running);
+        assertEquals(2, refused.exitCode(), refused.toString());
+        assertEquals("mqpool: job " + running + " is still running; cancel it first: mqpool cancel " + running + "\n",
+                refused.err(), refused.toString());
+        assertEquals("", refused.out(), refused.toString());
+        Run stillThere = cli("status", running);
+        assertEquals(0, stillThere.exitCode(), stillThere.toString());
+        assertTrue(stillThere.out().contains("state     RUNNING"), stillThere.toString());
+
+        assertEquals(0, cli("cancel", running).exitCode());
+        String done = cli("submit", "compute_cube", "2", "3", "--wait", "--progress", "none").err().lines()
+                .filter(line -> line.startsWith("submitted job ")).findFirst().orElseThrow()
+                .split(" ")[2].replace(":", "");
+        Run deleted = cli("jobs", "delete", done, running, "nope");
+        assertEquals(2, deleted.exitCode(), deleted.toString());
+        assertEquals(List.of("deleted job " + done, "deleted job " + running), deleted.lines(), deleted.toString());
+        assertEquals("mqpool: no job 'nope'\n", deleted.err(), deleted.toString());
+
+        Run gone = cli("status", done);
+        assertEquals(2, gone.exitCode(), gone.toString());
+        assertEquals("mqpool: no job '" + done + "'\n", gone.err(), gone.toString());
+        Run again = cli("jobs", "delete", done);
+        assertEquals(2, again.exitCode(), again.toString());
+        assertTrue(cli("jobs", "--limit", "1000").out().lines().noneMatch(line -> line.startsWith(done + " ")
+                || line.startsWith(running + " ")));
+    }
+
+    @Test
+    void submitTakesARetentionOfTheJobsOwnAndRefusesOneThatIsNotADuration() {
+        Run bad = cli("submit", "compute_cube", "2", "--retention", "a week");
+        assertEquals(2, bad.exitCode(), bad.toString());
+        assertEquals("mqpool: --retention: 'a week' is not a duration; use e.g. 500ms, 30s, 5m\n", bad.err(),
+                bad.toString());
+        String kept = cli("submit", "compute_cube", "2", "--retention", "30d").out().strip();
+        assertEquals(0, cli("results", kept, "--follow").exitCode());
+        Run status = cli("status", kept, "--json");
+        assertEquals(0, status.exitCode(), status.toString());
+        assertTrue(status.out().contains("\"retention\":\"720h\""), status.toString());
+    }
+
+    @Test
     void workersAreListedAndScaled() {
         Run workers = cli("workers");
         assertEquals(0, workers.exitCode(), workers.toString());

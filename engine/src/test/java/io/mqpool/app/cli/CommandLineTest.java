@@ -110,6 +110,19 @@ class CommandLineTest {
     }
 
     @Test
+    void jobsDeleteNeedsAnIdAndTakesTheServerOfJobsToo() {
+        Run none = run("jobs", "delete");
+        assertEquals(2, none.exitCode());
+        assertTrue(none.err().startsWith("mqpool: Missing required parameter: 'ID'"), none.err());
+        Run help = run("jobs", "delete", "--help");
+        assertEquals(0, help.exitCode());
+        assertTrue(help.out().contains("Example:\n  mqpool jobs delete 7f3c2a"), help.out());
+        Run unreachable = run("jobs", "--server", "http://127.0.0.1:1", "delete", "7f3c2a");
+        assertEquals(3, unreachable.exitCode());
+        assertEquals("mqpool: cannot reach the server at http://127.0.0.1:1: connection refused\n", unreachable.err());
+    }
+
+    @Test
     void aServerThatIsNotAnHttpUrlIsBadInput() {
         Run run = run("jobs", "--server", "localhost:8080");
         assertEquals(2, run.exitCode());
