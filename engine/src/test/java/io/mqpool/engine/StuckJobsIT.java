@@ -9,12 +9,10 @@ import io.mqpool.engine.store.NewJob;
 import io.mqpool.engine.store.RecordedResult;
 import io.mqpool.outcome.EncodedOutcomes;
 import io.mqpool.outcome.OutcomesForm;
+import io.mqpool.testing.MovableClock;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,7 +27,7 @@ class StuckJobsIT {
 
     @TempDir
     Path dir;
-    private final MovableClock clock = new MovableClock();
+    private final MovableClock clock = new MovableClock(START);
     private JobStore store;
     private StuckJobs watch;
 
@@ -101,29 +99,5 @@ class StuckJobsIT {
 
     private List<String> ids() {
         return watch.jobs().stream().map(StuckJob::jobId).toList();
-    }
-
-    /** A clock that stands still until the test moves it. */
-    private static final class MovableClock extends Clock {
-        private Instant now = START;
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -3,12 +3,12 @@ package io.mqpool.app.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.mqpool.testing.MovableClock;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -92,7 +92,7 @@ class ProgressLineTest {
     @Test
     void offATerminalAPlainLineIsPrintedEveryIntervalAndTheLastOneOnce() {
         StringWriter text = new StringWriter();
-        SteppingClock clock = new SteppingClock();
+        MovableClock clock = new MovableClock(Instant.EPOCH);
         ProgressReporter lines = new ProgressReporter(new PrintWriter(text), ProgressMode.LINES, clock,
                 Duration.ofSeconds(2));
         lines.show(job("RUNNING", 20L, 1, 0, 1.0, 1000));
@@ -116,29 +116,5 @@ class ProgressLineTest {
         assertEquals("--progress must be auto, bar, lines or none, got 'fancy'",
                 assertThrows(CliException.class,
                         () -> ProgressMode.of("fancy")).getMessage());
-    }
-
-    /** A clock that moves only when told. */
-    static final class SteppingClock extends Clock {
-        private Instant now = Instant.EPOCH;
-
-        void advance(Duration step) {
-            now = now.plus(step);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
