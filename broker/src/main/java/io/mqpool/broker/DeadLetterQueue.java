@@ -105,22 +105,11 @@ public final class DeadLetterQueue {
      * @return how many were removed
      */
     public long dropAll() {
-        long removed = 0;
-        try (Session session = connection.openTransactedSession();
-             MessageConsumer consumer = Queues.consumer(session, Queues.DEAD_LETTER)) {
-            int inBatch = 0;
-            // receiveNoWait asks the broker for what it holds, not only what was prefetched.
-            while (consumer.receiveNoWait() != null) {
-                removed++;
-                if (++inBatch == BATCH) {
-                    session.commit();
-                    inBatch = 0;
-                }
-            }
-            session.commit();
-            return removed;
+        QueueDrain drain = new QueueDrain(Queues.DEAD_LETTER, null, BATCH);
+        try {
+            return drain.run(connection);
         } catch (JMSException e) {
-            throw new IllegalStateException("cannot empty " + Queues.DEAD_LETTER + " (" + removed + " removed): "
+            throw new IllegalStateException("cannot empty " + Queues.DEAD_LETTER + " (" + drain.removed() + " removed): "
                     + OneLine.messageOf(e), e);
         }
     }

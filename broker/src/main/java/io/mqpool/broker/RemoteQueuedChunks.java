@@ -2,8 +2,6 @@ package io.mqpool.broker;
 
 import io.mqpool.config.OneLine;
 import jakarta.jms.JMSException;
-import jakarta.jms.MessageConsumer;
-import jakarta.jms.Session;
 import java.util.Objects;
 
 /**
@@ -33,22 +31,11 @@ public final class RemoteQueuedChunks implements QueuedChunks {
     @Override
     public int removeQueuedChunks(String jobId) {
         String selector = WireCodec.JOB + " = '" + jobId.replace("'", "''") + "'";
-        int removed = 0;
-        try (Session session = connection.openTransactedSession();
-             MessageConsumer consumer = session.createConsumer(session.createQueue(Queues.TASKS), selector)) {
-            int inBatch = 0;
-            // receiveNoWait asks the broker for what it holds that matches, not only what was prefetched.
-            while (consumer.receiveNoWait() != null) {
-                removed++;
-                if (++inBatch == BATCH) {
-                    session.commit();
-                    inBatch = 0;
-                }
-            }
-            session.commit();
-            return removed;
+        QueueDrain drain = new QueueDrain(Queues.TASKS, selector, BATCH);
+        try {
+            return (int) drain.run(connection);
         } catch (JMSException e) {
-            throw new IllegalStateException("cannot remove the queued chunks of job " + jobId + " (" + removed
+            throw new IllegalStateException("cannot remove the queued chunks of job " + jobId + " (" + drain.removed()
                     + " removed): " + OneLine.messageOf(e), e);
         }
     }

@@ -48,7 +48,7 @@ public final class StoreGrowthHarness {
                 long due = start + written * 1_000_000_000L / rate;
                 long now = System.nanoTime();
                 if (due > now) {
-                    Thread.sleep((due - now) / 1_000_000);
+                    Thread.sleep((due - now) / 1_000_000); // holds the write rate, waits for no condition
                 }
                 if (System.nanoTime() >= nextSweep) {
                     int deleted = 0;
