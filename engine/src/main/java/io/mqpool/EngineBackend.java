@@ -9,6 +9,7 @@ import io.mqpool.engine.ResultCursor;
 import io.mqpool.engine.WorkerOptions;
 import io.mqpool.engine.events.JobSignal;
 import io.mqpool.engine.store.ChunkOutcomes;
+import io.mqpool.jobs.JobPriority;
 import io.mqpool.jobs.RegisteredTask;
 import io.mqpool.jobs.SharedArray;
 import io.mqpool.jobs.SharedCounter;
@@ -212,7 +213,8 @@ final class EngineBackend implements PoolBackend {
                 millis(options.jobTimeout()), options.retries(),
                 options.maxInFlight() == null ? 0 : options.maxInFlight(),
                 Boolean.TRUE.equals(options.retryTimeouts()),
-                options.retention() == null ? null : options.retention().toMillis());
+                options.retention() == null ? null : options.retention().toMillis(),
+                options.priority() == null ? JobPriority.NORMAL : options.priority());
     }
 
     private static long millis(Duration duration) {

@@ -1,5 +1,6 @@
 package io.mqpool;
 
+import io.mqpool.jobs.JobPriority;
 import java.time.Duration;
 
 /**
@@ -27,14 +28,23 @@ import java.time.Duration;
  * @param retention how long the job and its outcomes are kept once it has finished, after which
  *     the engine deletes them; {@link Duration#ZERO} keeps them forever. Unset: the setting
  *     {@code jobs.retention} (7 days unless set)
+ * @param priority whose tasks workers take first among the running jobs: every chunk of a
+ *     {@code HIGH} job goes ahead of a {@code NORMAL} one's, and those ahead of {@code LOW}
+ *     ones'. Unset: {@code NORMAL}. On {@link Pool#threads threads} too
  */
 public record JobOptions(Integer chunksize, Duration taskTimeout, Duration jobTimeout, Integer retries,
-                         Integer maxInFlight, Boolean retryTimeouts, Duration retention) {
+                         Integer maxInFlight, Boolean retryTimeouts, Duration retention, JobPriority priority) {
+
+    /** Options of normal priority. */
+    public JobOptions(Integer chunksize, Duration taskTimeout, Duration jobTimeout, Integer retries,
+                      Integer maxInFlight, Boolean retryTimeouts, Duration retention) {
+        this(chunksize, taskTimeout, jobTimeout, retries, maxInFlight, retryTimeouts, retention, null);
+    }
 
     /** Options whose job is kept as long as the setting {@code jobs.retention} says. */
     public JobOptions(Integer chunksize, Duration taskTimeout, Duration jobTimeout, Integer retries,
                       Integer maxInFlight, Boolean retryTimeouts) {
-        this(chunksize, taskTimeout, jobTimeout, retries, maxInFlight, retryTimeouts, null);
+        this(chunksize, taskTimeout, jobTimeout, retries, maxInFlight, retryTimeouts, null, null);
     }
 
     static final int DEFAULT_RETRIES = 2;
@@ -65,33 +75,33 @@ public record JobOptions(Integer chunksize, Duration taskTimeout, Duration jobTi
 
     /** Nothing set: every value comes from the pool's defaults. */
     public static JobOptions defaults() {
-        return new JobOptions(null, null, null, null, null, null, null);
+        return new JobOptions(null, null, null, null, null, null, null, null);
     }
 
     public JobOptions withChunksize(int value) {
-        return new JobOptions(value, taskTimeout, jobTimeout, retries, maxInFlight, retryTimeouts, retention);
+        return new JobOptions(value, taskTimeout, jobTimeout, retries, maxInFlight, retryTimeouts, retention, priority);
     }
 
     public JobOptions withTaskTimeout(Duration value) {
-        return new JobOptions(chunksize, value, jobTimeout, retries, maxInFlight, retryTimeouts, retention);
+        return new JobOptions(chunksize, value, jobTimeout, retries, maxInFlight, retryTimeouts, retention, priority);
     }
 
     public JobOptions withJobTimeout(Duration value) {
-        return new JobOptions(chunksize, taskTimeout, value, retries, maxInFlight, retryTimeouts, retention);
+        return new JobOptions(chunksize, taskTimeout, value, retries, maxInFlight, retryTimeouts, retention, priority);
     }
 
     public JobOptions withRetries(int value) {
-        return new JobOptions(chunksize, taskTimeout, jobTimeout, value, maxInFlight, retryTimeouts, retention);
+        return new JobOptions(chunksize, taskTimeout, jobTimeout, value, maxInFlight, retryTimeouts, retention, priority);
     }
 
     /** See {@link #maxInFlight()}. */
     public JobOptions withMaxInFlight(int value) {
-        return new JobOptions(chunksize, taskTimeout, jobTimeout, retries, value, retryTimeouts, retention);
+        return new JobOptions(chunksize, taskTimeout, jobTimeout, retries, value, retryTimeouts, retention, priority);
     }
 
     /** See {@link #retryTimeouts()}. */
     public JobOptions withRetryTimeouts(boolean value) {
-        return new JobOptions(chunksize, taskTimeout, jobTimeout, retries, maxInFlight, value, retention);
+        return new JobOptions(chunksize, taskTimeout, jobTimeout, retries, maxInFlight, value, retention, priority);
     }
 
     /**
@@ -100,7 +110,13 @@ public record JobOptions(Integer chunksize, Duration taskTimeout, Duration jobTi
      * nothing once the pool is closed.
      */
     public JobOptions withRetention(Duration value) {
-        return new JobOptions(chunksize, taskTimeout, jobTimeout, retries, maxInFlight, retryTimeouts, value);
+        return new JobOptions(chunksize, taskTimeout, jobTimeout, retries, maxInFlight, retryTimeouts, value, priority);
+    }
+
+    /** See {@link #priority()}. */
+    public JobOptions withPriority(JobPriority value) {
+        return new JobOptions(chunksize, taskTimeout, jobTimeout, retries, maxInFlight, retryTimeouts, retention,
+                value);
     }
 
     /** These options, with every unset value taken from {@code fallback}. */
@@ -111,6 +127,7 @@ public record JobOptions(Integer chunksize, Duration taskTimeout, Duration jobTi
                 retries != null ? retries : fallback.retries,
                 maxInFlight != null ? maxInFlight : fallback.maxInFlight,
                 retryTimeouts != null ? retryTimeouts : fallback.retryTimeouts,
-                retention != null ? retention : fallback.retention);
+                retention != null ? retention : fallback.retention,
+                priority != null ? priority : fallback.priority);
     }
 }

@@ -2,6 +2,7 @@ package io.mqpool;
 
 import io.mqpool.engine.events.JobSignal;
 import io.mqpool.engine.store.JobState;
+import io.mqpool.jobs.JobPriority;
 import io.mqpool.jobs.RegisteredTask;
 import io.mqpool.outcome.TaskOutcome;
 import io.mqpool.threads.TaskRun;
@@ -97,6 +98,10 @@ final class ThreadJob {
         return task;
     }
 
+    private JobPriority priority() {
+        return options.priority() == null ? JobPriority.NORMAL : options.priority();
+    }
+
     JobOptions options() {
         return options;
     }
@@ -148,7 +153,7 @@ final class ThreadJob {
                 }
             }
             if (chunk != null) {
-                runtime.threads().submit(new ChunkPart(chunk, 0, 0));
+                runtime.threads().submit(new ChunkPart(chunk, 0, 0), priority());
             }
             if (ended != null) {
                 announceEnd(ended);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.mqpool.jobs.JobPriority;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +36,24 @@ class JobOptionsTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> JobOptions.defaults().withRetention(Duration.ofSeconds(-1)));
         assertEquals("retention must not be negative (0 keeps the job forever), got PT-1S", e.getMessage());
+    }
+
+    @Test
+    void aPriorityIsKeptThroughEveryOtherOptionAndTakenFromTheFallbackWhenUnset() {
+        JobOptions own = JobOptions.defaults().withPriority(JobPriority.HIGH).withChunksize(2).withRetries(1)
+                .withTaskTimeout(Duration.ofSeconds(1)).withJobTimeout(Duration.ofSeconds(2)).withMaxInFlight(3)
+                .withRetryTimeouts(true).withRetention(Duration.ofHours(1));
+        assertEquals(JobPriority.HIGH, own.priority());
+        assertEquals(JobPriority.LOW, JobOptions.defaults().orElse(JobOptions.defaults().withPriority(JobPriority.LOW))
+                .priority());
+        assertNull(JobOptions.defaults().priority());
+    }
+
+    @Test
+    void aPriorityIsParsedInAnyCaseAndAnUnknownOneNamesTheKnownOnes() {
+        assertEquals(JobPriority.HIGH, JobPriority.parse("High"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> JobPriority.parse("urgent"));
+        assertEquals("priority must be one of low, normal, high, got 'urgent'", e.getMessage());
     }
 
     @Test

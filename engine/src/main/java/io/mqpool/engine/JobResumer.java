@@ -6,6 +6,7 @@ import io.mqpool.engine.dispatch.StoredChunks;
 import io.mqpool.engine.store.JobRow;
 import io.mqpool.engine.store.JobState;
 import io.mqpool.engine.store.JobStore;
+import io.mqpool.jobs.JobPriority;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +33,8 @@ final class JobResumer {
             }
             int done = store.chunksWithOutcomes(job.id());
             dispatcher.add(new DispatchedJob(job.id(), job.taskName(), job.taskTimeoutMillis(),
-                            JobSpec.chunkLimit(job.maxInFlight(), job.chunksize()), false),
+                            JobSpec.chunkLimit(job.maxInFlight(), job.chunksize()), false,
+                            JobPriority.valueOf(job.priority())),
                     new StoredChunks(store, job.id(), job.chunksSent(), job.totalChunks()),
                     job.chunksSent(), done);
             log.info("resumed job {}: {} of {} chunks done", job.id(), done, job.totalChunks());

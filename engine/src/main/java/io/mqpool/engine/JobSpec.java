@@ -1,5 +1,6 @@
 package io.mqpool.engine;
 
+import io.mqpool.jobs.JobPriority;
 import java.util.Objects;
 
 /**
@@ -13,21 +14,16 @@ import java.util.Objects;
  *     {@code retries}; else it fails at once
  * @param retentionMillis how long the job is kept once it has finished: 0 forever, null as the
  *     server's {@code jobs.retention} says
+ * @param priority whose tasks go first among the running jobs
  */
 public record JobSpec(String taskName, JobMode mode, int chunksize, long taskTimeoutMillis,
                       long jobTimeoutMillis, int retries, int maxInFlight, boolean retryTimeouts,
-                      Long retentionMillis) {
-
-    /** A job kept as long as the server's {@code jobs.retention} says. */
-    public JobSpec(String taskName, JobMode mode, int chunksize, long taskTimeoutMillis, long jobTimeoutMillis,
-                   int retries, int maxInFlight, boolean retryTimeouts) {
-        this(taskName, mode, chunksize, taskTimeoutMillis, jobTimeoutMillis, retries, maxInFlight, retryTimeouts,
-                null);
-    }
+                      Long retentionMillis, JobPriority priority) {
 
     public JobSpec {
         Objects.requireNonNull(taskName, "taskName");
         Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(priority, "priority");
         if (chunksize < 1) {
             throw new IllegalArgumentException("chunksize must be at least 1, got " + chunksize);
         }

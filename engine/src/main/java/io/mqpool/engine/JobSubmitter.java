@@ -75,7 +75,8 @@ final class JobSubmitter {
     }
 
     private static DispatchedJob dispatched(String id, JobSpec spec, boolean limitByConsumer) {
-        return new DispatchedJob(id, spec.taskName(), spec.taskTimeoutMillis(), spec.chunkLimit(), limitByConsumer);
+        return new DispatchedJob(id, spec.taskName(), spec.taskTimeoutMillis(), spec.chunkLimit(), limitByConsumer,
+                spec.priority());
     }
 
     private void armDeadline(NewJob job) {
@@ -87,6 +88,6 @@ final class JobSubmitter {
     private NewJob newJob(String id, JobSpec spec, String retryOf, String sourceIndexesJson) {
         return new NewJob(id, spec.taskName(), spec.mode().name(), spec.chunksize(), spec.taskTimeoutMillis(),
                 spec.jobTimeoutMillis(), spec.retries(), spec.retryTimeouts(), spec.maxInFlight(),
-                clock.instant(), retryOf, sourceIndexesJson, spec.retentionMillis());
+                clock.instant(), retryOf, sourceIndexesJson, spec.retentionMillis(), spec.priority().name());
     }
 }

@@ -1,22 +1,25 @@
 package io.mqpool.threads;
 
 import io.mqpool.config.Durations;
+import io.mqpool.jobs.JobPriority;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.BlockingDeque;
+import java.util.Comparator;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.PriorityBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The threads of a pool of threads and the one queue they take work from. Each is named
+ * The threads of a pool of threads and the one queue they take work from, higher job
+ * priorities first and, within one, in the order it was queued. Each is named
  * {@code mqpool-thread-N} and is a daemon, so a pool left open never keeps the JVM alive (as
  * Python's {@code ThreadPool} workers are daemons). Each runs the pool's initializer once
  * before it takes work, and after its share of tasks it ends and a fresh thread, with the next
@@ -55,12 +58,23 @@ public final class TaskThreads {
     private static final String NAME_PREFIX = "mqpool-thread-";
     /** Taken by a thread as its last work: close() puts one in the queue per thread. */
     private static final Work STOP = workerId -> 0;
+    /** Above every job priority: the rest of a chunk whose thread is stuck. */
+    private static final int FIRST = Integer.MAX_VALUE;
+    /** Below every job priority: STOP comes after all the work queued before close(). */
+    private static final int LAST = Integer.MIN_VALUE;
+
+    /** Work in the queue: {@code rank} higher first, then {@code seq} lower first. */
+    private record Queued(Work work, int rank, long seq) {
+        static final Comparator<Queued> ORDER =
+                Comparator.comparingInt(Queued::rank).reversed().thenComparingLong(Queued::seq);
+    }
 
     private final int count;
     private final Initializer initializer;
     private final long maxTasksPerThread;
     private final Consumer<StartException> onReplacementFailure;
-    private final BlockingDeque<Work> queue = new LinkedBlockingDeque<>();
+    private final PriorityBlockingQueue<Queued> queue = new PriorityBlockingQueue<>(64, Queued.ORDER);
+    private final AtomicLong seqs = new AtomicLong();
     private final AtomicInteger numbers = new AtomicInteger();
     private final Set<Thread> live = ConcurrentHashMap.newKeySet();
     /** Set by close() or terminate(): a retiring thread is not replaced any more. */
@@ -111,20 +125,25 @@ public final class TaskThreads {
     }
 
     /**
-     * Queues {@code work} behind everything queued before. Does not block.
+     * Queues {@code work} behind everything queued before at its job's {@code priority} or higher,
+     * and ahead of what is queued at lower ones. Does not block.
      *
      * @throws IllegalStateException once the threads are stopping: nothing would run it
      */
-    public void submit(Work work) {
+    public void submit(Work work, JobPriority priority) {
         if (stopping) {
             throw new IllegalStateException("the pool is closed: create a new one to run more work");
         }
-        queue.offerLast(work);
+        enqueue(work, priority.ordinal());
     }
 
     /** Queues {@code work} ahead of everything queued: the rest of a chunk whose thread is stuck. */
     public void submitFirst(Work work) {
-        queue.offerFirst(work);
+        queue.offer(new Queued(work, FIRST, -seqs.incrementAndGet()));
+    }
+
+    private void enqueue(Work work, int rank) {
+        queue.offer(new Queued(work, rank, seqs.incrementAndGet()));
     }
 
     /**
@@ -137,7 +156,7 @@ public final class TaskThreads {
         stopping = true;
         int running = live.size(); // counted once: each thread leaves the set as it takes its STOP
         for (int i = 0; i < running; i++) {
-            queue.offerLast(STOP);
+            enqueue(STOP, LAST);
         }
         long deadline = System.nanoTime() + grace.toNanos();
         joinUntil(deadline);
@@ -213,7 +232,7 @@ public final class TaskThreads {
         while (!terminated) {
             Work work;
             try {
-                work = queue.take();
+                work = queue.take().work();
             } catch (InterruptedException e) {
                 return; // terminate()
             }

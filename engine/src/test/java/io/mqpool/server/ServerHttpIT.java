@@ -297,6 +297,8 @@ class ServerHttpIT {
         badSubmissions.put("{\"task\": \"compute_square\", \"args\": [1], \"timeout\": \"soon\"}", 400);
         badSubmissions.put("{\"task\": \"compute_square\", \"args\": [1], \"retention\": \"a week\"}", 400);
         badSubmissions.put("{\"task\": \"compute_square\", \"args\": [1], \"retention\": 7}", 400);
+        badSubmissions.put("{\"task\": \"compute_square\", \"args\": [1], \"priority\": \"urgent\"}", 400);
+        badSubmissions.put("{\"task\": \"compute_square\", \"args\": [1], \"priority\": 9}", 400);
         badSubmissions.put("{\"task\": \"compute_square\", \"args\": [1], \"mode\": \"reduce\"}", 400);
         badSubmissions.put("{\"task\": \"compute_square\", \"args\": [1], \"chunksize\": \"4\"}", 400);
         badSubmissions.put("{\"task\": \"compute_square\", \"args\": 5}", 400);
@@ -312,6 +314,9 @@ class ServerHttpIT {
                 .get("error").asText().contains("no_such_task"));
         assertEquals("field 'retention' must be a duration such as 12h or 7d, or 0 to keep the job forever; got '-1d'",
                 api.post("/api/jobs", "{\"task\": \"compute_square\", \"args\": [1], \"retention\": \"-1d\"}")
+                        .json().get("error").asText());
+        assertEquals("field 'priority' must be one of low, normal, high; got 'urgent'",
+                api.post("/api/jobs", "{\"task\": \"compute_square\", \"args\": [1], \"priority\": \"urgent\"}")
                         .json().get("error").asText());
 
         String big = "{\"task\": \"compute_square\", \"args\": [" + "1,".repeat(9 * 1024 * 1024) + "1]}";

@@ -35,7 +35,8 @@ class WebUiIT {
         Page form = browser.get("/");
         assertEquals(200, form.status());
         for (String id : List.of("submit-form", "task", "task-signature", "task-example", "args", "range",
-                "input-file", "mode", "chunksize", "taskTimeout", "timeout", "retries", "submit", "nav-submit",
+                "input-file", "mode", "chunksize", "taskTimeout", "timeout", "retries", "priority", "retention", "submit",
+                "nav-submit",
                 "nav-jobs", "nav-workers")) {
             assertTrue(form.body().contains("id=\"" + id + "\""), "no #" + id);
             assertTrue(id.startsWith("nav-") || id.startsWith("task-") || id.equals("submit-form")
@@ -107,6 +108,29 @@ class WebUiIT {
         assertTrue(page.body().contains("<span id=\"job-state\" class=\"state-completed\">COMPLETED</span>"));
         assertTrue(page.body().contains("<span id=\"job-done\">20</span>"));
         assertTrue(page.body().contains("<tr data-index=\"19\"><td>19</td><td class=\"value\"><code>8000</code>"));
+    }
+
+    @Test
+    void theFormSetsPriorityAndRetentionAndRefusesABadRetentionNextToIt() {
+        PageClient browser = new PageClient(server.url());
+        assertTrue(browser.get("/").body().contains("<option value=\"normal\" selected>normal</option>"),
+                "normal is chosen unless the user picks another");
+
+        Page submitted = browser.postMultipart("/jobs", Map.of("task", "compute_cube", "range", "1..4",
+                "priority", "high", "retention", "30d"), null);
+        assertEquals(303, submitted.status(), submitted.body());
+        JsonNode job = api.job(submitted.location().substring("/jobs/".length()));
+        assertEquals("high", job.get("priority").asText());
+        assertEquals("720h", job.get("retention").asText());
+
+        int jobs = api.jobCount();
+        Page refused = browser.postMultipart("/jobs", Map.of("task", "compute_cube", "range", "1..4",
+                "priority", "low", "retention", "a month"), null);
+        assertEquals(400, refused.status());
+        assertTrue(errorText(refused, "retention").startsWith("field &#39;retention&#39; must be a duration"),
+                refused.body());
+        assertTrue(refused.body().contains("<option value=\"low\" selected>low</option>"), "the priority as chosen");
+        assertEquals(jobs, api.jobCount());
     }
 
     @Test

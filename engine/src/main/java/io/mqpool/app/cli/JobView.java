@@ -9,11 +9,13 @@ import io.mqpool.config.OneLine;
  * A job as {@code GET /api/jobs/{id}} shows it; the fields the CLI prints. Counts are of
  * tasks: {@code done} have an outcome (a result or an error), {@code failed} of them an error;
  * the rest are running or pending. {@code total} and {@code pending} are null while a lazily
- * read input is still being read.
+ * read input is still being read. {@code priority} is null from a server older than job
+ * priorities.
  */
 record JobView(String id, String task, String mode, String state, Long total, long done, long failed,
                long running, Long pending, Integer chunksize, String taskTimeout, String timeout,
-               Integer retries, String createdAt, String finishedAt, Long elapsedMs, Double ratePerSecond) {
+               Integer retries, String createdAt, String finishedAt, Long elapsedMs, Double ratePerSecond,
+               String priority) {
 
     static final String RUNNING = "RUNNING";
     static final String TIMED_OUT = "TIMED_OUT";

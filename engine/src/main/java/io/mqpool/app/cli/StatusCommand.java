@@ -3,6 +3,7 @@ package io.mqpool.app.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mqpool.app.client.ApiClient;
 import io.mqpool.config.Durations;
+import io.mqpool.jobs.JobPriority;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,6 +84,9 @@ final class StatusCommand extends ClientCommand {
         }
         if (job.retries() != null) {
             options.add("retries " + job.retries());
+        }
+        if (job.priority() != null && !job.priority().equals(JobPriority.NORMAL.label())) {
+            options.add("priority " + job.priority());
         }
         return options;
     }

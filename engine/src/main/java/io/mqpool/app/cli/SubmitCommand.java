@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mqpool.app.client.ApiClient;
 import io.mqpool.app.client.ResultOrder;
 import io.mqpool.config.Durations;
+import io.mqpool.jobs.JobPriority;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,6 +76,11 @@ final class SubmitCommand extends ClientCommand {
                     + "(default: the server's jobs.retention).")
     String retention;
 
+    @Option(names = "--priority", paramLabel = "P",
+            description = "low, normal (the default) or high: a higher job's tasks go to workers ahead of a "
+                    + "lower one's.")
+    String priority;
+
     @Option(names = "--wait", description = "Watch the job and print its results.")
     boolean await;
 
@@ -133,6 +139,14 @@ final class SubmitCommand extends ClientCommand {
         putDuration(body, "taskTimeout", "--task-timeout", taskTimeout);
         putDuration(body, "retention", "--retention", retention);
         putDuration(body, "timeout", "--timeout", timeout);
+        if (priority != null) {
+            try {
+                body.put("priority", JobPriority.parse(priority).label());
+            } catch (IllegalArgumentException e) {
+                throw CliException.badInput("--priority must be one of " + JobPriority.names() + ", got '"
+                        + priority + "'");
+            }
+        }
         if (retries != null) {
             body.put("retries", retries);
         }

@@ -25,12 +25,13 @@ final class ActiveJob {
     private int sent;
     private boolean exhausted;
     /** The priority of the chunk sent last: a job's chunks never overtake its earlier ones. */
-    private int lastPriority = ChunkPriority.HIGHEST;
+    private int lastPriority;
 
     ActiveJob(DispatchedJob job, ChunkSource source, int sent) {
         this.job = job;
         this.source = source;
         this.sent = sent;
+        this.lastPriority = ChunkPriority.top(job.priority());
     }
 
     String id() {
@@ -87,7 +88,7 @@ final class ActiveJob {
      * counted as sent so far. Only the dispatcher thread calls this.
      */
     int priorityOfNext(int aheadInBatch) {
-        lastPriority = Math.min(lastPriority, ChunkPriority.forInFlight(inFlight() + aheadInBatch));
+        lastPriority = Math.min(lastPriority, ChunkPriority.of(job.priority(), inFlight() + aheadInBatch));
         return lastPriority;
     }
 

@@ -1,5 +1,6 @@
 package io.mqpool.engine.dispatch;
 
+import io.mqpool.jobs.JobPriority;
 import java.util.Objects;
 
 /**
@@ -10,13 +11,21 @@ import java.util.Objects;
  *     bound only: ahead means sent and not yet answered, or, with {@code limitByConsumer}, sent
  *     and not yet handed out to the caller
  * @param limitByConsumer whether a chunk stops counting only once its results were taken (imap)
+ * @param priority whose chunks go first between running jobs (see {@link ChunkPriority})
  */
 public record DispatchedJob(String jobId, String taskName, long taskTimeoutMillis, int chunkLimit,
-                            boolean limitByConsumer) {
+                            boolean limitByConsumer, JobPriority priority) {
+
+    /** A job of normal priority. */
+    public DispatchedJob(String jobId, String taskName, long taskTimeoutMillis, int chunkLimit,
+                         boolean limitByConsumer) {
+        this(jobId, taskName, taskTimeoutMillis, chunkLimit, limitByConsumer, JobPriority.NORMAL);
+    }
 
     public DispatchedJob {
         Objects.requireNonNull(jobId, "jobId");
         Objects.requireNonNull(taskName, "taskName");
+        Objects.requireNonNull(priority, "priority");
         if (chunkLimit < 0) {
             throw new IllegalArgumentException("chunkLimit must be 0 (none) or more, got " + chunkLimit);
         }

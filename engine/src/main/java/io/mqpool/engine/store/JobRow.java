@@ -15,12 +15,13 @@ import java.time.Instant;
  * @param retryOf the job whose failed tasks this one runs again; null for a fresh job
  * @param retentionMillis how long the job is kept once finished, its own; 0 forever, null for
  *     the server's setting
+ * @param priority {@code LOW}, {@code NORMAL} or {@code HIGH}, as {@code JobPriority} names them
  */
 public record JobRow(String id, String taskName, String mode, JobState state, int chunksize,
                      long taskTimeoutMillis, long jobTimeoutMillis, int retries, Long totalTasks,
                      Integer totalChunks, int chunksSent, long tasksDone, long tasksFailed,
                      Instant createdAt, Instant finishedAt, long seq, boolean retryTimeouts,
-                     int maxInFlight, String retryOf, Long retentionMillis) {
+                     int maxInFlight, String retryOf, Long retentionMillis, String priority) {
 
     /** True once the input has been read to its end and every task has an outcome. */
     public boolean allTasksDone() {

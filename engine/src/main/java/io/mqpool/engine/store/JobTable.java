@@ -19,12 +19,13 @@ final class JobTable {
 
     private static final String COLUMNS = "id, task_name, mode, state, chunksize, task_timeout_ms, "
             + "job_timeout_ms, retries, total_tasks, total_chunks, chunks_sent, tasks_done, "
-            + "tasks_failed, created_at, finished_at, seq, retry_timeouts, max_in_flight, retry_of, retention_ms";
+            + "tasks_failed, created_at, finished_at, seq, retry_timeouts, max_in_flight, retry_of, retention_ms, priority";
 
     void insert(Connection c, NewJob job) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO job (id, task_name, mode, state, "
                 + "chunksize, task_timeout_ms, job_timeout_ms, retries, created_at, retry_timeouts, "
-                + "max_in_flight, retry_of, source_indexes, retention_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "max_in_flight, retry_of, source_indexes, retention_ms, priority) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             s.setString(1, job.id());
             s.setString(2, job.taskName());
             s.setString(3, job.mode());
@@ -39,6 +40,7 @@ final class JobTable {
             s.setString(12, job.retryOf());
             s.setString(13, job.sourceIndexesJson());
             s.setObject(14, job.retentionMillis(), Types.BIGINT);
+            s.setString(15, job.priority());
             s.executeUpdate();
         }
     }
@@ -271,7 +273,8 @@ final class JobTable {
                 total, chunks, r.getInt("chunks_sent"), r.getLong("tasks_done"),
                 r.getLong("tasks_failed"), r.getTimestamp("created_at").toInstant(),
                 finished == null ? null : finished.toInstant(), r.getLong("seq"), r.getBoolean("retry_timeouts"),
-                r.getInt("max_in_flight"), r.getString("retry_of"), retention(r));
+                r.getInt("max_in_flight"), r.getString("retry_of"), retention(r),
+                r.getString("priority"));
     }
 
     private static Long retention(ResultSet r) throws SQLException {

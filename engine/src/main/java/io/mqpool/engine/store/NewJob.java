@@ -12,17 +12,18 @@ import java.util.Objects;
  * @param sourceIndexesJson with {@code retryOf}: a JSON array, the index in that job of each task
  * @param retentionMillis how long the job is kept once finished: 0 forever, null as the server's
  *     setting says
+ * @param priority {@code LOW}, {@code NORMAL} or {@code HIGH}, as {@code JobPriority} names them
  */
 public record NewJob(String id, String taskName, String mode, int chunksize, long taskTimeoutMillis,
                      long jobTimeoutMillis, int retries, boolean retryTimeouts, int maxInFlight, Instant createdAt,
-                     String retryOf, String sourceIndexesJson, Long retentionMillis) {
+                     String retryOf, String sourceIndexesJson, Long retentionMillis, String priority) {
 
-    /** A job kept as long as the server's setting says. */
+    /** A job of normal priority kept as long as the server's setting says. */
     public NewJob(String id, String taskName, String mode, int chunksize, long taskTimeoutMillis,
                   long jobTimeoutMillis, int retries, boolean retryTimeouts, int maxInFlight, Instant createdAt,
                   String retryOf, String sourceIndexesJson) {
         this(id, taskName, mode, chunksize, taskTimeoutMillis, jobTimeoutMillis, retries, retryTimeouts, maxInFlight,
-                createdAt, retryOf, sourceIndexesJson, null);
+                createdAt, retryOf, sourceIndexesJson, null, "NORMAL");
     }
 
     /** A job submitted afresh. */
@@ -37,6 +38,7 @@ public record NewJob(String id, String taskName, String mode, int chunksize, lon
         Objects.requireNonNull(taskName, "taskName");
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(priority, "priority");
         if (retentionMillis != null && retentionMillis < 0) {
             throw new IllegalArgumentException("retention must not be negative, got " + retentionMillis + " ms");
         }

@@ -44,6 +44,7 @@ final class JobDetailPage {
                 <dl class="facts">
                 <dt>Task</dt><dd id="job-task">{}</dd><dt>Mode</dt><dd>{}</dd>
                 <dt>Chunk size</dt><dd>{}</dd><dt>Retries</dt><dd>{}</dd>
+                <dt>Priority</dt><dd id="job-priority">{}</dd>
                 <dt>Task timeout</dt><dd>{}</dd><dt>Job timeout</dt><dd>{}</dd>
                 <dt>Created</dt><dd id="job-created">{}</dd><dt>Finished</dt><dd id="job-finished">{}</dd>
                 <dt>Elapsed</dt><dd id="job-elapsed">{}</dd><dt>Rate</dt><dd id="job-rate">{}</dd>
@@ -58,7 +59,7 @@ final class JobDetailPage {
                 """, job.id(), api, job.state(), job.state().toLowerCase(java.util.Locale.ROOT), job.state(),
                 job.done(), job.total() == null ? Math.max(1, job.done()) : Math.max(1, job.total()), job.done(),
                 job.total() == null ? "?" : job.total(), job.failed(), job.task(), job.mode(), job.chunksize(),
-                job.retries(), orNone(job.taskTimeout()), orNone(job.timeout()), Readable.time(job.createdAt()),
+                job.retries(), job.priority(), orNone(job.taskTimeout()), orNone(job.timeout()), Readable.time(job.createdAt()),
                 job.finishedAt() == null ? "—" : Readable.time(job.finishedAt()), Readable.duration(job.elapsedMs()),
                 Readable.rate(job.ratePerSecond()), Readable.eta(job), retryOf(job), actions(ctx, job),
                 Charts.svg("job-throughput", api + "/stats", "throughput", "tasks finished over time"),

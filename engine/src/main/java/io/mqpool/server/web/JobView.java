@@ -28,13 +28,14 @@ import java.util.Locale;
  *     that job; left out of lists
  * @param retention the job's own retention once finished, such as {@code 720h}, {@code 0s} for
  *     forever; left out when the job follows the server's {@code jobs.retention}
+ * @param priority {@code low}, {@code normal} or {@code high}
  */
 record JobView(String id, String task, String mode, String state, Long total, long done, long failed,
                long running, Long pending, int chunksize, String taskTimeout, String timeout, int retries,
                String createdAt, String finishedAt, long elapsedMs, double ratePerSecond,
                boolean retryTimeouts, Integer maxInFlight, String retryOf,
                @JsonInclude(JsonInclude.Include.NON_NULL) List<Long> sourceIndexes,
-               @JsonInclude(JsonInclude.Include.NON_NULL) String retention) {
+               @JsonInclude(JsonInclude.Include.NON_NULL) String retention, String priority) {
 
     static JobView of(JobRow job, long runningTasks, Instant now) {
         return of(job, runningTasks, now, null);
@@ -54,7 +55,8 @@ record JobView(String id, String task, String mode, String state, Long total, lo
                 job.createdAt().toString(), job.finishedAt() == null ? null : job.finishedAt().toString(),
                 elapsed, rate, job.retryTimeouts(), job.maxInFlight() == 0 ? null : job.maxInFlight(), job.retryOf(),
                 sourceIndexes, job.retentionMillis() == null ? null
-                        : Durations.format(Duration.ofMillis(job.retentionMillis())));
+                        : Durations.format(Duration.ofMillis(job.retentionMillis())),
+                job.priority().toLowerCase(Locale.ROOT));
     }
 
     private static String duration(long millis) {

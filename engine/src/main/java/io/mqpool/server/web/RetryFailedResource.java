@@ -8,6 +8,7 @@ import io.mqpool.engine.events.JobSignal;
 import io.mqpool.engine.store.FailedChunk;
 import io.mqpool.engine.store.JobRow;
 import io.mqpool.engine.store.JobState;
+import io.mqpool.jobs.JobPriority;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -111,7 +112,7 @@ final class RetryFailedResource {
         } while (page.size() == PAGE_CHUNKS);
         JobSpec spec = new JobSpec(job.taskName(), JobMode.valueOf(job.mode()), job.chunksize(),
                 job.taskTimeoutMillis(), job.jobTimeoutMillis(), job.retries(), job.maxInFlight(),
-                job.retryTimeouts(), job.retentionMillis());
+                job.retryTimeouts(), job.retentionMillis(), JobPriority.valueOf(job.priority()));
         JobSignal signal = engine.resubmit(spec, failed.args(), job.id(), failed.indexes());
         JobRow stored = views.require(signal.jobId());
         if (stored.state().isFinished()) {

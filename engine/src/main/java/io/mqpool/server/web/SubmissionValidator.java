@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.LongNode;
 import io.mqpool.config.Durations;
 import io.mqpool.engine.JobMode;
 import io.mqpool.engine.JobSpec;
+import io.mqpool.jobs.JobPriority;
 import io.mqpool.jobs.RegisteredTask;
 import io.mqpool.jobs.TaskJson;
 import io.mqpool.jobs.TaskRegistry;
@@ -65,7 +66,20 @@ final class SubmissionValidator {
         return new ValidatedJob(new JobSpec(task.name(), mode, chunksize,
                 millis("taskTimeout", request.taskTimeout()), millis("timeout", request.timeout()), retries,
                 maxInFlight,
-                Boolean.TRUE.equals(request.retryTimeouts()), retention(request.retention())), args);
+                Boolean.TRUE.equals(request.retryTimeouts()), retention(request.retention()),
+                priority(request.priority())), args);
+    }
+
+    private static JobPriority priority(String text) {
+        if (text == null) {
+            return JobPriority.NORMAL;
+        }
+        try {
+            return JobPriority.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badField("priority", "field 'priority' must be one of " + JobPriority.names()
+                    + "; got '" + text + "'");
+        }
     }
 
     /** The job's own retention in ms, 0 to keep it forever; null to follow the server's setting. */

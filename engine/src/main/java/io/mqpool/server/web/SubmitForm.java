@@ -35,7 +35,8 @@ final class SubmitForm {
         SubmitValues typed = new SubmitValues(ctx.formParam("task"), ctx.formParam("args"),
                 ctx.formParam("range"), ctx.formParam("mode"), ctx.formParam("chunksize"),
                 ctx.formParam("taskTimeout"), ctx.formParam("timeout"), ctx.formParam("retries"),
-                ctx.formParam("maxInFlight"), ctx.formParam("retryTimeouts"));
+                ctx.formParam("maxInFlight"), ctx.formParam("retryTimeouts"), ctx.formParam("priority"),
+                ctx.formParam("retention"));
         JobRow job;
         try {
             job = create(typed, upload(ctx));
@@ -58,7 +59,8 @@ final class SubmitForm {
         SubmitRequest request = new SubmitRequest(blank(typed.task()), blank(typed.mode()), args,
                 blank(typed.range()), whole("chunksize", typed.chunksize()), blank(typed.taskTimeout()),
                 blank(typed.timeout()), whole("retries", typed.retries()),
-                typed.retryTimeoutsTicked() ? Boolean.TRUE : null, whole("maxInFlight", typed.maxInFlight()), null);
+                typed.retryTimeoutsTicked() ? Boolean.TRUE : null, whole("maxInFlight", typed.maxInFlight()),
+                blank(typed.retention()), blank(typed.priority()));
         ValidatedJob valid;
         try {
             valid = validator.validate(request);

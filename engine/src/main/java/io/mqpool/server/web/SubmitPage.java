@@ -1,6 +1,7 @@
 package io.mqpool.server.web;
 
 import io.javalin.http.Context;
+import io.mqpool.jobs.JobPriority;
 import io.mqpool.jobs.RegisteredTask;
 import io.mqpool.jobs.TaskRegistry;
 import java.util.List;
@@ -11,7 +12,7 @@ final class SubmitPage {
 
     /** Fields with an error slot of their own; a refusal about any other goes to {@code #error-form}. */
     static final Set<String> FIELDS = Set.of("task", "args", "range", "input", "mode", "chunksize", "taskTimeout",
-            "timeout", "retries", "maxInFlight", "retryTimeouts");
+            "timeout", "retries", "maxInFlight", "retryTimeouts", "priority", "retention");
     private static final List<String> MODES = List.of("map", "imap_unordered", "starmap", "apply");
 
     private final Layout layout;
@@ -64,6 +65,12 @@ final class SubmitPage {
                 <div class="field"><label for="maxInFlight">Max in flight</label>
                 <input id="maxInFlight" name="maxInFlight" inputmode="numeric" placeholder="no limit" value="{}">{}</div>
                 </div>
+                <div class="row">
+                <div class="field"><label for="priority">Priority</label>
+                <select id="priority" name="priority">{}</select>{}</div>
+                <div class="field"><label for="retention">Keep when done for</label>
+                <input id="retention" name="retention" placeholder="default, e.g. 30d" value="{}">{}</div>
+                </div>
                 <div class="field"><label><input id="retryTimeouts" name="retryTimeouts" type="checkbox" value="true"{}>
                 Retry a task that ran past its task timeout (up to the retries)</label>{}</div>
                 <button id="submit" type="submit"{}>Submit</button>
@@ -74,7 +81,8 @@ final class SubmitPage {
                 errors.slot("range"), errors.slot("input"), modes(v.mode()), errors.slot("mode"), v.chunksize(),
                 errors.slot("chunksize"), v.taskTimeout(), errors.slot("taskTimeout"), v.timeout(),
                 errors.slot("timeout"), v.retries(), errors.slot("retries"), v.maxInFlight(),
-                errors.slot("maxInFlight"), Html.when(v.retryTimeoutsTicked(), Html.of(" checked")),
+                errors.slot("maxInFlight"), priorities(v.priority()), errors.slot("priority"), v.retention(),
+                errors.slot("retention"), Html.when(v.retryTimeoutsTicked(), Html.of(" checked")),
                 errors.slot("retryTimeouts"),
                 Html.when(disabled, Html.of(" disabled title=\"this server is read-only\"")));
         layout.render(ctx, status, "submit", "Submit", form);
@@ -89,6 +97,14 @@ final class SubmitPage {
         return Html.join(registry.all().stream().map(t -> Html.of(
                 "<option value=\"{}\" data-signature=\"{}\" data-example=\"{}\"{}>{}</option>", t.name(),
                 t.signature(), TaskExample.of(t), Html.when(t == chosen, Html.of(" selected")), t.name()))
+                .toList());
+    }
+
+    private static Html priorities(String chosen) {
+        String priority = chosen == null ? JobPriority.NORMAL.label() : chosen;
+        return Html.join(List.of(JobPriority.HIGH, JobPriority.NORMAL, JobPriority.LOW).stream()
+                .map(p -> Html.of("<option value=\"{}\"{}>{}</option>", p.label(),
+                        Html.when(p.label().equalsIgnoreCase(priority), Html.of(" selected")), p.label()))
                 .toList());
     }
 

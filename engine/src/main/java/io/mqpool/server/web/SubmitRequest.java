@@ -14,8 +14,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  *     for no bound of the job's own
  * @param retention how long the job is kept once finished, a duration such as {@code 12h} or
  *     {@code 7d}, {@code 0} for forever; null for the server's {@code jobs.retention}
+ * @param priority {@code low}, {@code normal} or {@code high}; null for normal
  */
 record SubmitRequest(String task, String mode, JsonNode args, String range, Integer chunksize,
                      String taskTimeout, String timeout, Integer retries, Boolean retryTimeouts,
-                     Integer maxInFlight, String retention) {
+                     Integer maxInFlight, String retention, String priority) {
 }

@@ -198,6 +198,19 @@ class ClientCommandsIT {
     }
 
     @Test
+    void submitTakesAPriorityAndRefusesOneItDoesNotKnow() {
+        Run bad = cli("submit", "compute_cube", "2", "--priority", "urgent");
+        assertEquals(2, bad.exitCode(), bad.toString());
+        assertEquals("mqpool: --priority must be one of low, normal, high, got 'urgent'\n", bad.err(), bad.toString());
+        String high = cli("submit", "compute_cube", "2", "--priority", "HIGH").out().strip();
+        assertEquals(0, cli("results", high, "--follow").exitCode());
+        Run json = cli("status", high, "--json");
+        assertTrue(json.out().contains("\"priority\":\"high\""), json.toString());
+        Run status = cli("status", high);
+        assertTrue(status.out().contains("priority high"), status.toString());
+    }
+
+    @Test
     void workersAreListedAndScaled() {
         Run workers = cli("workers");
         assertEquals(0, workers.exitCode(), workers.toString());

@@ -18,7 +18,7 @@ class ProgressLineTest {
 
     static JobView job(String state, Long total, long done, long failed, double rate, long elapsedMs) {
         return new JobView("j1", "compute_cube", "map", state, total, done, failed, 0, 0L, 1, null, "5m", 2,
-                "2024-01-01T00:00:00Z", null, elapsedMs, rate);
+                "2024-01-01T00:00:00Z", null, elapsedMs, rate, "normal");
     }
 
     @Test
@@ -50,7 +50,7 @@ class ProgressLineTest {
     @Test
     void withoutTheServersRateItIsFinishedTasksOverElapsedTime() {
         JobView noRate = new JobView("j1", "t", "map", "RUNNING", 10L, 4, 0, 0, 6L, 1, null, null, 2,
-                null, null, 2000L, null);
+                null, null, 2000L, null, "normal");
         assertEquals(2.0, noRate.rate());
     }
 

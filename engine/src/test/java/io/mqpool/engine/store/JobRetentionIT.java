@@ -133,7 +133,7 @@ class JobRetentionIT {
             list.add(new NewChunk(i, i, 1, "[" + i + "]"));
         }
         store.create(new NewJob(id, "echo", "MAP", 1, 0, 0, 2, false, 0, clock.instant(), null, null,
-                retentionMillis), list, (long) chunks);
+                retentionMillis, "NORMAL"), list, (long) chunks);
     }
 
     private static List<String> ids(JobStore store) {

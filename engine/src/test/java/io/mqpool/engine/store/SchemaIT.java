@@ -34,7 +34,8 @@ class SchemaIT {
 
     private static final Instant CREATED = Instant.parse("2026-11-30T08:00:00Z");
     private static final List<String> EVERY_FILE = List.of("1 SQL", "2 SQL", "3 SQL", "4 SQL", "5 SQL", "6 SQL",
-            "7 SQL", "8 SQL", "9 SQL", "10 SQL", "11 SQL", "12 SQL", "13 SQL", "14 SQL");
+            "7 SQL", "8 SQL", "9 SQL", "10 SQL", "11 SQL", "12 SQL", "13 SQL", "14 SQL",
+            "15 SQL");
 
     @TempDir
     Path dir;
@@ -70,13 +71,13 @@ class SchemaIT {
             assertEquals(EVERY_FILE, history(c));
             s.execute("INSERT INTO \"flyway_schema_history\" (\"installed_rank\", \"version\", \"description\", "
                     + "\"type\", \"script\", \"checksum\", \"installed_by\", \"installed_on\", \"execution_time\", "
-                    + "\"success\") VALUES (99, '15', 'newer', 'SQL', 'V15__newer.sql', 0, 'mqpool', CURRENT_TIMESTAMP, "
+                    + "\"success\") VALUES (99, '16', 'newer', 'SQL', 'V16__newer.sql', 0, 'mqpool', CURRENT_TIMESTAMP, "
                     + "1, TRUE)");
         }
 
         StoreException refused = assertThrows(StoreException.class, () -> JobStore.open(location, Clock.systemUTC()));
 
-        assertEquals("the database schema is at version 15, newer than this mqpool knows (14): it was written by "
+        assertEquals("the database schema is at version 16, newer than this mqpool knows (15): it was written by "
                 + "a newer mqpool, which is the one to run on it", refused.getMessage());
     }
 
@@ -101,11 +102,13 @@ class SchemaIT {
         }
 
         try (Connection c = DatabaseMadeBeforeFlyway.connect(dir)) {
-            assertEquals(List.of("6 BASELINE", "7 SQL", "8 SQL", "9 SQL", "10 SQL", "11 SQL", "12 SQL", "13 SQL", "14 SQL"), history(c));
+            assertEquals(List.of("6 BASELINE", "7 SQL", "8 SQL", "9 SQL", "10 SQL", "11 SQL", "12 SQL", "13 SQL", "14 SQL",
+                    "15 SQL"), history(c));
             assertFalse(hasTable(c, "SCHEMA_VERSION"), "the old runner's table is read once, then dropped");
         }
         try (JobStore reopened = JobStore.open(dir, Clock.systemUTC())) {
             assertEquals(JobState.COMPLETED, reopened.job("old").orElseThrow().state());
+            assertEquals("NORMAL", reopened.job("old").orElseThrow().priority(), "V15 gave it normal priority");
         }
 
     }
@@ -149,7 +152,8 @@ class SchemaIT {
         }
 
         try (Connection c = DatabaseMadeBeforeFlyway.connect(dir)) {
-            assertEquals(List.of("4 BASELINE", "5 SQL", "6 SQL", "7 SQL", "8 SQL", "9 SQL", "10 SQL", "11 SQL", "12 SQL", "13 SQL", "14 SQL"), history(c));
+            assertEquals(List.of("4 BASELINE", "5 SQL", "6 SQL", "7 SQL", "8 SQL", "9 SQL", "10 SQL", "11 SQL", "12 SQL", "13 SQL", "14 SQL",
+                    "15 SQL"), history(c));
         }
     }
 

@@ -88,7 +88,7 @@ public final class StoreGrowthHarness {
             chunks.add(new NewChunk(chunks.size(), first, size, args.append(']').toString()));
         }
         store.create(new NewJob(id, "square", "MAP", chunksize, 0, 0, 2, false, 0, Clock.systemUTC().instant(),
-                null, null, retentionMillis), chunks, (long) tasks);
+                null, null, retentionMillis, "NORMAL"), chunks, (long) tasks);
         List<RecordedResult> batch = new ArrayList<>();
         for (NewChunk chunk : chunks) {
             StringBuilder values = new StringBuilder("[");

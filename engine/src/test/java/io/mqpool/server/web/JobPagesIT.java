@@ -56,6 +56,7 @@ class JobPagesIT {
         browser.find("textarea#args").clear();
         browser.find("input#range").clear();
         browser.find("input#range").sendKeys("1..2000");
+        new Select(browser.find("select#priority")).selectByValue("high");
         browser.screenshot("submit-form");
         browser.find("button#submit").click();
 
@@ -72,6 +73,7 @@ class JobPagesIT {
                 "the page was reloaded");
         assertEquals("2000", browser.find("#job-done").getText().trim());
         assertEquals("2000", browser.find("#job-total").getText().trim());
+        assertEquals("high", browser.find("#job-priority").getText().trim());
         browser.screenshot("job-page-completed");
         assertEquals("COMPLETED", api.job(id).get("state").asText());
 
