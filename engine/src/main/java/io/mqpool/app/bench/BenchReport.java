@@ -2,6 +2,7 @@ package io.mqpool.app.bench;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 
@@ -23,18 +24,26 @@ public record BenchReport(Machine machine, String store, List<Row> rows) {
         return new BenchReport(Machine.current(), store.description(), rows.stream().map(Row::of).toList());
     }
 
-    /** Where the figures were measured. */
-    public record Machine(int cores, String java, String os) {
+    /**
+     * Where the figures were measured.
+     *
+     * @param diskSyncP50Ms a 4 KiB write and its fsync where the stores are kept, the median (see
+     *     {@link DiskSync})
+     * @param diskSyncP99Ms the same, the 99th percentile
+     */
+    public record Machine(int cores, String java, String os, double diskSyncP50Ms, double diskSyncP99Ms) {
 
-        /** Such as {@code 2 cores, Java 17.0.15+6, Linux 6.1.0 amd64}. */
+        /** Such as {@code 2 cores, Java 17.0.15+6, Linux 6.1.0 amd64, disk sync p50 0.39 ms, p99 7.02 ms}. */
         public String summary() {
-            return cores + " cores, Java " + java + ", " + os;
+            return cores + " cores, Java " + java + ", " + os + ", "
+                    + new DiskSync(diskSyncP50Ms, diskSyncP99Ms).summary();
         }
 
         static Machine current() {
             OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+            DiskSync sync = DiskSync.measure(Path.of(System.getProperty("java.io.tmpdir")));
             return new Machine(Runtime.getRuntime().availableProcessors(), Runtime.version().toString(),
-                    os.getName() + " " + os.getVersion() + " " + os.getArch());
+                    os.getName() + " " + os.getVersion() + " " + os.getArch(), sync.p50Millis(), sync.p99Millis());
         }
     }
 

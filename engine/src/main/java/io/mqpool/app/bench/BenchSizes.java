@@ -11,7 +11,8 @@ package io.mqpool.app.bench;
  * @param latencyCalls sequential {@code apply} calls of one latency run
  * @param cpuTasks CPU-bound tasks of the cpu workload
  * @param cpuMillis how long each of them computes
- * @param sleepRounds whether the sleep workload runs (it takes about 12 s a run)
+ * @param sleepRounds whether the sleep and demo workloads run (fixed lengths: about 12 s and 50 s a
+ *     run)
  * @param memoryTasks tasks of the memory workload's {@code imapUnordered}
  * @param memoryChunksize their chunksize
  * @param recoveryTasks tasks of the job the recovery workload kills the server under: enough for the

@@ -2,11 +2,19 @@ package io.mqpool.app.bench;
 
 import io.mqpool.Pool;
 import io.mqpool.jobs.builtin.Square;
+import io.mqpool.process.ChildProcess;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What a program pays to use a pool at all: create one, run one task, close it. */
+/**
+ * What a program pays to use a pool at all: create one, run one task, close it. {@code startup}
+ * does it in this warm JVM; {@code startup.cold} times a fresh JVM doing it from its start to its
+ * exit ({@link ColdStartProgram}), on the embedded defaults as {@code Pool.create()} has them.
+ */
 final class StartupWorkload implements Workload {
+
+    private static final Duration COLD_TIMEOUT = Duration.ofMinutes(2);
 
     @Override
     public String name() {
@@ -14,8 +22,8 @@ final class StartupWorkload implements Workload {
     }
 
     @Override
-    public List<Measurement> run(BenchSizes sizes, BenchStore store, Progress progress) {
-        List<Double> millis = new ArrayList<>();
+    public List<Measurement> run(BenchSizes sizes, BenchStore store, Progress progress) throws InterruptedException {
+        List<Double> warm = new ArrayList<>();
         for (int run = 1; run <= sizes.runs(); run++) {
             progress.note("run " + run + ": Pool.create(" + sizes.workers() + "), apply, close");
             long nine;
@@ -26,12 +34,34 @@ final class StartupWorkload implements Workload {
                 try (Pool pool = scratch.pool(sizes.workers())) {
                     nine = pool.apply(Square.class, 3L);
                 }
-                millis.add(timer.millis());
+                warm.add(timer.millis());
             }
             if (nine != 9) {
                 throw new IllegalStateException("square of 3 came back as " + nine);
             }
         }
-        return List.of(new Measurement("startup", "Pool.create + apply + close", "ms", false, millis));
+        List<Double> cold = new ArrayList<>();
+        JavaCommand java = JavaCommand.ofThisJvm();
+        for (int run = 1; run <= sizes.runs(); run++) {
+            progress.note("run " + run + ": a fresh JVM doing the same, start to exit");
+            cold.add(coldStart(java, sizes.workers()));
+        }
+        return List.of(new Measurement("startup", "Pool.create + apply + close", "ms", false, warm),
+                new Measurement("startup.cold", "the same in a fresh JVM, its start to its exit", "ms", false, cold));
+    }
+
+    private static double coldStart(JavaCommand java, int workers) throws InterruptedException {
+        List<String> command = java.mainClass(List.of(), ColdStartProgram.class.getName(),
+                List.of(Integer.toString(workers)));
+        Timer timer = Timer.start();
+        try (ChildProcess program = BenchProcesses.launch("cold start", command, line -> { }, line -> { })) {
+            int exit = program.awaitExitCode(COLD_TIMEOUT);
+            double millis = timer.millis();
+            if (exit != 0) {
+                throw new IllegalStateException("the cold-start program exited with " + exit + "; "
+                        + program.output());
+            }
+            return millis;
+        }
     }
 }

@@ -12,7 +12,7 @@ public final class Workloads {
 
     static {
         for (Workload workload : List.of(new TrivialWorkload(), new LatencyWorkload(), new CpuWorkload(),
-                new SleepWorkload(), new StartupWorkload(), new MemoryWorkload(), new RecoveryWorkload(),
+                new SleepWorkload(), new StartupWorkload(), new DemoWorkload(), new MemoryWorkload(), new RecoveryWorkload(),
                 new StateWorkload(), new FairnessWorkload())) {
             ALL.put(workload.name(), workload);
         }

@@ -11,7 +11,8 @@ mqpool, so that it can print mqpool/Python ratios. Workloads:
   state    a Value('q') incremented under its lock from 2 processes: p50, p99 (ms), rate (/s)
   cpu      parallel speedup of a calibrated pure-CPU burn (map, default chunksize) divided by workers
   sleep    8 sleeping tasks on Pool(8) and 16 on Pool(4), wall time (s)
-  startup  Pool(workers) creation + one apply + close + join (ms)
+  startup  Pool(workers) creation + one apply + close + join (ms); startup.cold: the same
+           in a fresh interpreter, from its start to its exit (ms)
   memory   imap_unordered over a lazy range: wall time (s) and main-process peak RSS (MB)
 
 Output: one JSON object per row on stdout, {"row": id, "unit": unit, "runs": [...]}.
@@ -21,6 +22,7 @@ import argparse
 import json
 import os
 import resource
+import subprocess
 import sys
 import time
 from multiprocessing import Pool
@@ -164,6 +166,24 @@ def bench_startup(a):
             raise
         runs.append((time.perf_counter() - t0) * 1000.0)
     emit("startup", "ms", runs)
+    cold = []
+    for _ in range(a.runs):
+        t0 = time.perf_counter()
+        subprocess.run([sys.executable, "-c", COLD_START, str(a.workers)], check=True)
+        cold.append((time.perf_counter() - t0) * 1000.0)
+    emit("startup.cold", "ms", cold)
+
+
+# The same in a fresh interpreter, timed from its start to its exit: the program a user writes.
+COLD_START = """
+import sys
+from multiprocessing import Pool
+if __name__ == "__main__":
+    pool = Pool(int(sys.argv[1]))
+    assert pool.apply(pow, (3, 2)) == 9
+    pool.close()
+    pool.join()
+"""
 
 
 def bench_memory(a):

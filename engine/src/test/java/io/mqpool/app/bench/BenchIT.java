@@ -27,13 +27,15 @@ import org.junit.jupiter.api.TestInstance;
 class BenchIT {
 
     private static final BenchSizes SIZES = BenchSizes.tiny();
-    /** Every row at tiny sizes: the sleep workload is skipped there. */
+    /** Every row at tiny sizes: the sleep and demo workloads are skipped there. */
     private static final Set<String> ROWS = Set.of("trivial.default", "trivial.chunksize1", "latency.p50",
-            "latency.p99", "latency.threads.p50", "latency.threads.p99", "cpu.efficiency", "startup", "memory.seconds", "memory.peak-mb", "recovery.resume",
+            "latency.p99", "latency.threads.p50", "latency.threads.p99", "cpu.efficiency", "startup", "startup.cold",
+            "memory.seconds", "memory.peak-mb", "recovery.resume",
             "recovery.lost", "recovery.duplicated", "state.p50", "state.p99", "state.rate", "fairness.small.p50",
             "fairness.small.p99", "fairness.big.alone", "fairness.big.mixed");
     private static final Set<String> PYTHON_ROWS = Set.of("trivial.default", "trivial.chunksize1", "latency.p50",
-            "latency.p99", "latency.threads.p50", "latency.threads.p99", "cpu.efficiency", "startup", "memory.seconds", "memory.peak-mb", "state.p50", "state.p99",
+            "latency.p99", "latency.threads.p50", "latency.threads.p99", "cpu.efficiency", "startup", "startup.cold",
+            "memory.seconds", "memory.peak-mb", "state.p50", "state.p99",
             "state.rate");
 
     private JsonNode report;
@@ -52,7 +54,7 @@ class BenchIT {
 
     @Test
     void everyWorkloadReportsItsRowsOnePerRunInTheRegisteredOrder() {
-        assertEquals(List.of("trivial", "latency", "cpu", "sleep", "startup", "memory", "recovery", "state",
+        assertEquals(List.of("trivial", "latency", "cpu", "sleep", "startup", "demo", "memory", "recovery", "state",
                 "fairness"),
                 Workloads.names());
         assertEquals(ROWS, rows.keySet());
@@ -67,7 +69,8 @@ class BenchIT {
     @Test
     void timesRatesAndSpeedupsArePositive() {
         for (String row : List.of("trivial.default", "trivial.chunksize1", "latency.p50", "latency.p99",
-                "latency.threads.p50", "cpu.efficiency", "startup", "memory.seconds", "memory.peak-mb", "recovery.resume", "state.p50",
+                "latency.threads.p50", "cpu.efficiency", "startup", "startup.cold",
+            "memory.seconds", "memory.peak-mb", "recovery.resume", "state.p50",
                 "state.rate", "fairness.small.p50", "fairness.big.alone", "fairness.big.mixed")) {
             assertTrue(rows.get(row).get("min").asDouble() > 0, rows.get(row).toString());
         }
@@ -95,6 +98,9 @@ class BenchIT {
         assertEquals(Runtime.getRuntime().availableProcessors(), machine.get("cores").asInt());
         assertFalse(machine.get("java").asText().isBlank());
         assertFalse(machine.get("os").asText().isBlank());
+        assertTrue(machine.get("diskSyncP50Ms").asDouble() > 0, machine.toString());
+        assertTrue(machine.get("diskSyncP50Ms").asDouble() <= machine.get("diskSyncP99Ms").asDouble(),
+                machine.toString());
         assertEquals("H2 (embedded)", report.get("store").asText());
     }
 
