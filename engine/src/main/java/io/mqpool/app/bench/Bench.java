@@ -33,7 +33,7 @@ public final class Bench {
         List<Workload> chosen = new ArrayList<>();
         for (String name : names) {
             chosen.add(Workloads.find(name).orElseThrow(() -> new IllegalArgumentException(
-                    "unknown workload '" + name + "'; workloads: " + String.join(", ", Workloads.names()))));
+                    "unknown workload '" + name + "'; workloads: " + String.join(", ", Workloads.all()))));
         }
         List<Measurement> figures = new ArrayList<>();
         for (Workload workload : chosen) {

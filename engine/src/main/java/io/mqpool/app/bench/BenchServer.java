@@ -14,8 +14,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code mqpool server} as a child process on free ports of 127.0.0.1, for the recovery
- * workload: on its own, or one of two over a shared store and a standalone broker. It runs from
+ * {@code mqpool server} as a child process on free ports of 127.0.0.1, for the recovery and soak
+ * workloads: on its own, or one of two over a shared store and a standalone broker. It runs from
  * this JVM's class path with the command line's main class: from the runnable jar that is the
  * jar itself, and in a test it is the module's classes and their dependencies, with no packaged
  * jar to look for.
@@ -122,6 +122,16 @@ final class BenchServer implements AutoCloseable {
             throw new IllegalStateException(orphans.size() + " worker processes outlived the killed server by 10 s: "
                     + orphans.stream().map(ProcessHandle::pid).toList());
         }
+    }
+
+    /** The server process's pid. */
+    long pid() {
+        return process.pid();
+    }
+
+    /** Whether the server process still runs. */
+    boolean isAlive() {
+        return process.isAlive();
     }
 
     /** Everything the server printed lately, for an error message. */

@@ -7,7 +7,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.function.Predicate;
 
-/** What the recovery workload asks a server, through the API's client: submit, poll, read results. */
+/** What the recovery and soak workloads ask a server, through the API's client: submit, poll, read results. */
 final class JobPolling {
 
     private static final Duration POLL_INTERVAL = Duration.ofMillis(20);
@@ -30,6 +30,12 @@ final class JobPolling {
     String submit(String task, long from, long to, int chunksize) {
         return api.submit(api.http().json().createObjectNode().put("task", task).put("range", from + ".." + to)
                 .put("chunksize", chunksize)).get("id").asText();
+    }
+
+    /** Submits a job over {@code from..to} (inclusive) at the default chunksize and returns its id. */
+    String submit(String task, long from, long to) {
+        return api.submit(api.http().json().createObjectNode().put("task", task).put("range", from + ".." + to))
+                .get("id").asText();
     }
 
     JobStatus job(String id) {
@@ -62,6 +68,14 @@ final class JobPolling {
      * Its {@code next} is the cursor of the following page; {@code done} is true on the last.
      */
     JsonNode results(String id, String after) {
-        return api.results(id, ResultOrder.INPUT, after, RESULTS_PAGE, 0);
+        return results(id, after, 0);
+    }
+
+    /**
+     * Like {@link #results(String, String)}; while the job runs and nothing new is there, the
+     * server waits up to {@code waitMs} before it answers an empty page.
+     */
+    JsonNode results(String id, String after, long waitMs) {
+        return api.results(id, ResultOrder.INPUT, after, RESULTS_PAGE, waitMs);
     }
 }

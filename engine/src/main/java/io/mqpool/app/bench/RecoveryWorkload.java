@@ -154,7 +154,7 @@ final class RecoveryWorkload implements Workload {
 
     /** Reads every result of the finished job, page by page in input order. */
     static ResultTally tally(JobPolling api, String jobId, int tasks) throws InterruptedException {
-        ResultTally tally = new ResultTally(tasks);
+        ResultTally tally = new ResultTally(tasks, n -> n * n * n);
         String cursor = null;
         boolean last = false;
         while (!last) {

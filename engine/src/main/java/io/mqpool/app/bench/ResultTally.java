@@ -1,24 +1,28 @@
 package io.mqpool.app.bench;
 
 import java.util.BitSet;
+import java.util.function.LongUnaryOperator;
 
 /**
- * What a job of n → n³ handed back after a crash, against what it should have: every index of
- * {@code 0..total-1} once, with the right value. An index whose only values are wrong counts as
- * lost, since its result is not there; a second result for an index counts as duplicated.
+ * What a job handed back, against what it should have: every index of {@code 0..total-1} once,
+ * with the right value. An index whose only values are wrong counts as lost, since its result is
+ * not there; a second result for an index counts as duplicated.
  */
 final class ResultTally {
 
     private final int total;
+    private final LongUnaryOperator expected;
     private final BitSet listed;
     private final BitSet right;
     private long results;
 
-    ResultTally(long total) {
+    /** @param expected the right value of each index, such as n → n³ over {@code 0..total-1} */
+    ResultTally(long total, LongUnaryOperator expected) {
         if (total < 0 || total > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("a tally counts 0 to " + Integer.MAX_VALUE + " tasks, not " + total);
         }
         this.total = (int) total;
+        this.expected = expected;
         this.listed = new BitSet(this.total);
         this.right = new BitSet(this.total);
     }
@@ -35,7 +39,7 @@ final class ResultTally {
         }
         results++;
         listed.set((int) index);
-        if (value != null && value == index * index * index) {
+        if (value != null && value == expected.applyAsLong(index)) {
             right.set((int) index);
         }
     }
@@ -43,6 +47,11 @@ final class ResultTally {
     /** Tasks with no right result. */
     long lost() {
         return total - right.cardinality();
+    }
+
+    /** Every result listed, right, wrong or twice. */
+    long results() {
+        return results;
     }
 
     /** Results beyond the first for an index. */

@@ -9,6 +9,7 @@ import io.mqpool.app.bench.BenchSizes;
 import io.mqpool.app.bench.BenchStore;
 import io.mqpool.app.bench.Measurement;
 import io.mqpool.app.bench.Workloads;
+import io.mqpool.config.Durations;
 import io.mqpool.config.OneLine;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -27,6 +28,7 @@ import picocli.CommandLine.Spec;
         description = "Measures mqpool on fresh embedded engines and, when python3 is on the PATH, "
                 + "Python's multiprocessing.Pool on the same workloads.",
         footer = {"", "Examples:", "  mqpool bench", "  mqpool bench trivial latency --runs 5",
+            "  mqpool bench soak --no-python", "  mqpool bench soak --duration 10m --no-python",
             "  mqpool bench --json > figures.json", "  mqpool bench recovery --no-python",
             "  mqpool bench trivial latency recovery --store jdbc:postgresql://127.0.0.1:5432/bench \\",
             "      --store-user bench --store-password-file ~/.bench-password"})
@@ -36,15 +38,21 @@ final class BenchCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Parameters(paramLabel = "WORKLOAD", arity = "0..*",
-            description = "Workloads to run (default all): ${COMPLETION-CANDIDATES}",
+            description = "Workloads to run (default all but soak, which runs only when named): "
+                    + "${COMPLETION-CANDIDATES}",
             completionCandidates = WorkloadNames.class)
     private List<String> workloads;
 
     @Option(names = "--json", description = "Print the figures as JSON instead of a table.")
     private boolean json;
 
-    @Option(names = "--runs", paramLabel = "N", description = "Measured runs of each workload (default 3).")
+    @Option(names = "--runs", paramLabel = "N",
+            description = "Measured runs of each workload (default 3; soak runs once).")
     private Integer runs;
+
+    @Option(names = "--duration", paramLabel = "D",
+            description = "How long the soak workload runs, such as 10m (default 30m; 40s with --tiny).")
+    private String soakDuration;
 
     @Option(names = "--tiny", description = "Tiny sizes: proves every workload runs, measures nothing useful.")
     private boolean tiny;
@@ -76,10 +84,21 @@ final class BenchCommand implements Callable<Integer> {
             sizes = sizes.withRuns(runs);
         }
         List<String> names = workloads == null || workloads.isEmpty() ? Workloads.names() : workloads;
-        List<String> unknown = names.stream().filter(name -> !Workloads.names().contains(name)).toList();
+        List<String> unknown = names.stream().filter(name -> !Workloads.all().contains(name)).toList();
         if (!unknown.isEmpty()) {
             return usageError(err, "unknown workload '" + unknown.get(0) + "'; workloads: "
-                    + String.join(", ", Workloads.names()));
+                    + String.join(", ", Workloads.all()));
+        }
+        if (soakDuration != null) {
+            if (!names.contains("soak")) {
+                return usageError(err, "--duration is the soak workload's, which runs only when named: "
+                        + "mqpool bench soak --duration " + soakDuration);
+            }
+            try {
+                sizes = sizes.withSoakDuration(Durations.parse(soakDuration));
+            } catch (IllegalArgumentException e) {
+                return usageError(err, "--duration: " + e.getMessage());
+            }
         }
         BenchStore store;
         try {
@@ -158,7 +177,7 @@ final class BenchCommand implements Callable<Integer> {
     static final class WorkloadNames implements Iterable<String> {
         @Override
         public java.util.Iterator<String> iterator() {
-            return Workloads.names().iterator();
+            return Workloads.all().iterator();
         }
     }
 }

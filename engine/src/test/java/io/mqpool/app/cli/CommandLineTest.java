@@ -73,6 +73,30 @@ class CommandLineTest {
     }
 
     @Test
+    void benchNamesTheSoakAmongItsWorkloadsWhenOneIsUnknown() {
+        Run run = run("bench", "nope", "--no-python");
+        assertEquals(2, run.exitCode());
+        assertEquals("mqpool: unknown workload 'nope'; workloads: trivial, latency, cpu, sleep, startup, demo, memory, "
+                + "recovery, state, fairness, soak\n", run.err());
+    }
+
+    @Test
+    void benchRefusesADurationTooShortForTheSoakOrNotADurationOrWithoutTheSoakInOneLineExit2() {
+        Run tooShort = run("bench", "soak", "--duration", "5m", "--no-python");
+        assertEquals(2, tooShort.exitCode());
+        assertEquals("mqpool: --duration: a soak lasts at least 6m: its retention of 3m, then a first and a last "
+                + "window apart; got 5m\n", tooShort.err());
+        Run notADuration = run("bench", "soak", "--duration", "soon", "--no-python");
+        assertEquals(2, notADuration.exitCode());
+        assertEquals("mqpool: --duration: 'soon' is not a duration; use e.g. 500ms, 30s, 5m\n", notADuration.err());
+        Run withoutSoak = run("bench", "trivial", "--duration", "10m", "--no-python");
+        assertEquals(2, withoutSoak.exitCode());
+        assertEquals("mqpool: --duration is the soak workload's, which runs only when named: mqpool bench soak "
+                + "--duration 10m\n", withoutSoak.err());
+        assertEquals("", withoutSoak.out());
+    }
+
+    @Test
     void benchHelpShowsTheStoreOptions() {
         Run run = run("bench", "--help");
         assertEquals(0, run.exitCode());
