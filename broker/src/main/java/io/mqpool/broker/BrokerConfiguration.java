@@ -68,9 +68,9 @@ final class BrokerConfiguration {
         config.setJournalSyncNonTransactional(true);
         config.setIDCacheSize(100_000);
         config.setPersistIDCache(true);
-        // Each duplicate id stays a live record in the journal file it was written to until 100,000
-        // later ids push it out, so no file is reclaimed for a long while and under a steady stream
-        // the journal grows by a 10 MiB file every couple of minutes. Compacting from 5 files on
+        // Under a steady stream the journal grows by a 10 MiB file every couple of minutes and frees
+        // none until it is compacted: most likely each duplicate id stays a live record in the file
+        // it was written to until 100,000 later ids push it out. Compacting from 5 files on
         // (Artemis' default waits for 10) rewrites those few live records; and the files it frees
         // are deleted beyond 6 in all, where by default every freed file is kept for reuse, so
         // the directory never shrinks back from its largest.
