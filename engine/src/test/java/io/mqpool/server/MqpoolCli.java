@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,11 +52,12 @@ final class MqpoolCli {
      * and leaves it running.
      */
     static Process start(List<String> prefix, Path home, Map<String, String> env, String... args) {
-        // C1 only: most of these JVMs live a second.
+        // C1 only: most of these JVMs live a second. Their temporary directory is the test's own,
+        // so what a process killed with kill -9 leaves there goes with the test's directory.
         List<String> command = new ArrayList<>(prefix);
         command.addAll(List.of(
-                ProcessHandle.current().info().command().orElse("java"), "-XX:TieredStopAtLevel=1", "-jar",
-                ServerProcess.packagedJar().toString()));
+                ProcessHandle.current().info().command().orElse("java"), "-XX:TieredStopAtLevel=1",
+                "-Djava.io.tmpdir=" + temporaryDirectory(home), "-jar", ServerProcess.packagedJar().toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().keySet().removeIf(name -> name.startsWith("MQPOOL_"));
@@ -65,6 +67,14 @@ final class MqpoolCli {
             return builder.start();
         } catch (IOException e) {
             throw new AssertionError("cannot run " + command, e);
+        }
+    }
+
+    private static Path temporaryDirectory(Path home) {
+        try {
+            return Files.createDirectories(home.resolve("tmp"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make a temporary directory in " + home, e);
         }
     }
 
