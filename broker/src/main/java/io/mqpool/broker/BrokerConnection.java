@@ -112,6 +112,7 @@ public final class BrokerConnection implements AutoCloseable {
     private static BrokerConnection connect(String url, BrokerCredentials credentials, int consumerWindowSize,
                                             int reconnectAttempts, int initialConnectAttempts) throws JMSException {
         Objects.requireNonNull(url, "url");
+        NettyNotifierThread.makeDaemon();
         ActiveMQConnectionFactory factory;
         try {
             factory = new ActiveMQConnectionFactory(url);

@@ -128,6 +128,7 @@ public final class EmbeddedBroker implements QueuedChunks, AutoCloseable {
         if (!FreePorts.isFree(host, port)) {
             throw new PortInUseException(host, port);
         }
+        NettyNotifierThread.makeDaemon();
         ActiveMQServer server;
         try {
             // The boolean is "enable persistence", which overrides the configuration's flag.

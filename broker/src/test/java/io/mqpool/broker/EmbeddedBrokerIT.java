@@ -19,6 +19,7 @@ import jakarta.jms.Session;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.activemq.artemis.jms.client.ActiveMQMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,6 +54,20 @@ class EmbeddedBrokerIT {
             assertEquals("job-a", receiveChunk(a.inVmUrl()).jobId());
             assertEquals("job-b", receiveChunk(b.url()).jobId());
         }
+    }
+
+    @Test
+    void aStoppedBrokerAndClientLeaveOnlyDaemonThreadsOfNettyBehind() throws Exception {
+        try (EmbeddedBroker broker = EmbeddedBroker.start(onPort(0), dir)) {
+            send(broker.url(), chunk("job-a", "[1]"));
+        }
+
+        // Netty tells of its stopped event loops on one JVM-wide thread that lingers a second
+        // after: were it no daemon, a program that just closed its pool would wait for it.
+        List<Thread> notifiers = Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().startsWith("globalEventExecutor")).toList();
+        assertFalse(notifiers.isEmpty(), "the stopped event loops were told of on Netty's notifier thread");
+        assertTrue(notifiers.stream().allMatch(Thread::isDaemon), notifiers + " are all daemons");
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.mqpool.outcome.EncodedOutcomes;
 import io.mqpool.outcome.OutcomesForm;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,6 +21,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.flywaydb.core.api.migration.baseline.BaselineMigrationConfigurationExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,6 +40,8 @@ class SchemaIT {
     private static final List<String> EVERY_FILE = List.of("1 SQL", "2 SQL", "3 SQL", "4 SQL", "5 SQL", "6 SQL",
             "7 SQL", "8 SQL", "9 SQL", "10 SQL", "11 SQL", "12 SQL", "13 SQL", "14 SQL",
             "15 SQL");
+    /** What a fresh store records: the current schema in one step. */
+    private static final List<String> THE_BASELINE = List.of("15 SQL_BASELINE");
 
     @TempDir
     Path dir;
@@ -45,7 +51,7 @@ class SchemaIT {
     }
 
     @Test
-    void aFreshDataDirectoryGetsEverySchemaFileFromFlyway() throws SQLException {
+    void aFreshDataDirectoryGetsTheWholeSchemaInOneStepFromFlyway() throws SQLException {
         try (JobStore store = JobStore.open(dir, Clock.systemUTC())) {
             store.create(new NewJob("fresh", "echo", "MAP", 1, 0, 0, 2, false, 0, CREATED),
                     List.of(new NewChunk(0, 0, 1, "[1]")), 1L);
@@ -53,14 +59,42 @@ class SchemaIT {
         }
 
         try (Connection c = DatabaseMadeBeforeFlyway.connect(dir)) {
-            assertEquals(EVERY_FILE, history(c));
+            assertEquals(THE_BASELINE, history(c));
             assertFalse(hasTable(c, "SCHEMA_VERSION"));
         }
     }
 
     @ParameterizedTest(name = "on {0}")
     @EnumSource(StoreKind.class)
-    void aFreshStoreGetsEverySchemaFileAndOneANewerMqpoolWroteIsRefusedWithBothVersions(StoreKind kind)
+    void theSchemaInOneStepIsTheSchemaEveryFileMadeStepByStep(StoreKind kind) throws SQLException {
+        StoreLocation inOneStep = kind.location(dir.resolve("one-step"));
+        StoreLocation stepByStep = kind.location(dir.resolve("step-by-step"));
+        Dialect dialect = Dialect.of(stepByStep.url());
+        // Blind to the baseline (its prefix is not B here), Flyway runs the files up to 14 one by
+        // one, as an older mqpool did; the store then adds the rest.
+        FluentConfiguration blind = Flyway.configure()
+                .dataSource(stepByStep.url(), stepByStep.user().orElse(null), stepByStep.password().orElse(null))
+                .locations("classpath:db/migration/common", "classpath:db/migration/" + dialect.migrationFolder())
+                .target("14");
+        blind.getConfigurationExtension(BaselineMigrationConfigurationExtension.class)
+                .setBaselineMigrationPrefix("NOT_A_BASELINE");
+        blind.load().migrate();
+        JobStore.open(inOneStep, Clock.systemUTC()).close();
+        JobStore.open(stepByStep, Clock.systemUTC()).close();
+
+        try (Connection one = connect(inOneStep); Connection steps = connect(stepByStep)) {
+            assertEquals(THE_BASELINE, history(one));
+            assertEquals(EVERY_FILE, history(steps));
+            List<String> described = describe(steps);
+            assertTrue(described.size() > 60, "every table, column and index: " + described);
+            assertEquals(described, describe(one));
+            assertEquals(rows(steps, "SELECT * FROM server_lease"), rows(one, "SELECT * FROM server_lease"));
+        }
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(StoreKind.class)
+    void aFreshStoreGetsTheSchemaInOneStepAndOneANewerMqpoolWroteIsRefusedWithBothVersions(StoreKind kind)
             throws SQLException {
         StoreLocation location = kind.location(dir);
         try (JobStore store = JobStore.open(location, Clock.systemUTC())) {
@@ -68,7 +102,7 @@ class SchemaIT {
                     List.of(new NewChunk(0, 0, 1, "[1]")), 1L);
         }
         try (Connection c = connect(location); Statement s = c.createStatement()) {
-            assertEquals(EVERY_FILE, history(c));
+            assertEquals(THE_BASELINE, history(c));
             s.execute("INSERT INTO \"flyway_schema_history\" (\"installed_rank\", \"version\", \"description\", "
                     + "\"type\", \"script\", \"checksum\", \"installed_by\", \"installed_on\", \"execution_time\", "
                     + "\"success\") VALUES (99, '16', 'newer', 'SQL', 'V16__newer.sql', 0, 'mqpool', CURRENT_TIMESTAMP, "
@@ -203,6 +237,67 @@ class SchemaIT {
                 + "FROM \"flyway_schema_history\" WHERE \"success\" AND \"version\" IS NOT NULL ORDER BY \"installed_rank\"")) {
             while (r.next()) {
                 rows.add(r.getString(1) + " " + r.getString(2));
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * Every table of the store but Flyway's, each column with its type, size, nullability and
+     * default, in its place, and every index with its columns and uniqueness, one line each, sorted.
+     */
+    private static List<String> describe(Connection c) throws SQLException {
+        DatabaseMetaData meta = c.getMetaData();
+        String schema = c.getSchema();
+        List<String> lines = new ArrayList<>();
+        List<String> tables = new ArrayList<>();
+        try (ResultSet r = meta.getTables(null, schema, null, new String[] {"TABLE"})) {
+            while (r.next()) {
+                String table = r.getString("TABLE_NAME");
+                if (!table.equalsIgnoreCase("flyway_schema_history")) {
+                    tables.add(table);
+                }
+            }
+        }
+        for (String table : tables) {
+            try (ResultSet r = meta.getColumns(null, schema, table, null)) {
+                while (r.next()) {
+                    lines.add(table + " column " + r.getInt("ORDINAL_POSITION") + " " + r.getString("COLUMN_NAME")
+                            + " " + r.getString("TYPE_NAME") + "(" + r.getInt("COLUMN_SIZE") + ") nullable "
+                            + r.getString("IS_NULLABLE") + " default " + r.getString("COLUMN_DEF"));
+                }
+            }
+            try (ResultSet r = meta.getPrimaryKeys(null, schema, table)) {
+                while (r.next()) {
+                    lines.add(table + " key " + r.getShort("KEY_SEQ") + " " + r.getString("COLUMN_NAME"));
+                }
+            }
+            try (ResultSet r = meta.getIndexInfo(null, schema, table, false, false)) {
+                while (r.next()) {
+                    String index = r.getString("INDEX_NAME");
+                    // Names the database chose itself (keys, unique constraints) differ run to run.
+                    boolean named = !index.toUpperCase(java.util.Locale.ROOT).contains("PRIMARY_KEY")
+                            && !index.toUpperCase(java.util.Locale.ROOT).startsWith("CONSTRAINT")
+                            && !index.endsWith("_pkey") && !index.endsWith("_key");
+                    lines.add(table + " index " + (named ? index : "(unnamed)") + " " + r.getShort("ORDINAL_POSITION")
+                            + " " + r.getString("COLUMN_NAME") + " unique " + !r.getBoolean("NON_UNIQUE"));
+                }
+            }
+        }
+        lines.sort(null);
+        return lines;
+    }
+
+    private static List<String> rows(Connection c, String query) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(query)) {
+            int columns = r.getMetaData().getColumnCount();
+            while (r.next()) {
+                StringBuilder row = new StringBuilder();
+                for (int i = 1; i <= columns; i++) {
+                    row.append(r.getString(i)).append(' ');
+                }
+                rows.add(row.toString());
             }
         }
         return rows;
