@@ -23,6 +23,7 @@ enum SettingKey {
     WORKER_JAVA("worker.java"),
     WORKER_JVM_OPTIONS("worker.jvm-options"),
     WORKER_CLASSPATH("worker.classpath"),
+    WORKER_CLASS_ARCHIVES("worker.class-archives"),
     WORKER_START_TIMEOUT("worker.start-timeout"),
     WORKER_MAX_RESTART_BACKOFF("worker.max-restart-backoff"),
     WORKER_MAX_START_FAILURES("worker.max-start-failures"),

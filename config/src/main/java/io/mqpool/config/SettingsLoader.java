@@ -153,6 +153,8 @@ public final class SettingsLoader {
         String userHome = systemProperties.get("user.home");
         if (userHome != null) {
             defaults.put(SettingKey.DATA, new RawSetting(Path.of(userHome, dataDirName).toString(), DEFAULT));
+            defaults.put(SettingKey.WORKER_CLASS_ARCHIVES,
+                    new RawSetting(Path.of(userHome, ".cache", "mqpool", "class-archives").toString(), DEFAULT));
         }
         String javaHome = systemProperties.get("java.home");
         if (javaHome != null) {
@@ -266,7 +268,9 @@ public final class SettingsLoader {
                 r.textOrEmpty(SettingKey.WORKER_CLASSPATH),
                 r.duration(SettingKey.WORKER_START_TIMEOUT, Duration.ofMillis(1)),
                 r.duration(SettingKey.WORKER_MAX_RESTART_BACKOFF, Duration.ZERO),
-                r.integer(SettingKey.WORKER_MAX_START_FAILURES, 1, WorkerSettings.MAX_START_FAILURES));
+                r.integer(SettingKey.WORKER_MAX_START_FAILURES, 1, WorkerSettings.MAX_START_FAILURES),
+                given(r, SettingKey.WORKER_CLASS_ARCHIVES)
+                        ? Optional.of(r.path(SettingKey.WORKER_CLASS_ARCHIVES)) : Optional.empty());
         HttpSettings http = new HttpSettings(
                 r.text(SettingKey.HTTP_BIND),
                 r.integer(SettingKey.HTTP_PORT, 0, HttpSettings.MAX_PORT),

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The worker processes a supervisor launches.
@@ -15,9 +16,12 @@ import java.util.Objects;
  * @param startTimeout how long a worker may take to report ready
  * @param maxRestartBackoff the longest pause before restarting a worker that died
  * @param maxStartFailures consecutive failed starts after which the supervisor gives up
+ * @param classArchives where the class-data archives of worker JVMs are kept, one per class
+ *     path; empty: workers load their classes from the class path every time
  */
 public record WorkerSettings(int count, Path javaCommand, List<String> jvmOptions, String classPath,
-                             Duration startTimeout, Duration maxRestartBackoff, int maxStartFailures) {
+                             Duration startTimeout, Duration maxRestartBackoff, int maxStartFailures,
+                             Optional<Path> classArchives) {
 
     static final int MAX_COUNT = 1024;
     static final int MAX_START_FAILURES = 100;
@@ -25,6 +29,7 @@ public record WorkerSettings(int count, Path javaCommand, List<String> jvmOption
     /** @throws IllegalArgumentException if a number is out of range or a duration negative */
     public WorkerSettings {
         jvmOptions = List.copyOf(jvmOptions);
+        Objects.requireNonNull(classArchives, "classArchives");
         Ranges.check("worker count", count, 1, MAX_COUNT);
         Ranges.check("worker max start failures", maxStartFailures, 1, MAX_START_FAILURES);
         if (Objects.requireNonNull(startTimeout, "startTimeout").isNegative()
@@ -34,9 +39,16 @@ public record WorkerSettings(int count, Path javaCommand, List<String> jvmOption
         }
     }
 
+    /** Settings without class-data archives. */
+    public WorkerSettings(int count, Path javaCommand, List<String> jvmOptions, String classPath,
+                          Duration startTimeout, Duration maxRestartBackoff, int maxStartFailures) {
+        this(count, javaCommand, jvmOptions, classPath, startTimeout, maxRestartBackoff, maxStartFailures,
+                Optional.empty());
+    }
+
     /** The same settings with another worker count. */
     public WorkerSettings withCount(int newCount) {
         return new WorkerSettings(newCount, javaCommand, jvmOptions, classPath, startTimeout,
-                maxRestartBackoff, maxStartFailures);
+                maxRestartBackoff, maxStartFailures, classArchives);
     }
 }

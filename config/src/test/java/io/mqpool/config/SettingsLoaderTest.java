@@ -50,7 +50,15 @@ class SettingsLoaderTest {
         assertEquals(Duration.ofSeconds(30), s.worker().startTimeout());
         assertEquals(Duration.ofSeconds(5), s.worker().maxRestartBackoff());
         assertEquals(3, s.worker().maxStartFailures());
+        assertEquals(Optional.of(home.resolve(".cache/mqpool/class-archives")), s.worker().classArchives());
         assertEquals(new HttpSettings("127.0.0.1", 8080), s.http());
+    }
+
+    @Test
+    void anEmptyClassArchivesDirectoryTurnsTheArchivesOff() {
+        assertEquals(Optional.empty(), load(Map.of("MQPOOL_WORKER_CLASS_ARCHIVES", ""), Map.of()).worker().classArchives());
+        assertEquals(Optional.of(Path.of("/srv/archives")),
+                load(Map.of(), Map.of("worker.class-archives", "/srv/archives")).worker().classArchives());
     }
 
     @Test
@@ -117,7 +125,7 @@ class SettingsLoaderTest {
                 + "broker.host, broker.port, broker.journal-buffer-timeout-us, broker.consumer-window, "
                 + "broker.max-delivery-attempts, broker.auth, broker.tls.keystore, broker.tls.keystore-password, "
                 + "broker.url, broker.credentials-file, worker.java, worker.jvm-options, worker.classpath, "
-                + "worker.start-timeout, worker.max-restart-backoff, worker.max-start-failures, "
+                + "worker.class-archives, worker.start-timeout, worker.max-restart-backoff, worker.max-start-failures, "
                 + "jobs.retention, jobs.stuck-after, store.url, store.user, store.password-file, "
                 + "http.bind, http.port, http.read-only, http.base-path, http.auth, http.tls.keystore, "
                 + "http.tls.keystore-password, server, token, token-file", failure(Map.of(), Map.of("x", "1")));

@@ -62,6 +62,8 @@ final class MqpoolCli {
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().keySet().removeIf(name -> name.startsWith("MQPOOL_"));
         builder.environment().put("MQPOOL_DATA", home.toString());
+        // No class archive in the home of whoever runs the tests; WorkerClassArchiveIT tests them.
+        builder.environment().put("MQPOOL_WORKER_CLASS_ARCHIVES", "");
         builder.environment().putAll(env);
         try {
             return builder.start();

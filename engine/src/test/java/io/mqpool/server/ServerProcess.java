@@ -111,6 +111,8 @@ public final class ServerProcess implements AutoCloseable {
         command.addAll(List.of(extraArgs));
         try {
             ProcessBuilder builder = new ProcessBuilder(command);
+            // Each test runs a copy of the jar: a class archive per copy would only fill the home.
+            builder.environment().put("MQPOOL_WORKER_CLASS_ARCHIVES", "");
             if (tempDir != null) {
                 builder.environment().put("MQPOOL_WORKER_JVM_OPTIONS", "-XX:+UseSerialGC -Djava.io.tmpdir=" + tempDir);
             }

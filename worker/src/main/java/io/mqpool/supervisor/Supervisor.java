@@ -48,6 +48,7 @@ public final class Supervisor implements AutoCloseable {
     private final WorkerScaling scaling;
     private final WorkerShutdown shutdown;
     private final List<WorkerExitListener> exitListeners = new CopyOnWriteArrayList<>();
+    private final WorkerLauncher launcher;
 
     /**
      * Prepares a supervisor on the system clock; nothing is launched until {@link #start()}.
@@ -82,6 +83,7 @@ public final class Supervisor implements AutoCloseable {
         LaunchSpec spec = new LaunchSpec(settings, launch, workerOutput, System.err, clock);
         SupervisorThread thread = new SupervisorThread();
         WorkerLauncher launcher = new WorkerLauncher(spec, slots, thread, new Events());
+        this.launcher = launcher;
         WorkerRestarts restarts = new WorkerRestarts(spec, slots, launcher, thread, onFatal);
         ProcessStopper stopper = new ProcessStopper(clock);
         this.standby = new StandbySuccessors(slots, launcher, restarts);
@@ -240,6 +242,7 @@ public final class Supervisor implements AutoCloseable {
                     LOG.warn("a listener failed on the exit of worker {}: {}", process.id(), e.toString());
                 }
             }
+            launcher.exited(process, exitCode);
             exits.exited(process, exitCode);
         }
 

@@ -13,14 +13,16 @@ final class WorkerCommand {
     }
 
     /**
-     * The command of worker {@code workerId}; with {@code standby}, it waits for {@code go} on
+     * The command of worker {@code workerId}, with the class-archive options after the JVM
+     * options; with {@code standby}, it waits for {@code go} on
      * stdin once ready, before it takes chunks.
      */
-    static List<String> of(WorkerSettings settings, WorkerLaunch launch, String workerId,
-                           java.nio.file.Path currentTaskFile, boolean standby) {
+    static List<String> of(WorkerSettings settings, List<String> archiveOptions, WorkerLaunch launch,
+                           String workerId, java.nio.file.Path currentTaskFile, boolean standby) {
         List<String> command = new ArrayList<>();
         command.add(settings.javaCommand().toString());
         command.addAll(settings.jvmOptions());
+        command.addAll(archiveOptions);
         command.add("-cp");
         command.add(settings.classPath());
         command.add(MAIN_CLASS);

@@ -4,6 +4,8 @@ import io.mqpool.config.Durations;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +24,7 @@ final class WorkerLauncher {
     private final SupervisorThread thread;
     private final WorkerProcess.Listener listener;
     private final CurrentTaskFiles currentTaskFiles;
+    private final Optional<WorkerClassArchive> classArchive;
 
     /** @param listener told what each launched process reports */
     WorkerLauncher(LaunchSpec spec, WorkerSlots slots, SupervisorThread thread, WorkerProcess.Listener listener) {
@@ -30,6 +33,7 @@ final class WorkerLauncher {
         this.thread = thread;
         this.listener = listener;
         this.currentTaskFiles = new CurrentTaskFiles(spec.launch().currentTaskDir());
+        this.classArchive = WorkerClassArchive.of(spec.settings());
     }
 
     /**
@@ -41,9 +45,11 @@ final class WorkerLauncher {
      */
     WorkerProcess launch(WorkerSlot slot, boolean standby) {
         Path currentTaskFile = currentTaskFiles.fileFor(slot.id());
+        List<String> archiveOptions = classArchive.map(WorkerClassArchive::nextOptions).orElse(List.of());
         WorkerProcess process = WorkerProcess.launch(slot.id(),
-                WorkerCommand.of(spec.settings(), spec.launch(), slot.id(), currentTaskFile, standby),
+                WorkerCommand.of(spec.settings(), archiveOptions, spec.launch(), slot.id(), currentTaskFile, standby),
                 currentTaskFile, spec, listener);
+        classArchive.ifPresent(archive -> archive.launched(process.pid(), archiveOptions));
         LOG.debug("launched worker {} (pid {}){}", slot.id(), process.pid(), standby
                 ? " on standby" : slot.state() == WorkerState.RESTARTING ? " to replace the one before" : "");
         slots.endedJobs().tell(process);
@@ -52,6 +58,11 @@ final class WorkerLauncher {
         Instant deadline = process.startedAt().plus(timeout);
         thread.schedule(timeout, () -> failUnlessReadyBy(process, deadline));
         return process;
+    }
+
+    /** A worker process exited: the class archive it recorded, if any, is kept. */
+    void exited(WorkerProcess process, int exitCode) {
+        classArchive.ifPresent(archive -> archive.exited(process.pid(), exitCode));
     }
 
     /** Removes the workers' current-task files; for when every worker is gone. */

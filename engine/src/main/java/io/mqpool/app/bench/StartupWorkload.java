@@ -3,6 +3,9 @@ package io.mqpool.app.bench;
 import io.mqpool.Pool;
 import io.mqpool.jobs.builtin.Square;
 import io.mqpool.process.ChildProcess;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,11 +13,15 @@ import java.util.List;
 /**
  * What a program pays to use a pool at all: create one, run one task, close it. {@code startup}
  * does it in this warm JVM; {@code startup.cold} times a fresh JVM doing it from its start to its
- * exit ({@link ColdStartProgram}), on the embedded defaults as {@code Pool.create()} has them.
+ * exit ({@link ColdStartProgram}), on the embedded defaults as {@code Pool.create()} has them;
+ * {@code startup.cold.archived} the same JVM started from a class-data archive of the program,
+ * recorded by one unmeasured run, as the README shows users to start theirs.
  */
 final class StartupWorkload implements Workload {
 
     private static final Duration COLD_TIMEOUT = Duration.ofMinutes(2);
+    /** Recording warns on stdout of every class it cannot archive, and a JVM of one it cannot map. */
+    private static final String QUIET_ARCHIVE = "-Xlog:cds*=off";
 
     @Override
     public String name() {
@@ -22,7 +29,7 @@ final class StartupWorkload implements Workload {
     }
 
     @Override
-    public List<Measurement> run(BenchSizes sizes, BenchStore store, Progress progress) throws InterruptedException {
+    public List<Measurement> run(BenchSizes sizes, BenchStore store, Progress progress) throws InterruptedException, IOException {
         List<Double> warm = new ArrayList<>();
         for (int run = 1; run <= sizes.runs(); run++) {
             progress.note("run " + run + ": Pool.create(" + sizes.workers() + "), apply, close");
@@ -44,14 +51,31 @@ final class StartupWorkload implements Workload {
         JavaCommand java = JavaCommand.ofThisJvm();
         for (int run = 1; run <= sizes.runs(); run++) {
             progress.note("run " + run + ": a fresh JVM doing the same, start to exit");
-            cold.add(coldStart(java, sizes.workers()));
+            cold.add(coldStart(java, List.of(), sizes.workers()));
+        }
+        List<Double> archived = new ArrayList<>();
+        Path archive = Files.createTempDirectory("mqpool-bench-archive-").resolve("program.jsa");
+        try {
+            progress.note("recording the program's class archive (unmeasured)");
+            coldStart(java, List.of("-XX:ArchiveClassesAtExit=" + archive, QUIET_ARCHIVE), sizes.workers());
+            for (int run = 1; run <= sizes.runs(); run++) {
+                progress.note("run " + run + ": a fresh JVM from the program's class archive");
+                archived.add(coldStart(java, List.of("-XX:SharedArchiveFile=" + archive, QUIET_ARCHIVE),
+                        sizes.workers()));
+            }
+        } finally {
+            Files.deleteIfExists(archive);
+            Files.deleteIfExists(archive.getParent());
         }
         return List.of(new Measurement("startup", "Pool.create + apply + close", "ms", false, warm),
-                new Measurement("startup.cold", "the same in a fresh JVM, its start to its exit", "ms", false, cold));
+                new Measurement("startup.cold", "the same in a fresh JVM, its start to its exit", "ms", false, cold),
+                new Measurement("startup.cold.archived", "the same from the program's class archive", "ms", false,
+                        archived));
     }
 
-    private static double coldStart(JavaCommand java, int workers) throws InterruptedException {
-        List<String> command = java.mainClass(List.of(), ColdStartProgram.class.getName(),
+    private static double coldStart(JavaCommand java, List<String> jvmOptions, int workers)
+            throws InterruptedException {
+        List<String> command = java.mainClass(jvmOptions, ColdStartProgram.class.getName(),
                 List.of(Integer.toString(workers)));
         Timer timer = Timer.start();
         try (ChildProcess program = BenchProcesses.launch("cold start", command, line -> { }, line -> { })) {

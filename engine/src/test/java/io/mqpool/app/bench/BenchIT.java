@@ -30,7 +30,7 @@ class BenchIT {
     /** Every row at tiny sizes: the sleep and demo workloads are skipped there. */
     private static final Set<String> ROWS = Set.of("trivial.default", "trivial.chunksize1", "latency.p50",
             "latency.p99", "latency.threads.p50", "latency.threads.p99", "cpu.efficiency", "startup", "startup.cold",
-            "memory.seconds", "memory.peak-mb", "recovery.resume",
+            "startup.cold.archived", "memory.seconds", "memory.peak-mb", "recovery.resume",
             "recovery.lost", "recovery.duplicated", "state.p50", "state.p99", "state.rate", "fairness.small.p50",
             "fairness.small.p99", "fairness.big.alone", "fairness.big.mixed");
     private static final Set<String> PYTHON_ROWS = Set.of("trivial.default", "trivial.chunksize1", "latency.p50",
@@ -69,7 +69,7 @@ class BenchIT {
     @Test
     void timesRatesAndSpeedupsArePositive() {
         for (String row : List.of("trivial.default", "trivial.chunksize1", "latency.p50", "latency.p99",
-                "latency.threads.p50", "cpu.efficiency", "startup", "startup.cold",
+                "latency.threads.p50", "cpu.efficiency", "startup", "startup.cold", "startup.cold.archived",
             "memory.seconds", "memory.peak-mb", "recovery.resume", "state.p50",
                 "state.rate", "fairness.small.p50", "fairness.big.alone", "fairness.big.mixed")) {
             assertTrue(rows.get(row).get("min").asDouble() > 0, rows.get(row).toString());
