@@ -133,11 +133,20 @@ public abstract class SessionLoop implements AutoCloseable {
         }
     }
 
+    /**
+     * Asks the thread to stop after the turn in progress, without waiting: several loops told so
+     * at once wait out their last receive together, where closing them one by one adds the
+     * waits up. Idempotent; {@link #close()} still has to follow.
+     */
+    public void stopSoon() {
+        stopping = true;
+        wake();
+    }
+
     /** Stops the thread (waiting up to 5 s for a turn in progress) and closes the session. Idempotent. */
     @Override
     public void close() {
-        stopping = true;
-        wake();
+        stopSoon();
         if (thread.isAlive()) {
             try {
                 thread.join(STOP_TIMEOUT.toMillis());

@@ -1,5 +1,6 @@
 package io.mqpool.engine;
 
+import io.mqpool.broker.SessionLoop;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import org.slf4j.Logger;
@@ -50,6 +51,10 @@ final class Shutdown {
             } catch (Exception e) {
                 log.warn("closing the {} failed{}: {}", part.name(), forced ? " during terminate" : "", e.toString());
             }
+            // The workers, started last, close first; from then on every loop left may stop once
+            // its turn ends, each waiting out its receive at the same time as the others.
+            parts.stream().map(Part::closeable).filter(SessionLoop.class::isInstance)
+                    .map(SessionLoop.class::cast).forEach(SessionLoop::stopSoon);
         }
     }
 }
