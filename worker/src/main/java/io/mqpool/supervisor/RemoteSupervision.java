@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -45,12 +46,15 @@ public final class RemoteSupervision {
      * @param tasksDir jars of the user's tasks, or null for the built-in ones
      * @param hostId this supervisor's id among the server's hosts; its workers are {@code HOSTID-w1}, …
      * @param java the {@code java} that starts a worker, with the class path it gets
+     * @param classArchives where the workers keep their class-data archive, or empty for none
      */
     public record Options(String brokerUrl, int workers, Path credentialsFile, Path tasksDir, String hostId,
-                          String host, Path java, String classPath, List<String> jvmOptions) {
+                          String host, Path java, String classPath, List<String> jvmOptions,
+                          Optional<Path> classArchives) {
 
         public Options {
             Objects.requireNonNull(brokerUrl, "brokerUrl");
+            Objects.requireNonNull(classArchives, "classArchives");
             Objects.requireNonNull(hostId, "hostId");
             Objects.requireNonNull(host, "host");
             jvmOptions = List.copyOf(jvmOptions);
@@ -90,7 +94,7 @@ public final class RemoteSupervision {
             return EXIT_USAGE;
         }
         WorkerSettings settings = new WorkerSettings(options.workers(), options.java(), options.jvmOptions(),
-                options.classPath(), BROKER_WAIT.plusMinutes(1), Duration.ofSeconds(5), 3);
+                options.classPath(), BROKER_WAIT.plusMinutes(1), Duration.ofSeconds(5), 3, options.classArchives());
         WorkerLaunch launch = new WorkerLaunch(options.brokerUrl(), options.tasksDir(), 8192, BROKER_WAIT, null,
                 "null", 0, options.credentialsFile(), null);
         CountDownLatch done = new CountDownLatch(1);

@@ -1,10 +1,14 @@
 package io.mqpool.app.cli;
 
+import io.mqpool.config.SettingsException;
+import io.mqpool.config.SettingsLoader;
 import io.mqpool.supervisor.RemoteSupervision;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -60,18 +64,29 @@ final class WorkerCommand implements Callable<Integer> {
             spec.commandLine().getErr().flush();
             return ExitCodes.USAGE;
         }
-        return RemoteSupervision.run(options(), System.in, System.out, System.err);
+        Optional<Path> classArchives;
+        try {
+            classArchives = SettingsLoader.fromSystem().load(Map.of()).worker().classArchives();
+        } catch (SettingsException e) {
+            spec.commandLine().getErr().println("mqpool: " + e.getMessage());
+            spec.commandLine().getErr().flush();
+            return ExitCodes.USAGE;
+        }
+        return RemoteSupervision.run(options(classArchives), System.in, System.out, System.err);
     }
 
-    /** What to supervise: these flags, this JVM's java and class path for the workers. */
-    RemoteSupervision.Options options() {
+    /**
+     * What to supervise: these flags, this JVM's java and class path for the workers, and where
+     * they keep their class archive ({@code worker.class-archives}).
+     */
+    RemoteSupervision.Options options(Optional<Path> classArchives) {
         String host = hostName();
         return new RemoteSupervision.Options(brokerUrl(broker), workerCount(),
                 credentialsFile == null ? null : credentialsFile.toAbsolutePath(),
                 tasksDir == null ? null : tasksDir.toAbsolutePath(),
                 id != null ? id : host + "-" + ProcessHandle.current().pid(), host,
                 Path.of(System.getProperty("java.home"), "bin", "java"), System.getProperty("java.class.path"),
-                List.of("-XX:+UseSerialGC"));
+                List.of("-XX:+UseSerialGC"), classArchives);
     }
 
     private int workerCount() {

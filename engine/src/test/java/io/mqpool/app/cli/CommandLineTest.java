@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -216,15 +217,15 @@ class CommandLineTest {
         WorkerCommand worker = new WorkerCommand();
         new CommandLine(worker).parseArgs("--broker", "10.0.0.5:61616", "--tasks-dir", "tasks",
                 "--credentials-file", "w.properties");
-        var options = worker.options();
+        var options = worker.options(Optional.empty());
         assertEquals("tcp://10.0.0.5:61616", options.brokerUrl());
         assertTrue(options.hostId().endsWith("-" + ProcessHandle.current().pid()), options.hostId());
         assertEquals(Runtime.getRuntime().availableProcessors(), options.workers());
         assertEquals(Path.of("tasks").toAbsolutePath(), options.tasksDir());
         assertEquals(Path.of("w.properties").toAbsolutePath(), options.credentialsFile());
         new CommandLine(worker).parseArgs("--broker", "tcp://h:1", "--workers", "3", "--id", "hostb");
-        assertEquals(3, worker.options().workers());
-        assertEquals("hostb", worker.options().hostId());
+        assertEquals(3, worker.options(Optional.empty()).workers());
+        assertEquals("hostb", worker.options(Optional.empty()).hostId());
     }
 
     private static SubmitCommand parse(String... args) {
