@@ -134,6 +134,15 @@ public abstract class SessionLoop implements AutoCloseable {
     }
 
     /**
+     * Whether this loop may be told to stop ({@link #stopSoon()}) before its own turn to close
+     * comes, with the others; a loop that still has work for the closing, such as the results
+     * the last workers sent, says no.
+     */
+    public boolean stopsEarly() {
+        return true;
+    }
+
+    /**
      * Asks the thread to stop after the turn in progress, without waiting: several loops told so
      * at once wait out their last receive together, where closing them one by one adds the
      * waits up. Idempotent; {@link #close()} still has to follow.

@@ -54,7 +54,8 @@ final class Shutdown {
             // The workers, started last, close first; from then on every loop left may stop once
             // its turn ends, each waiting out its receive at the same time as the others.
             parts.stream().map(Part::closeable).filter(SessionLoop.class::isInstance)
-                    .map(SessionLoop.class::cast).forEach(SessionLoop::stopSoon);
+                    .map(SessionLoop.class::cast).filter(SessionLoop::stopsEarly)
+                    .forEach(SessionLoop::stopSoon);
         }
     }
 }

@@ -13,10 +13,13 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,16 +46,23 @@ final class WorkerClassArchive {
     /** The JVM warns on stdout of each class it cannot archive, and of an archive it cannot map. */
     private static final String QUIET = "-Xlog:cds*=off";
 
+    private static final AtomicLong RECORDINGS = new AtomicLong();
+
     private final Path file;
+    private final Clock clock;
     private Path recording;
     private long recorderPid = -1;
 
-    private WorkerClassArchive(Path file) {
+    private WorkerClassArchive(Path file, Clock clock) {
         this.file = file;
+        this.clock = clock;
     }
 
-    /** The archive for these workers, or empty when they cannot have one. Reads file attributes. */
-    static Optional<WorkerClassArchive> of(WorkerSettings settings) {
+    /**
+     * The archive for these workers, or empty when they cannot have one; {@code clock} tells
+     * which recordings are old enough to be left behind. Reads file attributes.
+     */
+    static Optional<WorkerClassArchive> of(WorkerSettings settings, Clock clock) {
         if (settings.classArchives().isEmpty() || settings.classPath().isEmpty()
                 || settings.jvmOptions().stream().anyMatch(WorkerClassArchive::choosesSharing)) {
             return Optional.empty();
@@ -69,7 +79,7 @@ final class WorkerClassArchive {
                 add(digest, path);
             }
             String name = PREFIX + HexFormat.of().formatHex(digest.digest(), 0, 12) + SUFFIX;
-            return Optional.of(new WorkerClassArchive(settings.classArchives().get().resolve(name)));
+            return Optional.of(new WorkerClassArchive(settings.classArchives().get().resolve(name), clock));
         } catch (IOException e) {
             LOG.debug("workers start without a class archive: {}", e.toString());
             return Optional.empty();
@@ -111,7 +121,9 @@ final class WorkerClassArchive {
             LOG.debug("workers start without a class archive: cannot create {}: {}", file.getParent(), e.toString());
             return List.of();
         }
-        recording = file.resolveSibling(file.getFileName() + "." + ProcessHandle.current().pid() + ".recording");
+        // Two pools of one JVM may record the same archive at once: each into a file of its own.
+        recording = file.resolveSibling(file.getFileName() + "." + ProcessHandle.current().pid() + "-"
+                + RECORDINGS.incrementAndGet() + ".recording");
         return List.of("-XX:ArchiveClassesAtExit=" + recording, QUIET);
     }
 
@@ -160,7 +172,7 @@ final class WorkerClassArchive {
             files.forEach(archives::add);
         }
         // A recording whose supervisor died before it could rename it stays behind: gone after a day.
-        FileTime aDayAgo = FileTime.fromMillis(System.currentTimeMillis() - 86_400_000L);
+        FileTime aDayAgo = FileTime.from(clock.instant().minus(Duration.ofDays(1)));
         try (DirectoryStream<Path> files = Files.newDirectoryStream(file.getParent(), PREFIX + "*.recording")) {
             for (Path stale : files) {
                 if (modified(stale).compareTo(aDayAgo) < 0) {

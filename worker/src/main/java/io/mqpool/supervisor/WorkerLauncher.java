@@ -33,7 +33,7 @@ final class WorkerLauncher {
         this.thread = thread;
         this.listener = listener;
         this.currentTaskFiles = new CurrentTaskFiles(spec.launch().currentTaskDir());
-        this.classArchive = WorkerClassArchive.of(spec.settings());
+        this.classArchive = WorkerClassArchive.of(spec.settings(), spec.clock());
     }
 
     /**

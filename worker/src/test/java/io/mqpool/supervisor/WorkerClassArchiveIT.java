@@ -15,6 +15,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -105,18 +107,22 @@ class WorkerClassArchiveIT {
     void aClassPathWithADirectoryOrOptionsThatChooseSharingGetNoArchive() throws IOException {
         Path jar = jar(dir.resolve("classes"), dir.resolve("one.jar"));
         Path archives = dir.resolve("archives");
-        assertTrue(WorkerClassArchive.of(withClassPath(jar.toString(), List.of(), archives)).isPresent());
-        assertFalse(WorkerClassArchive.of(withClassPath(jar + File.pathSeparator + dir, List.of(), archives))
+        assertTrue(archiveOf(withClassPath(jar.toString(), List.of(), archives)).isPresent());
+        assertFalse(archiveOf(withClassPath(jar + File.pathSeparator + dir, List.of(), archives))
                 .isPresent());
-        assertFalse(WorkerClassArchive.of(withClassPath(jar.toString(), List.of("-Xshare:off"), archives))
+        assertFalse(archiveOf(withClassPath(jar.toString(), List.of("-Xshare:off"), archives))
                 .isPresent());
-        assertFalse(WorkerClassArchive.of(new WorkerSettings(1, JAVA, List.of(), jar.toString(),
+        assertFalse(archiveOf(new WorkerSettings(1, JAVA, List.of(), jar.toString(),
                 Duration.ofSeconds(30), Duration.ofSeconds(1), 3)).isPresent(), "archives turned off");
 
-        Path before = WorkerClassArchive.of(withClassPath(jar.toString(), List.of(), archives)).orElseThrow().file();
-        Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(0));
-        Path after = WorkerClassArchive.of(withClassPath(jar.toString(), List.of(), archives)).orElseThrow().file();
+        Path before = archiveOf(withClassPath(jar.toString(), List.of(), archives)).orElseThrow().file();
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(0));
+        Path after = archiveOf(withClassPath(jar.toString(), List.of(), archives)).orElseThrow().file();
         assertFalse(before.equals(after), "a rebuilt jar gets an archive of its own");
+    }
+
+    private static Optional<WorkerClassArchive> archiveOf(WorkerSettings settings) {
+        return WorkerClassArchive.of(settings, Clock.systemUTC());
     }
 
     private WorkerSettings settings(String classPath) {

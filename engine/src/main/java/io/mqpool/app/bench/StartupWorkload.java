@@ -29,7 +29,8 @@ final class StartupWorkload implements Workload {
     }
 
     @Override
-    public List<Measurement> run(BenchSizes sizes, BenchStore store, Progress progress) throws InterruptedException, IOException {
+    public List<Measurement> run(BenchSizes sizes, BenchStore store, Progress progress)
+            throws InterruptedException, IOException {
         List<Double> warm = new ArrayList<>();
         for (int run = 1; run <= sizes.runs(); run++) {
             progress.note("run " + run + ": Pool.create(" + sizes.workers() + "), apply, close");

@@ -62,6 +62,12 @@ public final class ResultCollector extends SessionLoop {
         deadLetters = new DeadLetters(session);
     }
 
+    /** It records the results the drained workers sent until its own turn to close comes. */
+    @Override
+    public boolean stopsEarly() {
+        return false;
+    }
+
     /** Records one batch of waiting results: one H2 transaction, then one broker commit. */
     @Override
     protected void turn() throws JMSException {
