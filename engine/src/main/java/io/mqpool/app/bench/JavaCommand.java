@@ -1,7 +1,11 @@
 package io.mqpool.app.bench;
 
+import java.io.File;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -17,6 +21,15 @@ record JavaCommand(String java, String classPath) {
     static JavaCommand ofThisJvm() {
         return new JavaCommand(ProcessHandle.current().info().command().orElse("java"),
                 ManagementFactory.getRuntimeMXBean().getClassPath());
+    }
+
+    /**
+     * Whether a JVM of this class path can record a class-data archive: only of jars. With a
+     * directory on it (a test's {@code target/classes}) the JVM fails at exit instead.
+     */
+    boolean archivable() {
+        return !classPath.isEmpty() && Arrays.stream(classPath.split(File.pathSeparator))
+                .allMatch(entry -> Files.isRegularFile(Path.of(entry)));
     }
 
     /** {@code java OPTIONS -cp CLASSPATH MAIN ARGS}. */

@@ -15,7 +15,8 @@ import java.util.List;
  * does it in this warm JVM; {@code startup.cold} times a fresh JVM doing it from its start to its
  * exit ({@link ColdStartProgram}), on the embedded defaults as {@code Pool.create()} has them;
  * {@code startup.cold.archived} the same JVM started from a class-data archive of the program,
- * recorded by one unmeasured run, as the README shows users to start theirs.
+ * recorded by one unmeasured run, as the README shows users to start theirs (from the runnable
+ * jar only: a class path with directories cannot be archived).
  */
 final class StartupWorkload implements Workload {
 
@@ -54,6 +55,13 @@ final class StartupWorkload implements Workload {
             progress.note("run " + run + ": a fresh JVM doing the same, start to exit");
             cold.add(coldStart(java, List.of(), sizes.workers()));
         }
+        List<Measurement> measured = new ArrayList<>(List.of(
+                new Measurement("startup", "Pool.create + apply + close", "ms", false, warm),
+                new Measurement("startup.cold", "the same in a fresh JVM, its start to its exit", "ms", false, cold)));
+        if (!java.archivable()) {
+            progress.note("startup.cold.archived left out: a class path with directories cannot be archived");
+            return measured;
+        }
         List<Double> archived = new ArrayList<>();
         Path archive = Files.createTempDirectory("mqpool-bench-archive-").resolve("program.jsa");
         try {
@@ -68,10 +76,9 @@ final class StartupWorkload implements Workload {
             Files.deleteIfExists(archive);
             Files.deleteIfExists(archive.getParent());
         }
-        return List.of(new Measurement("startup", "Pool.create + apply + close", "ms", false, warm),
-                new Measurement("startup.cold", "the same in a fresh JVM, its start to its exit", "ms", false, cold),
-                new Measurement("startup.cold.archived", "the same from the program's class archive", "ms", false,
-                        archived));
+        measured.add(new Measurement("startup.cold.archived", "the same from the program's class archive", "ms",
+                false, archived));
+        return measured;
     }
 
     private static double coldStart(JavaCommand java, List<String> jvmOptions, int workers)

@@ -14,17 +14,20 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code mqpool demo} from the packaged jar prints the seed's output, with timings. */
 class DemoIT {
 
     @Test
-    void demoPrintsTheSeedsOutputInInputOrderWithWallTimes() throws Exception {
+    void demoPrintsTheSeedsOutputInInputOrderWithWallTimes(@TempDir Path archives) throws Exception {
         Path jar = packagedJar();
         Path java = Path.of(ProcessHandle.current().info().command().orElse("java"));
-        Process demo = new ProcessBuilder(java.toString(), "-jar", jar.toString(), "demo")
-                .redirectError(ProcessBuilder.Redirect.DISCARD)
-                .start();
+        ProcessBuilder builder = new ProcessBuilder(java.toString(), "-jar", jar.toString(), "demo")
+                .redirectError(ProcessBuilder.Redirect.DISCARD);
+        // The workers' class archive goes here, not into the home of whoever runs the tests.
+        builder.environment().put("MQPOOL_WORKER_CLASS_ARCHIVES", archives.toString());
+        Process demo = builder.start();
         try {
             String out = new String(demo.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertTrue(demo.waitFor(120, TimeUnit.SECONDS), "demo did not end in 120 s");
@@ -56,6 +59,10 @@ class DemoIT {
             // Sleeps overlap on threads: 8 s of each 16 s and 32 s, claimed with room to spare.
             assertTrue(eightOnCores[0] < 0.75 * eightOnCores[2] && sixteenOnFour[0] < 0.5 * sixteenOnFour[2], out);
             assertTrue(burns[0] > 0 && burns[1] > 0 && burns[2] > 0, out);
+            try (Stream<Path> files = Files.list(archives)) {
+                assertEquals(1, files.filter(file -> file.getFileName().toString().endsWith(".jsa")).count(),
+                        "the first pool recorded the workers' archive, the others used it");
+            }
         } finally {
             demo.destroyForcibly();
         }
