@@ -1,5 +1,8 @@
 package io.mqpool;
 
+import io.mqpool.config.ClientSettings;
+import io.mqpool.config.SecretFiles;
+import io.mqpool.config.SettingsException;
 import io.mqpool.config.SettingsLoader;
 import io.mqpool.engine.Engine;
 import io.mqpool.engine.JobMode;
@@ -13,6 +16,7 @@ import io.mqpool.jobs.Task;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -102,6 +106,52 @@ public final class Pool implements AutoCloseable {
      */
     public static Pool threads(int threads) {
         return builder().threads(threads).build();
+    }
+
+    /**
+     * A pool on the workers of the {@code mqpool server} the CLI would talk to: the
+     * {@code server} setting ({@code MQPOOL_SERVER}, else {@code http://127.0.0.1:8080}); see
+     * {@link #connect(String)}.
+     */
+    public static Pool connect() {
+        return connect(Map.of());
+    }
+
+    /**
+     * A pool on the workers of the running {@code mqpool server} at {@code server}, such as
+     * {@code http://127.0.0.1:8080}, with the same API as a pool of its own. Nothing is started:
+     * jobs go to the server through its HTTP API, its workers run them, its store keeps them
+     * (they show in {@code mqpool jobs} and the web UI like any other, and several programs
+     * share its workers), and {@link #close()} waits for this pool's jobs and leaves the server
+     * running. The API token, for a server beyond this host, is read as the CLI reads it
+     * ({@code MQPOOL_TOKEN}, {@code MQPOOL_TOKEN_FILE}). Returns once the server answered.
+     *
+     * <p>What differs from a pool of its own: the tasks are the server's (a task class must be
+     * registered on both sides; one the server lacks is refused with an
+     * {@link IllegalArgumentException} saying so); {@code imap} reads its whole input when called
+     * (the API takes a job's arguments in one request), though its results still come back as
+     * they are ready, a bounded window at a time; the shared state ({@link #counter} and the
+     * rest) is read on the server ({@code mqpool state}), not through this pool. A server that
+     * stops answering for 5 s fails the waiting calls with a {@link PoolConnectionException};
+     * its jobs go on there.
+     *
+     * @throws IllegalArgumentException if {@code server} is not an http(s) URL
+     * @throws PoolConnectionException if no mqpool server answers there
+     */
+    public static Pool connect(String server) {
+        return connect(Map.of("server", server));
+    }
+
+    private static Pool connect(Map<String, String> flags) {
+        ClientSettings settings;
+        Optional<String> token;
+        try {
+            settings = SettingsLoader.fromSystem().loadClient(flags);
+            token = settings.resolveToken();
+        } catch (SettingsException | SecretFiles.SecretFileException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        return new Pool(ServerBackend.connect(settings.server(), token), JobOptions.defaults());
     }
 
     public static PoolBuilder builder() {

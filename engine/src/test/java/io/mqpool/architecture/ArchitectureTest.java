@@ -48,7 +48,7 @@ class ArchitectureTest {
                 .layer("HTTP client").definedBy("io.mqpool.app.client..")
                 .layer("applications").definedBy("io.mqpool.app.cli..", "io.mqpool.app.bench..")
                 .whereLayer("applications").mayNotBeAccessedByAnyLayer()
-                .whereLayer("HTTP client").mayOnlyBeAccessedByLayers("applications")
+                .whereLayer("HTTP client").mayOnlyBeAccessedByLayers("public API", "applications")
                 .whereLayer("HTTP server and web UI").mayOnlyBeAccessedByLayers("applications")
                 .whereLayer("public API").mayOnlyBeAccessedByLayers("applications")
                 .whereLayer("engine internals").mayOnlyBeAccessedByLayers("public API", "HTTP server and web UI")

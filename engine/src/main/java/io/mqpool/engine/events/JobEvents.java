@@ -42,6 +42,14 @@ public final class JobEvents {
         }
     }
 
+    /** Fails the waiters of one job with {@code reason}: what ran it can no longer say how it ends. */
+    public void failed(String jobId, Throwable reason) {
+        JobSignal signal = signals.remove(jobId);
+        if (signal != null) {
+            signal.fail(reason);
+        }
+    }
+
     /** Fails every waiter, now and later, with {@code reason}: the engine has stopped. */
     public void stopAll(Throwable reason) {
         stopped = reason;
